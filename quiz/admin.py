@@ -1,0 +1,153 @@
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from .models import Answer, AnswerChoice, Attempt, Option, OptionScore, Question, Quiz, Result
+
+
+class DeactivateInsteadMixin:
+    """Answered questions and options are protected from deletion: the delete page says
+    why and offers to deactivate them, which keeps past attempts intact."""
+
+    delete_confirmation_template = "admin/quiz/delete_or_deactivate.html"
+    actions = ["deactivate"]
+
+    @admin.action(description=_("Deactivate selected (keeps past answers)"))
+    def deactivate(self, request, queryset):
+        count = queryset.update(active=False)
+        self.message_user(request, _("%(count)d deactivated.") % {"count": count}, messages.SUCCESS)
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/deactivate/",
+                self.admin_site.admin_view(require_POST(self.deactivate_view)),
+                name=f"{info[0]}_{info[1]}_deactivate",
+            )
+        ] + super().get_urls()
+
+    def deactivate_view(self, request, object_id):
+        obj = get_object_or_404(self.model, pk=object_id)
+        if not self.has_change_permission(request, obj):
+            return HttpResponseRedirect(reverse("admin:index"))
+        obj.active = False
+        obj.save(update_fields=["active"])
+        self.message_user(
+            request, _("“%(obj)s” was deactivated; past answers are kept.") % {"obj": obj}, messages.SUCCESS
+        )
+        return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"))
+
+
+class QuestionInline(admin.TabularInline):
+    model = Question
+    extra = 0
+    fields = ["order", "text", "kind", "section", "active"]
+    show_change_link = True
+
+
+@admin.register(Quiz)
+class QuizAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "published", "question_count"]
+    list_filter = ["published"]
+    search_fields = ["title", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [QuestionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(question_total=Count("questions"))
+
+    @admin.display(description=_("questions"), ordering="question_total")
+    def question_count(self, obj):
+        return obj.question_total
+
+
+class OptionInline(admin.TabularInline):
+    model = Option
+    extra = 0
+    fields = ["order", "label", "slug", "role", "exclusive", "active"]
+    prepopulated_fields = {"slug": ["label"]}
+    show_change_link = True
+    autocomplete_fields = ["role"]
+
+
+@admin.register(Question)
+class QuestionAdmin(DeactivateInsteadMixin, admin.ModelAdmin):
+    list_display = ["text", "quiz", "section", "kind", "order", "active"]
+    list_editable = ["order"]
+    list_filter = ["quiz", "kind", "section", "active", "is_current_role"]
+    search_fields = ["text", "slug", "help_text"]
+    prepopulated_fields = {"slug": ["text"]}
+    inlines = [OptionInline]
+    list_select_related = ["quiz"]
+
+
+class OptionScoreInline(admin.TabularInline):
+    model = OptionScore
+    extra = 1
+    autocomplete_fields = ["competency"]
+
+
+@admin.register(Option)
+class OptionAdmin(DeactivateInsteadMixin, admin.ModelAdmin):
+    list_display = ["label", "question", "order", "active"]
+    list_filter = ["question__quiz", "active", "exclusive"]
+    search_fields = ["label", "slug", "question__text"]
+    prepopulated_fields = {"slug": ["label"]}
+    autocomplete_fields = ["question", "role"]
+    inlines = [OptionScoreInline]
+    list_select_related = ["question"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """What job seekers leave behind is evidence: admins can look, not edit."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class AnswerChoiceInline(admin.TabularInline):
+    model = AnswerChoice
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Attempt)
+class AttemptAdmin(ReadOnlyAdmin):
+    list_display = ["uuid", "quiz", "started_at", "completed_at", "is_preview"]
+    list_filter = ["quiz", "is_preview", ("completed_at", admin.EmptyFieldListFilter)]
+    search_fields = ["uuid"]
+    date_hierarchy = "started_at"
+
+
+@admin.register(Answer)
+class AnswerAdmin(ReadOnlyAdmin):
+    list_display = ["attempt", "question", "scale_value", "answered_at"]
+    list_filter = ["question__quiz"]
+    search_fields = ["attempt__uuid", "question__text"]
+    list_select_related = ["attempt", "question"]
+    inlines = [AnswerChoiceInline]
+
+
+@admin.register(Result)
+class ResultAdmin(ReadOnlyAdmin):
+    list_display = ["uuid", "recommended_role_slug", "match", "engine_version", "created_at"]
+    list_filter = ["recommended_role_slug", "engine_version"]
+    search_fields = ["uuid", "attempt__uuid"]
+    date_hierarchy = "created_at"

@@ -1,0 +1,60 @@
+"""Checks answers given as plain data (the ``score`` command's file, calibration
+personas) against a bank, naming the offending entry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import scoring
+
+
+class AnswerFileError(ValueError):
+    pass
+
+
+def parse_answer(question: scoring.QuestionInfo, value: Any) -> scoring.AnswerValue:
+    slug = question.slug
+    if question.kind == scoring.SCALE:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise AnswerFileError(
+                f'"{slug}": expected a whole number from 1 to 5 for a scale question, got {value!r}'
+            )
+        if not scoring.SCALE_MIN <= value <= scoring.SCALE_MAX:
+            raise AnswerFileError(f'"{slug}": {value} is off the 1–5 scale')
+        return value
+    if question.kind == scoring.MULTIPLE:
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+            raise AnswerFileError(
+                f'"{slug}": expected a list of option slugs for a multiple-choice question, got {value!r}'
+            )
+    else:
+        if not isinstance(value, str):
+            raise AnswerFileError(
+                f'"{slug}": expected one option slug for a single-choice question, got {value!r}'
+            )
+        values = [value]
+    known = {o.slug: o for o in question.options}
+    for v in values:
+        if v not in known:
+            raise AnswerFileError(f'"{slug}": unknown option "{v}"')
+    if len(set(values)) != len(values):
+        raise AnswerFileError(f'"{slug}": an option is listed twice')
+    if len(values) > 1 and any(known[v].exclusive for v in values):
+        raise AnswerFileError(
+            f'"{slug}": "{next(v for v in values if known[v].exclusive)}" cannot be combined with other options'
+        )
+    order = [o.slug for o in question.options]
+    return tuple(sorted(values, key=order.index))
+
+
+def parse_answer_file(bank: scoring.Bank, raw: Any) -> dict[str, scoring.AnswerValue]:
+    if not isinstance(raw, dict):
+        raise AnswerFileError("the answers file must be a JSON object of question slug → answer")
+    answers = {}
+    for slug, value in raw.items():
+        question = bank.questions.get(slug)
+        if question is None:
+            raise AnswerFileError(f'unknown question "{slug}"')
+        answers[slug] = parse_answer(question, value)
+    return answers

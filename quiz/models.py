@@ -1,0 +1,254 @@
+"""The question bank (quizzes, questions, options and their scores) and what job seekers
+leave behind (attempts, answers and immutable result snapshots)."""
+
+import uuid
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from roles.models import LEVEL_VALIDATORS, Competency, Role
+
+SCALE_MIN = 1
+SCALE_MAX = 5
+SECONDS_PER_QUESTION = 20
+
+
+class QuizQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Quiz(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    intro = models.TextField(_("introduction"), blank=True)
+    published = models.BooleanField(_("published"), default=False)
+
+    objects = QuizQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("quiz:landing", args=[self.slug])
+
+    def active_questions(self):
+        return self.questions.filter(active=True).order_by("order", "pk")
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        SINGLE = "single", _("Single choice")
+        MULTIPLE = "multiple", _("Multiple choice")
+        SCALE = "scale", _("1–5 agreement scale")
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="questions")
+    slug = models.SlugField(
+        _("slug"), max_length=100, help_text=_("Stable identifier; keep it when rewording the question.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    section = models.CharField(_("section"), max_length=100, blank=True)
+    text = models.CharField(_("question"), max_length=300)
+    help_text = models.CharField(_("help text"), max_length=300, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SINGLE)
+    is_current_role = models.BooleanField(
+        _("asks for the current role"),
+        default=False,
+        help_text=_("The one question whose options name the job seeker's current role."),
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["quiz", "order", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        constraints = [
+            models.UniqueConstraint(fields=["quiz", "slug"], name="question_slug_unique_in_quiz"),
+            models.UniqueConstraint(
+                fields=["quiz"],
+                condition=models.Q(is_current_role=True),
+                name="one_current_role_question_per_quiz",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def is_scale(self):
+        return self.kind == self.Kind.SCALE
+
+    @property
+    def is_multiple(self):
+        return self.kind == self.Kind.MULTIPLE
+
+
+class Option(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
+    slug = models.SlugField(_("slug"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    label = models.CharField(_("label"), max_length=300)
+    role = models.ForeignKey(
+        Role,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="current_role_options",
+        help_text=_("For the current-role question: the role this option stands for."),
+    )
+    exclusive = models.BooleanField(
+        _("exclusive"),
+        default=False,
+        help_text=_("Multiple choice only: cannot be combined with other options (e.g. “None of these”)."),
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["question", "order", "pk"]
+        verbose_name = _("option")
+        verbose_name_plural = _("options")
+        constraints = [
+            models.UniqueConstraint(fields=["question", "slug"], name="option_slug_unique_in_question"),
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+class OptionScore(models.Model):
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="scores")
+    competency = models.ForeignKey(Competency, on_delete=models.CASCADE, related_name="option_scores")
+    value = models.PositiveSmallIntegerField(
+        _("level shown"), validators=LEVEL_VALIDATORS, help_text=_("0–4: the level this answer indicates.")
+    )
+
+    class Meta:
+        ordering = ["option", "competency"]
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["option", "competency"], name="one_score_per_option_and_competency"
+            ),
+            models.CheckConstraint(condition=models.Q(value__lte=4), name="option_score_0_to_4"),
+        ]
+
+    def __str__(self):
+        return f"{self.competency}: {self.value}"
+
+
+class AttemptQuerySet(models.QuerySet):
+    def completed(self):
+        return self.filter(completed_at__isnull=False)
+
+    def in_progress(self):
+        return self.filter(completed_at__isnull=True)
+
+    def owned_by(self, owner_key):
+        return self.filter(owner_key=owner_key)
+
+
+class Attempt(models.Model):
+    uuid = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
+    owner_key = models.CharField(
+        _("owner session"),
+        max_length=64,
+        db_index=True,
+        help_text=_("Random key kept in the owner's session."),
+    )
+    is_preview = models.BooleanField(_("staff preview"), default=False)
+    started_at = models.DateTimeField(_("started"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("last answer"), auto_now=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True, db_index=True)
+
+    objects = AttemptQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
+
+    def __str__(self):
+        return f"{self.quiz} · {self.started_at:%Y-%m-%d %H:%M} · {self.uuid}"
+
+    @property
+    def is_completed(self):
+        return self.completed_at is not None
+
+
+class Answer(models.Model):
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
+    options = models.ManyToManyField(Option, through="AnswerChoice", related_name="answers", blank=True)
+    scale_value = models.PositiveSmallIntegerField(
+        _("scale value"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(SCALE_MIN), MaxValueValidator(SCALE_MAX)],
+    )
+    answered_at = models.DateTimeField(_("answered"), auto_now=True)
+
+    class Meta:
+        ordering = ["attempt", "question__order", "question__pk"]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attempt", "question"], name="one_answer_per_attempt_and_question"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(scale_value__isnull=True)
+                | models.Q(scale_value__gte=SCALE_MIN, scale_value__lte=SCALE_MAX),
+                name="answer_scale_value_on_scale",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.attempt_id} · {self.question}"
+
+
+class AnswerChoice(models.Model):
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="choices")
+    option = models.ForeignKey(Option, on_delete=models.PROTECT, related_name="choices")
+
+    class Meta:
+        verbose_name = _("chosen option")
+        verbose_name_plural = _("chosen options")
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "option"], name="option_chosen_once_per_answer"),
+        ]
+
+    def __str__(self):
+        return str(self.option)
+
+
+class Result(models.Model):
+    """What the result page shows, computed once when an attempt completes."""
+
+    uuid = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    attempt = models.OneToOneField(Attempt, on_delete=models.CASCADE, related_name="result")
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    engine_version = models.CharField(_("engine version"), max_length=20)
+    recommended_role_slug = models.SlugField(_("recommended role"), max_length=100, db_index=True)
+    match = models.PositiveSmallIntegerField(_("match"))
+    snapshot = models.JSONField(_("snapshot"))
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("result")
+        verbose_name_plural = _("results")
+
+    def __str__(self):
+        return f"{self.recommended_role_slug} ({self.match}%) · {self.uuid}"
+
+    def get_absolute_url(self):
+        return reverse("quiz:result", args=[self.uuid])

@@ -1,0 +1,96 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Competency, Role, RoleCompetency, Transition, TransitionStep
+
+
+class RoleCompetencyInline(admin.TabularInline):
+    model = RoleCompetency
+    extra = 0
+    autocomplete_fields = ["competency"]
+
+
+class TransitionOutInline(admin.TabularInline):
+    model = Transition
+    fk_name = "from_role"
+    extra = 0
+    fields = ["to_role", "typical_months", "summary"]
+    show_change_link = True
+    verbose_name = _("route out")
+    verbose_name_plural = _("routes out (edit the steps on the transition)")
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "family",
+        "seniority",
+        "recommendable",
+        "active",
+        "salary_median",
+        "salary_year",
+        "order",
+    ]
+    list_editable = ["order"]
+    list_filter = ["family", "seniority", "recommendable", "active"]
+    search_fields = ["name", "slug", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [RoleCompetencyInline, TransitionOutInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "family", "seniority", "recommendable", "active", "order"]}),
+        (_("Description"), {"fields": ["summary", "responsibilities", "typical_week", "sources"]}),
+        (_("Scope"), {"fields": ["scope_teams", "scope_reports", "scope_budget", "scope_horizon"]}),
+        (
+            _("Salary (always with source and year)"),
+            {
+                "fields": [
+                    ("salary_low", "salary_median", "salary_high", "salary_currency"),
+                    "salary_source",
+                    "salary_source_url",
+                    "salary_year",
+                ]
+            },
+        ),
+    ]
+
+
+@admin.register(Competency)
+class CompetencyAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "order"]
+    list_editable = ["order"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class TransitionStepInline(admin.StackedInline):
+    model = TransitionStep
+    extra = 0
+    fields = [("order", "title"), "detail", ("competency", "resource_url")]
+    autocomplete_fields = ["competency"]
+
+
+@admin.register(Transition)
+class TransitionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "typical_months"]
+    list_filter = ["from_role", "to_role"]
+    search_fields = ["from_role__name", "to_role__name", "summary"]
+    autocomplete_fields = ["from_role", "to_role"]
+    inlines = [TransitionStepInline]
+
+
+@admin.register(RoleCompetency)
+class RoleCompetencyAdmin(admin.ModelAdmin):
+    list_display = ["role", "competency", "level", "importance"]
+    list_filter = ["role", "competency__kind", "importance"]
+    search_fields = ["role__name", "competency__name"]
+    autocomplete_fields = ["role", "competency"]
+
+
+@admin.register(TransitionStep)
+class TransitionStepAdmin(admin.ModelAdmin):
+    list_display = ["title", "transition", "order", "competency"]
+    list_filter = ["competency"]
+    search_fields = ["title", "detail"]
+    autocomplete_fields = ["transition", "competency"]

@@ -1,0 +1,212 @@
+"""Careers: roles, the competencies the quiz measures, each role's expected profile
+and the transitions between roles."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+LEVEL_VALIDATORS = [MinValueValidator(0), MaxValueValidator(4)]
+
+
+class RoleQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+    def recommendable(self):
+        return self.active().filter(recommendable=True)
+
+
+class Role(models.Model):
+    class Family(models.TextChoices):
+        PRODUCT = "product", _("Product management")
+        DELIVERY = "delivery", _("Delivery: programs and projects")
+        LEADERSHIP = "leadership", _("Product leadership")
+        ORIGIN = "origin", _("Where people come from")
+
+    class Seniority(models.IntegerChoices):
+        ENTRY = 0, _("Entry")
+        MID = 1, _("Mid-level")
+        SENIOR = 2, _("Senior")
+        LEAD = 3, _("Lead / manager")
+        DIRECTOR = 4, _("Director")
+        EXECUTIVE = 5, _("Executive")
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    family = models.CharField(_("family"), max_length=20, choices=Family.choices)
+    seniority = models.PositiveSmallIntegerField(_("seniority"), choices=Seniority.choices)
+    summary = models.TextField(_("summary"))
+    responsibilities = models.TextField(_("responsibilities"), help_text=_("One per line."))
+    typical_week = models.TextField(_("a typical week"), blank=True)
+    scope_teams = models.CharField(_("teams"), max_length=200, blank=True)
+    scope_reports = models.CharField(_("direct reports"), max_length=200, blank=True)
+    scope_budget = models.CharField(_("budget / P&L"), max_length=200, blank=True)
+    scope_horizon = models.CharField(_("roadmap horizon"), max_length=200, blank=True)
+    salary_low = models.PositiveIntegerField(_("salary low"), null=True, blank=True)
+    salary_median = models.PositiveIntegerField(_("salary median"), null=True, blank=True)
+    salary_high = models.PositiveIntegerField(_("salary high"), null=True, blank=True)
+    salary_currency = models.CharField(_("currency"), max_length=3, blank=True, default="USD")
+    salary_source = models.CharField(_("salary source"), max_length=300, blank=True)
+    salary_source_url = models.URLField(_("salary source link"), max_length=500, blank=True)
+    salary_year = models.PositiveSmallIntegerField(_("salary year"), null=True, blank=True)
+    sources = models.TextField(
+        _("sources"), blank=True, help_text=_("Where the description comes from, one per line.")
+    )
+    recommendable = models.BooleanField(
+        _("recommendable"),
+        default=True,
+        help_text=_(
+            "Origin roles (e.g. Software Engineer, Student) are starting points, never recommendations."
+        ),
+    )
+    active = models.BooleanField(_("active"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "seniority", "name"]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(salary_low__isnull=True)
+                | models.Q(salary_median__isnull=True)
+                | models.Q(salary_low__lte=models.F("salary_median")),
+                name="role_salary_low_lte_median",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(salary_high__isnull=True)
+                | models.Q(salary_median__isnull=True)
+                | models.Q(salary_median__lte=models.F("salary_high")),
+                name="role_salary_median_lte_high",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("roles:detail", args=[self.slug])
+
+    @property
+    def has_salary(self):
+        return self.salary_median is not None or self.salary_low is not None
+
+    def responsibility_list(self):
+        return [line.strip() for line in self.responsibilities.splitlines() if line.strip()]
+
+    def source_list(self):
+        return [line.strip() for line in self.sources.splitlines() if line.strip()]
+
+
+class Competency(models.Model):
+    class Kind(models.TextChoices):
+        SKILL = "skill", _("Skill")
+        PREFERENCE = "preference", _("Preference")
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("description"))
+    low_label = models.CharField(
+        _("low end"), max_length=100, blank=True, help_text=_("For preferences: what level 0 means.")
+    )
+    high_label = models.CharField(
+        _("high end"), max_length=100, blank=True, help_text=_("For preferences: what level 4 means.")
+    )
+    development_actions = models.TextField(
+        _("development actions"), blank=True, help_text=_("Concrete ways to grow it, one per line.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("competency")
+        verbose_name_plural = _("competencies")
+
+    def __str__(self):
+        return self.name
+
+    def action_list(self):
+        return [line.strip() for line in self.development_actions.splitlines() if line.strip()]
+
+
+class RoleCompetency(models.Model):
+    class Importance(models.IntegerChoices):
+        LOW = 1, _("Low")
+        MEDIUM = 2, _("Medium")
+        HIGH = 3, _("High")
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="profile")
+    competency = models.ForeignKey(Competency, on_delete=models.CASCADE, related_name="role_levels")
+    level = models.PositiveSmallIntegerField(_("expected level"), validators=LEVEL_VALIDATORS)
+    importance = models.PositiveSmallIntegerField(
+        _("importance"), choices=Importance.choices, default=Importance.MEDIUM
+    )
+
+    class Meta:
+        ordering = ["role", "competency"]
+        verbose_name = _("expected level")
+        verbose_name_plural = _("expected levels")
+        constraints = [
+            models.UniqueConstraint(fields=["role", "competency"], name="one_level_per_role_and_competency"),
+            models.CheckConstraint(condition=models.Q(level__lte=4), name="role_level_0_to_4"),
+            models.CheckConstraint(
+                condition=models.Q(importance__gte=1, importance__lte=3), name="role_importance_1_to_3"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.role} · {self.competency}: {self.level}"
+
+
+class Transition(models.Model):
+    from_role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="transitions_out", verbose_name=_("from role")
+    )
+    to_role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="transitions_in", verbose_name=_("to role")
+    )
+    typical_months = models.PositiveSmallIntegerField(_("typical months"), validators=[MinValueValidator(1)])
+    summary = models.TextField(_("summary"))
+    sources = models.TextField(_("sources"), blank=True)
+
+    class Meta:
+        ordering = ["from_role", "to_role"]
+        verbose_name = _("transition")
+        verbose_name_plural = _("transitions")
+        constraints = [
+            models.UniqueConstraint(fields=["from_role", "to_role"], name="one_transition_per_pair"),
+            models.CheckConstraint(
+                condition=~models.Q(from_role=models.F("to_role")), name="transition_between_two_roles"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_role} → {self.to_role}"
+
+
+class TransitionStep(models.Model):
+    transition = models.ForeignKey(Transition, on_delete=models.CASCADE, related_name="steps")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=200)
+    detail = models.TextField(_("detail"))
+    competency = models.ForeignKey(
+        Competency,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="transition_steps",
+        verbose_name=_("builds competency"),
+    )
+    resource_url = models.URLField(_("resource link"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["transition", "order", "pk"]
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,57 @@
+"""Small helpers that make just the rows a test needs."""
+
+from itertools import count
+
+from quiz.models import Attempt, Option, OptionScore, Question, Quiz
+from roles.models import Competency, Role, RoleCompetency
+
+_seq = count(1)
+
+
+def make_competency(slug=None, kind="skill", **kwargs):
+    slug = slug or f"competency-{next(_seq)}"
+    return Competency.objects.create(slug=slug, name=kwargs.pop("name", slug.title()), kind=kind, **kwargs)
+
+
+def make_role(slug=None, profile=None, **kwargs):
+    slug = slug or f"role-{next(_seq)}"
+    defaults = {
+        "name": slug.replace("-", " ").title(),
+        "family": "product",
+        "seniority": 1,
+        "summary": "s",
+        "responsibilities": "r",
+    }
+    role = Role.objects.create(slug=slug, **{**defaults, **kwargs})
+    for competency, (level, importance) in (profile or {}).items():
+        RoleCompetency.objects.create(role=role, competency=competency, level=level, importance=importance)
+    return role
+
+
+def make_quiz(slug=None, **kwargs):
+    slug = slug or f"quiz-{next(_seq)}"
+    return Quiz.objects.create(
+        slug=slug, title=kwargs.pop("title", slug), published=kwargs.pop("published", True), **kwargs
+    )
+
+
+def make_question(quiz, slug=None, kind="single", options=(), **kwargs):
+    """options: (slug, label, {competency: value}) tuples."""
+    slug = slug or f"question-{next(_seq)}"
+    question = Question.objects.create(
+        quiz=quiz,
+        slug=slug,
+        text=kwargs.pop("text", f"Question {slug}?"),
+        kind=kind,
+        order=kwargs.pop("order", next(_seq)),
+        **kwargs,
+    )
+    for order, (opt_slug, label, scores) in enumerate(options):
+        option = Option.objects.create(question=question, slug=opt_slug, label=label, order=order)
+        for competency, value in scores.items():
+            OptionScore.objects.create(option=option, competency=competency, value=value)
+    return question
+
+
+def make_attempt(quiz, owner_key="owner", **kwargs):
+    return Attempt.objects.create(quiz=quiz, owner_key=owner_key, **kwargs)

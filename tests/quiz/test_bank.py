@@ -1,0 +1,128 @@
+import copy
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from quiz.bank import BankError, export_bank, import_bank
+from quiz.content import default_bank
+from quiz.models import Option, OptionScore, Question, Quiz
+from roles.models import Competency, Role, Transition
+
+
+def _counts():
+    return [m.objects.count() for m in (Competency, Role, Transition, Quiz, Question, Option, OptionScore)]
+
+
+def test_export_import_into_an_empty_database_export_is_identical(
+    default_content, tmp_path, django_db_blocker
+):
+    first = export_bank()
+    # Empty the bank, then load the export back.
+    Quiz.objects.all().delete()
+    Role.objects.all().delete()
+    Competency.objects.all().delete()
+    assert _counts() == [0] * 7
+    path = tmp_path / "bank.json"
+    path.write_text(json.dumps(first), encoding="utf-8")
+    call_command("import_bank", str(path), verbosity=0)
+    assert export_bank() == first
+
+
+def test_the_export_command_writes_the_contract_keys(default_content, tmp_path):
+    path = tmp_path / "out.json"
+    call_command("export_bank", output=str(path))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == "careerquiz-bank" and data["version"] == 1
+    assert {"slug", "kind"} <= set(data["competencies"][0])
+    role = data["roles"][0]
+    assert {"slug", "recommendable", "profile"} <= set(role)
+    assert set(next(iter(role["profile"].values()))) == {"level", "importance"}
+    assert {"from", "to", "months", "steps"} <= set(data["transitions"][0])
+    question = data["quizzes"][0]["questions"][0]
+    assert {"slug", "kind", "current_role", "options"} <= set(question)
+    assert {"slug", "role", "scores"} <= set(question["options"][0])
+
+
+def test_a_malformed_bank_names_the_place_and_writes_nothing(db):
+    bank = default_bank()
+    bad = copy.deepcopy(bank)
+    bad["quizzes"][0]["questions"][3]["options"][1]["scores"]["foo"] = 2
+    with pytest.raises(BankError) as info:
+        import_bank(bad)
+    assert 'quizzes[0].questions[3].options[1].scores: unknown competency "foo"' in info.value.errors
+    assert _counts() == [0] * 7
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda b: b.update(format="other"), 'format: expected "careerquiz-bank"'),
+        (
+            lambda b: b["roles"][0]["profile"]["customer-insight"].update(level=7),
+            "roles[0].profile.customer-insight.level: 7 is outside 0–4",
+        ),
+        (lambda b: b["transitions"][0].update(to="nowhere"), 'transitions[0].to: unknown role "nowhere"'),
+        (
+            lambda b: b["quizzes"][0]["questions"][2].update(kind="essay"),
+            "quizzes[0].questions[2].kind: unknown kind 'essay'",
+        ),
+        (
+            lambda b: b["quizzes"][0]["questions"][2].pop("options"),
+            'quizzes[0].questions[2]: missing "options"',
+        ),
+        (
+            lambda b: b["competencies"].append(dict(b["competencies"][0])),
+            'competencies[20].slug: duplicate slug "customer-insight"',
+        ),
+        (
+            lambda b: b["roles"][6]["salary"].update(year=None),
+            "roles[6].salary.year: a salary needs the year",
+        ),
+        (
+            lambda b: b["roles"][6]["salary"].update(source=" "),
+            "roles[6].salary.source: a salary needs its source",
+        ),
+    ],
+)
+def test_each_kind_of_mistake_is_named(db, mutate, message):
+    bank = copy.deepcopy(default_bank())
+    mutate(bank)
+    with pytest.raises(BankError) as info:
+        import_bank(bank)
+    assert any(message in e for e in info.value.errors) or message in str(info.value), info.value.errors
+    assert _counts() == [0] * 7
+
+
+def test_a_malformed_file_fails_the_command_and_writes_nothing(db, tmp_path):
+    path = tmp_path / "bank.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(CommandError, match="not valid JSON"):
+        call_command("import_bank", str(path))
+    assert _counts() == [0] * 7
+
+
+def test_a_dry_run_reports_and_writes_nothing(db, tmp_path):
+    path = tmp_path / "bank.json"
+    path.write_text(json.dumps(default_bank()), encoding="utf-8")
+    call_command("import_bank", str(path), dry_run=True, verbosity=0)
+    assert _counts() == [0] * 7
+
+
+def test_reimporting_changes_what_changed_and_deactivates_answered_questions(default_content):
+    from quiz.models import Answer, AnswerChoice, Attempt
+
+    question = Question.objects.get(slug="unused-feature")
+    attempt = Attempt.objects.create(quiz=default_content, owner_key="k")
+    answer = Answer.objects.create(attempt=attempt, question=question)
+    AnswerChoice.objects.create(answer=answer, option=question.options.first())
+    bank = export_bank()
+    questions = bank["quizzes"][0]["questions"]
+    bank["quizzes"][0]["questions"] = [q for q in questions if q["slug"] != "unused-feature"]
+    bank["roles"][0]["name"] = "Associate PM (renamed)"
+    report = import_bank(bank)
+    assert any("renamed" not in c and "role associate-pm" in c for c in report.changed)
+    assert Role.objects.get(slug="associate-pm").name == "Associate PM (renamed)"
+    question.refresh_from_db()
+    assert question.active is False  # kept for the attempt that answered it
+    assert any("deactivated" in r for r in report.removed)

@@ -1,0 +1,18 @@
+"""Settings for the test suite: the app's own settings with test-only defaults."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
+os.environ.setdefault("SECURE_COOKIES", "false")
+# Playwright's sync API runs an event loop in the test thread; the live-server tests'
+# ORM calls are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from careerquiz.settings import *  # noqa: E402, F403
+
+# The manifest storage needs collectstatic and breaks the live server: plain files here.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
