@@ -174,6 +174,83 @@ def export_bank() -> dict[str, Any]:
     }
 
 
+def engine_bank(data: dict[str, Any], quiz_slug: str):
+    """The scoring engine's input straight from a (valid) bank file, without a database:
+    active roles, questions and options only, like ``quiz.loader.load_bank``."""
+    from . import scoring
+
+    competencies = {
+        c["slug"]: scoring.CompetencyInfo(
+            slug=c["slug"],
+            name=c.get("name", c["slug"]),
+            kind=c["kind"],
+            order=order,
+            actions=tuple(c.get("development_actions", [])),
+            low_label=c.get("low_label", ""),
+            high_label=c.get("high_label", ""),
+        )
+        for order, c in enumerate(data["competencies"])
+    }
+    roles = {
+        r["slug"]: scoring.RoleInfo(
+            slug=r["slug"],
+            name=r.get("name", r["slug"]),
+            recommendable=r["recommendable"],
+            order=order,
+            family=r.get("family", ""),
+            seniority=r.get("seniority", 0),
+            summary=r.get("summary", ""),
+            salary=r.get("salary"),
+            profile={c: scoring.Expectation(v["level"], v["importance"]) for c, v in r["profile"].items()},
+        )
+        for order, r in enumerate(data["roles"])
+        if r.get("active", True)
+    }
+    quiz = next(q for q in data["quizzes"] if q["slug"] == quiz_slug)
+    questions = {
+        q["slug"]: scoring.QuestionInfo(
+            slug=q["slug"],
+            text=q.get("text", ""),
+            kind=q["kind"],
+            is_current_role=q["current_role"],
+            options=tuple(
+                scoring.OptionInfo(
+                    slug=o["slug"],
+                    label=o.get("label", o["slug"]),
+                    scores=dict(o["scores"]),
+                    role=o["role"] if o["role"] in roles else None,
+                    exclusive=o.get("exclusive", False),
+                )
+                for o in q["options"]
+                if o.get("active", True)
+            ),
+        )
+        for q in quiz["questions"]
+        if q.get("active", True)
+    }
+    transitions = tuple(
+        scoring.TransitionInfo(
+            from_role=t["from"],
+            to_role=t["to"],
+            months=t["months"],
+            summary=t.get("summary", ""),
+            steps=tuple(
+                scoring.StepInfo(
+                    title=s["title"],
+                    detail=s.get("detail", ""),
+                    competency=s.get("competency"),
+                    resource_url=s.get("resource_url", ""),
+                )
+                for s in t["steps"]
+            ),
+        )
+        for t in data["transitions"]
+        if t["from"] in roles and t["to"] in roles
+    )
+    transitions = tuple(sorted(transitions, key=lambda t: (t.from_role, t.to_role)))
+    return scoring.Bank(competencies=competencies, roles=roles, questions=questions, transitions=transitions)
+
+
 # --------------------------------------------------------------------------- validation
 
 

@@ -98,6 +98,7 @@ def load_bank(quiz: Quiz) -> scoring.Bank:
         .select_related("from_role", "to_role")
         .prefetch_related(Prefetch("steps", queryset=TransitionStep.objects.select_related("competency")))
     )
+    transitions = tuple(sorted(transitions, key=lambda t: (t.from_role, t.to_role)))
     return scoring.Bank(competencies=competencies, roles=roles, questions=questions, transitions=transitions)
 
 

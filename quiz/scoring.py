@@ -36,6 +36,8 @@ import math
 import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
@@ -82,8 +84,7 @@ class CompetencyInfo:
     high_label: str = ""
 
 
-@dataclass(frozen=True)
-class Expectation:
+class Expectation(NamedTuple):
     level: int
     importance: int
 
@@ -119,7 +120,11 @@ class QuestionInfo:
     is_current_role: bool = False
 
     def option(self, slug: str) -> OptionInfo | None:
-        return next((o for o in self.options if o.slug == slug), None)
+        return self._by_slug.get(slug)
+
+    @cached_property
+    def _by_slug(self) -> dict[str, OptionInfo]:
+        return {o.slug: o for o in self.options}
 
 
 @dataclass(frozen=True)
@@ -147,14 +152,22 @@ class Bank:
     transitions: tuple[TransitionInfo, ...] = ()
 
     def recommendable_roles(self) -> list[RoleInfo]:
+        return self._recommendable
+
+    # Derived once per bank (the bank is immutable): what ranking needs on every score.
+    @cached_property
+    def _recommendable(self) -> list[RoleInfo]:
         return sorted((r for r in self.roles.values() if r.recommendable), key=lambda r: (r.order, r.slug))
+
+    @cached_property
+    def match_terms(self) -> dict[str, tuple]:
+        return {slug: match_terms(role, self.competencies) for slug, role in self.roles.items()}
 
 
 # --------------------------------------------------------------------------- profile
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     level: float
     coverage: int
     questions: tuple[str, ...]
@@ -166,9 +179,12 @@ def question_values(question: QuestionInfo, answer: AnswerValue) -> dict[str, fl
         low, high = question.options[0].scores, question.options[-1].scores
         t = (int(answer) - SCALE_MIN) / (SCALE_MAX - SCALE_MIN)
         return {c: low.get(c, 0) + (high.get(c, 0) - low.get(c, 0)) * t for c in sorted(set(low) | set(high))}
-    chosen = [question.option(slug) for slug in answer]
+    if len(answer) == 1:
+        option = question.option(answer[0])
+        return dict(option.scores) if option is not None else {}
     sums: dict[str, list[float]] = {}
-    for option in chosen:
+    for slug in answer:
+        option = question.option(slug)
         if option is None:
             continue
         for comp, value in option.scores.items():
@@ -187,11 +203,7 @@ def build_profile(bank: Bank, answers: Mapping[str, AnswerValue]) -> dict[str, L
             if comp in bank.competencies:
                 collected.setdefault(comp, []).append((q_slug, value))
     return {
-        comp: Level(
-            level=math.fsum(v for _, v in items) / len(items),
-            coverage=len(items),
-            questions=tuple(q for q, _ in items),
-        )
+        comp: Level(math.fsum(v for _, v in items) / len(items), len(items), tuple(q for q, _ in items))
         for comp, items in sorted(collected.items())
     }
 
@@ -199,8 +211,7 @@ def build_profile(bank: Bank, answers: Mapping[str, AnswerValue]) -> dict[str, L
 # --------------------------------------------------------------------------- match
 
 
-@dataclass(frozen=True)
-class Contribution:
+class Contribution(NamedTuple):
     competency: str
     kind: str
     expected: int
@@ -235,43 +246,55 @@ def counted(kind: str, expected: int) -> bool:
     return kind == KIND_PREFERENCE or expected > 0
 
 
+Term = tuple[str, str, int, int]  # competency, kind, expected level, importance
+
+
+def match_terms(role: RoleInfo, competencies: Mapping[str, CompetencyInfo]) -> tuple[Term, ...]:
+    """The competencies that count for a role's match, in a fixed order."""
+    terms = []
+    for comp in sorted(role.profile):
+        info = competencies.get(comp)
+        if info is not None and counted(info.kind, role.profile[comp].level):
+            expected, importance = role.profile[comp]
+            terms.append((comp, info.kind, expected, importance))
+    return tuple(terms)
+
+
+def _match(slug: str, terms: tuple[Term, ...], profile: Mapping[str, Level]) -> RoleMatch:
+    contributions = []
+    total = lost_total = 0.0
+    for comp, kind, expected, importance in terms:
+        level = profile.get(comp)
+        if level is None:
+            continue
+        user = level.level
+        if kind == KIND_PREFERENCE:
+            distance = abs(expected - user)
+        else:
+            distance = expected - user if user < expected else 0.0
+        lost = importance * distance / MAX_LEVEL
+        total += importance
+        lost_total += lost
+        contributions.append(Contribution(comp, kind, expected, importance, user, lost))
+    if total == 0:
+        return RoleMatch(slug, 0.0, (), 0.0)
+    match = 100 * (1 - lost_total / total)
+    return RoleMatch(slug, max(0.0, min(100.0, match)), tuple(contributions), total)
+
+
 def match_role(
     role: RoleInfo, profile: Mapping[str, Level], competencies: Mapping[str, CompetencyInfo]
 ) -> RoleMatch:
     """Match of one role, 0–100 (see the module docstring for the formula)."""
-    contributions = []
-    for comp in sorted(role.profile):
-        info = competencies.get(comp)
-        level = profile.get(comp)
-        expectation = role.profile[comp]
-        if info is None or level is None or not counted(info.kind, expectation.level):
-            continue
-        if info.kind == KIND_PREFERENCE:
-            distance = abs(expectation.level - level.level)
-        else:
-            distance = max(0.0, expectation.level - level.level)
-        contributions.append(
-            Contribution(
-                competency=comp,
-                kind=info.kind,
-                expected=expectation.level,
-                importance=expectation.importance,
-                user=level.level,
-                lost=expectation.importance * distance / MAX_LEVEL,
-            )
-        )
-    total = math.fsum(c.importance for c in contributions)
-    if total == 0:
-        return RoleMatch(role.slug, 0.0, (), 0.0)
-    match = 100 * (1 - math.fsum(c.lost for c in contributions) / total)
-    return RoleMatch(role.slug, max(0.0, min(100.0, match)), tuple(contributions), total)
+    return _match(role.slug, match_terms(role, competencies), profile)
 
 
 def rank_roles(bank: Bank, profile: Mapping[str, Level]) -> list[RoleMatch]:
     """Every recommendable role by match, best first; ties by bank order, then slug."""
     roles = bank.recommendable_roles()
     position = {r.slug: i for i, r in enumerate(roles)}
-    matches = [match_role(role, profile, bank.competencies) for role in roles]
+    terms = bank.match_terms
+    matches = [_match(role.slug, terms[role.slug], profile) for role in roles]
     # Round away float noise so that equal matches tie and the tie-break decides.
     return sorted(matches, key=lambda m: (-round(m.match, 9), position[m.role], m.role))
 
@@ -541,10 +564,10 @@ def shortest_route(
     return None
 
 
-def plan_transition(bank: Bank, profile: Mapping[str, Level], current: str | None, target: str) -> dict:
-    """A plan from the current role to the target: route hops with their steps, then the
-    gap actions; a gap-based fallback when there is no route; a growth plan in place."""
-    gaps = find_gaps(bank, profile, target)
+def plan_transition(bank: Bank, gaps: list[dict], current: str | None, target: str) -> dict:
+    """A plan from the current role to the target (whose gaps ``find_gaps`` gave): route
+    hops with their steps, then the gap actions; a gap-based fallback when there is no
+    route; a growth plan in place."""
     gap_actions = [
         {
             "competency": g["competency"],
@@ -690,13 +713,10 @@ def recommend(bank: Bank, answers: Mapping[str, AnswerValue], target: str | None
     top = ranking[0].role if ranking else None
     current = current_role(bank, answers)
     chosen = target or top
-    plans = {
-        m.role: {
-            "gaps": find_gaps(bank, profile, m.role),
-            "plan": plan_transition(bank, profile, current, m.role),
-        }
-        for m in ranking
-    }
+    plans = {}
+    for m in ranking:
+        gaps = find_gaps(bank, profile, m.role)
+        plans[m.role] = {"gaps": gaps, "plan": plan_transition(bank, gaps, current, m.role)}
     return {
         "engine_version": ENGINE_VERSION,
         "recommended": top,

@@ -1,0 +1,67 @@
+"""Changes to attempts that touch several rows, each in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .loader import load_answers, load_bank
+from .models import Answer, AnswerChoice, Attempt, Option, Question, Result
+from .scoring import ENGINE_VERSION, recommend
+
+
+class AttemptClosed(Exception):
+    """The attempt is completed; its answers and result can no longer change."""
+
+
+def answer_save(
+    *, attempt: Attempt, question: Question, options: Sequence[Option] = (), scale_value: int | None = None
+) -> Answer:
+    """Stores (or replaces) the answer to one question. The whole step is one transaction:
+    either the new answer is saved completely or the old one stays."""
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.completed_at is not None:
+            raise AttemptClosed
+        try:
+            with transaction.atomic():
+                answer, _ = Answer.objects.update_or_create(
+                    attempt=locked, question=question, defaults={"scale_value": scale_value}
+                )
+        except IntegrityError:
+            # Another request created the same answer a moment earlier: update that one.
+            answer = Answer.objects.get(attempt=locked, question=question)
+            answer.scale_value = scale_value
+            answer.save(update_fields=["scale_value", "answered_at"])
+        AnswerChoice.objects.filter(answer=answer).exclude(option__in=list(options)).delete()
+        existing = set(AnswerChoice.objects.filter(answer=answer).values_list("option_id", flat=True))
+        AnswerChoice.objects.bulk_create(
+            [AnswerChoice(answer=answer, option=o) for o in options if o.pk not in existing]
+        )
+        Attempt.objects.filter(pk=locked.pk).update(updated_at=timezone.now())
+    return answer
+
+
+def attempt_complete(*, attempt: Attempt) -> Result:
+    """Scores the attempt once and stores the snapshot the result page reads from.
+    Completing twice returns the first result."""
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        existing = Result.objects.filter(attempt=locked).first()
+        if existing is not None:
+            return existing
+        bank = load_bank(locked.quiz)
+        snapshot = recommend(bank, load_answers(locked))
+        top = snapshot["ranking"][0] if snapshot["ranking"] else {"role": "", "match": 0}
+        result = Result.objects.create(
+            attempt=locked,
+            engine_version=ENGINE_VERSION,
+            recommended_role_slug=top["role"],
+            match=round(top["match"]),
+            snapshot=snapshot,
+        )
+        locked.completed_at = timezone.now()
+        locked.save(update_fields=["completed_at"])
+    return result
