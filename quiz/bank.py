@@ -102,17 +102,7 @@ def export_bank() -> dict[str, Any]:
                     "budget": r.scope_budget,
                     "horizon": r.scope_horizon,
                 },
-                "salary": {
-                    "low": r.salary_low,
-                    "median": r.salary_median,
-                    "high": r.salary_high,
-                    "currency": r.salary_currency,
-                    "source": r.salary_source,
-                    "source_url": r.salary_source_url,
-                    "year": r.salary_year,
-                }
-                if r.has_salary
-                else None,
+                "salary": r.salary,
                 "sources": r.source_list(),
                 "profile": profiles[r.pk],
             }

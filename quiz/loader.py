@@ -10,20 +10,6 @@ from . import scoring
 from .models import Answer, Attempt, Option, OptionScore, Question, Quiz
 
 
-def _salary(role: Role) -> dict | None:
-    if not role.has_salary:
-        return None
-    return {
-        "low": role.salary_low,
-        "median": role.salary_median,
-        "high": role.salary_high,
-        "currency": role.salary_currency,
-        "source": role.salary_source,
-        "source_url": role.salary_source_url,
-        "year": role.salary_year,
-    }
-
-
 def load_bank(quiz: Quiz) -> scoring.Bank:
     """The active bank of one quiz as plain data (5 queries, whatever its size)."""
     competencies = {
@@ -50,7 +36,7 @@ def load_bank(quiz: Quiz) -> scoring.Bank:
             family=role.family,
             seniority=role.seniority,
             summary=role.summary,
-            salary=_salary(role),
+            salary=role.salary,
             profile={
                 rc.competency.slug: scoring.Expectation(rc.level, rc.importance) for rc in role.profile.all()
             },

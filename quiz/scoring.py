@@ -495,10 +495,10 @@ def explain(
 
 def _preference_words(comp: CompetencyInfo, level: float) -> str:
     if level <= 1:
-        return comp.low_label.lower() or level_word(level)
+        return comp.low_label or level_word(level)
     if level >= 3:
-        return comp.high_label.lower() or level_word(level)
-    return _("in between")
+        return comp.high_label or level_word(level)
+    return _("a balance of both")
 
 
 def _join(items: list[str]) -> str:

@@ -94,6 +94,21 @@ class Role(models.Model):
     def has_salary(self):
         return self.salary_median is not None or self.salary_low is not None
 
+    @property
+    def salary(self) -> dict | None:
+        """The salary range with its source and year, or None when there is no figure."""
+        if not self.has_salary:
+            return None
+        return {
+            "low": self.salary_low,
+            "median": self.salary_median,
+            "high": self.salary_high,
+            "currency": self.salary_currency,
+            "source": self.salary_source,
+            "source_url": self.salary_source_url,
+            "year": self.salary_year,
+        }
+
     def responsibility_list(self):
         return [line.strip() for line in self.responsibilities.splitlines() if line.strip()]
 

@@ -1,0 +1,108 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import SCALE_MAX, SCALE_MIN, Option, Question
+
+SCALE_LABELS = {
+    1: _("Strongly disagree"),
+    2: _("Disagree"),
+    3: _("Neither agree nor disagree"),
+    4: _("Agree"),
+    5: _("Strongly agree"),
+}
+
+
+class AnswerForm(forms.Form):
+    """The answer to one question. Choices come from the database for this question only:
+    an option id from anywhere else is an invalid choice, never trusted."""
+
+    def __init__(self, question: Question, options: list[Option], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+        self.options = {str(o.pk): o for o in options}
+        choices = [(str(o.pk), o.label) for o in options]
+        required = _("Choose an answer to continue.")
+        if question.kind == Question.Kind.MULTIPLE:
+            field = forms.MultipleChoiceField(
+                choices=choices,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={"required": _("Choose at least one answer to continue.")},
+            )
+        elif question.kind == Question.Kind.SCALE:
+            field = forms.TypedChoiceField(
+                choices=[(str(v), f"{v} · {SCALE_LABELS[v]}") for v in range(SCALE_MIN, SCALE_MAX + 1)],
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": required, "invalid_choice": _("Choose a value from 1 to 5.")},
+            )
+        else:
+            field = forms.ChoiceField(
+                choices=choices,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": required,
+                    "invalid_choice": _("That answer is not one of the options."),
+                },
+            )
+        field.label = question.text
+        field.help_text = question.help_text
+        self.fields["answer"] = field
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        # The question is the page's visible heading; the legend names the group for
+        # screen readers without repeating it on screen.
+        self.helper.label_class = "visually-hidden"
+
+    def clean_answer(self):
+        value = self.cleaned_data["answer"]
+        if self.question.kind == Question.Kind.MULTIPLE:
+            chosen = [self.options[v] for v in value]
+            exclusive = [o for o in chosen if o.exclusive]
+            if exclusive and len(chosen) > 1:
+                raise forms.ValidationError(
+                    _("“%(option)s” cannot be combined with other answers."),
+                    params={"option": exclusive[0].label},
+                )
+        return value
+
+    def chosen_options(self) -> list[Option]:
+        value = self.cleaned_data["answer"]
+        if self.question.kind == Question.Kind.SCALE:
+            return []
+        values = value if isinstance(value, list) else [value]
+        return [self.options[v] for v in values]
+
+    def scale_value(self) -> int | None:
+        return self.cleaned_data["answer"] if self.question.kind == Question.Kind.SCALE else None
+
+    @staticmethod
+    def initial_for(question: Question, answer) -> dict:
+        if answer is None:
+            return {}
+        if question.kind == Question.Kind.SCALE:
+            return {"answer": str(answer.scale_value)}
+        ids = [str(c.option_id) for c in answer.choices.all()]
+        return {"answer": ids if question.kind == Question.Kind.MULTIPLE else (ids[0] if ids else None)}
+
+
+class PlanForm(forms.Form):
+    """Pick the role whose gaps and plan the result page shows."""
+
+    role = forms.ChoiceField(label=_("See the plan for another role"))
+
+    def __init__(self, ranking: list[dict], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(r["role"], r["name"]) for r in ranking]
+
+
+class CompareForm(forms.Form):
+    a = forms.ChoiceField(label=_("First role"))
+    b = forms.ChoiceField(label=_("Second role"))
+
+    def __init__(self, roles, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(r.slug, r.name) for r in roles]
+        self.fields["a"].choices = choices
+        self.fields["b"].choices = choices

@@ -1,0 +1,322 @@
+"""The job seeker's quiz: landing, one question per step, summary, and the result page.
+
+Every page works as ordinary forms and links; htmx requests get the ``quiz-card`` or
+``plan`` partial of the same template."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import push_url
+
+from roles.models import Role
+
+from .charts import profile_chart
+from .flow import Progress
+from .forms import SCALE_LABELS, AnswerForm, PlanForm
+from .models import SECONDS_PER_QUESTION, Answer, AnswerChoice, Attempt, Option, Question, Quiz, Result
+from .services import AttemptClosed, answer_save, attempt_complete
+
+OWNER_SESSION_KEY = "careerquiz_owner"
+
+
+def _owner_key(request: HttpRequest, *, create: bool = False) -> str | None:
+    key = request.session.get(OWNER_SESSION_KEY)
+    if key is None and create:
+        key = secrets.token_urlsafe(32)
+        request.session[OWNER_SESSION_KEY] = key
+    return key
+
+
+def _is_partial(request: HttpRequest) -> bool:
+    # A history restore asks for the whole page, like a reload.
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def _owned_attempt(request: HttpRequest, attempt_uuid) -> Attempt:
+    """The attempt, if this browser session owns it. Checked here, in the view."""
+    attempt = get_object_or_404(Attempt.objects.select_related("quiz"), uuid=attempt_uuid)
+    key = _owner_key(request)
+    if key is None or not secrets.compare_digest(key, attempt.owner_key):
+        raise PermissionDenied(
+            _("This quiz was started in another browser. Start your own quiz from the home page.")
+        )
+    return attempt
+
+
+def _resumable(request: HttpRequest, quiz: Quiz) -> Attempt | None:
+    key = _owner_key(request)
+    if key is None:
+        return None
+    return Attempt.objects.in_progress().owned_by(key).filter(quiz=quiz).order_by("-updated_at").first()
+
+
+def _progress(attempt: Attempt) -> Progress:
+    questions = list(attempt.quiz.active_questions())
+    answered = frozenset(
+        Answer.objects.filter(attempt=attempt, question__active=True).values_list("question_id", flat=True)
+    )
+    return Progress(questions, answered)
+
+
+def _step_url(attempt: Attempt, question: Question, *, then: str = "") -> str:
+    url = reverse("quiz:question", args=[attempt.uuid, question.slug])
+    return f"{url}?then=summary" if then == "summary" else url
+
+
+def _where_next(attempt: Attempt, progress: Progress) -> str:
+    question = progress.first_unanswered()
+    if question is None:
+        return reverse("quiz:summary", args=[attempt.uuid])
+    return _step_url(attempt, question)
+
+
+# --------------------------------------------------------------------------- landing
+
+
+@require_GET
+def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    if slug is None:
+        quiz = Quiz.objects.published().order_by("pk").first()
+        if quiz is None:
+            return render(request, "quiz/no_quiz.html", status=503)
+    else:
+        quiz = get_object_or_404(Quiz.objects.published(), slug=slug)
+    total = quiz.active_questions().count()
+    resume = _resumable(request, quiz)
+    resume_progress = _progress(resume) if resume else None
+    return render(
+        request,
+        "quiz/landing.html",
+        {
+            "quiz": quiz,
+            "total": total,
+            "minutes": max(1, round(total * SECONDS_PER_QUESTION / 60)),
+            "resume": resume,
+            "resume_progress": resume_progress,
+            "resume_url": _where_next(resume, resume_progress) if resume else None,
+            "role_count": Role.objects.recommendable().count(),
+        },
+    )
+
+
+@require_POST
+def start(request: HttpRequest, slug: str) -> HttpResponse:
+    quiz = get_object_or_404(Quiz.objects.published(), slug=slug)
+    attempt = None if request.POST.get("restart") else _resumable(request, quiz)
+    if attempt is None:
+        attempt = Attempt.objects.create(
+            quiz=quiz,
+            owner_key=_owner_key(request, create=True),
+            is_preview=bool(request.user.is_staff and request.POST.get("preview")),
+        )
+    return redirect(_where_next(attempt, _progress(attempt)))
+
+
+# --------------------------------------------------------------------------- steps
+
+
+def _step_context(
+    attempt: Attempt, progress: Progress, question: Question, form: AnswerForm, then: str
+) -> dict:
+    previous = progress.previous(question)
+    position = progress.position(question)
+    return {
+        "quiz": attempt.quiz,
+        "attempt": attempt,
+        "question": question,
+        "form": form,
+        "position": position,
+        "total": progress.total,
+        "answered": progress.answered_count,
+        "is_last": position == progress.total or then == "summary",
+        "then": then,
+        "step_url": _step_url(attempt, question, then=then),
+        "previous_url": _step_url(attempt, previous) if previous else None,
+        "summary_url": reverse("quiz:summary", args=[attempt.uuid]),
+        "option_count": len(form.fields["answer"].choices),
+    }
+
+
+def _question_with_answer(attempt: Attempt, question: Question) -> tuple[list[Option], Answer | None]:
+    options = list(question.options.filter(active=True).order_by("order", "pk"))
+    answer = (
+        Answer.objects.filter(attempt=attempt, question=question)
+        .prefetch_related(Prefetch("choices", queryset=AnswerChoice.objects.only("answer_id", "option_id")))
+        .first()
+    )
+    return options, answer
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> HttpResponse:
+    attempt = _owned_attempt(request, attempt_uuid)
+    if attempt.is_completed:
+        if request.method == "POST":
+            return render(request, "quiz/closed.html", {"attempt": attempt}, status=409)
+        return redirect(attempt.result)
+    progress = _progress(attempt)
+    question = progress.find(question_slug)
+    if question is None:
+        raise Http404(_("This question is not part of the quiz any more."))
+    then = "summary" if request.GET.get("then") == "summary" else ""
+    options, answer = _question_with_answer(attempt, question)
+    status = 200
+    if request.method == "POST":
+        form = AnswerForm(question, options, data=request.POST)
+        if form.is_valid():
+            try:
+                answer_save(
+                    attempt=attempt,
+                    question=question,
+                    options=form.chosen_options(),
+                    scale_value=form.scale_value(),
+                )
+            except AttemptClosed:
+                return render(request, "quiz/closed.html", {"attempt": attempt}, status=409)
+            progress = Progress(progress.questions, progress.answered | {question.pk})
+            following = None if then == "summary" else progress.next(question)
+            if following is None:
+                next_url = reverse("quiz:summary", args=[attempt.uuid])
+                if _is_partial(request):
+                    return push_url(_render_summary(request, attempt, progress), next_url)
+                return redirect(next_url)
+            if not _is_partial(request):
+                return redirect(_step_url(attempt, following))
+            options, answer = _question_with_answer(attempt, following)
+            form = AnswerForm(following, options, initial=AnswerForm.initial_for(following, answer))
+            context = _step_context(attempt, progress, following, form, "")
+            response = render(request, "quiz/question.html#quiz-card", context)
+            return push_url(response, _step_url(attempt, following))
+        status = 422
+    else:
+        form = AnswerForm(question, options, initial=AnswerForm.initial_for(question, answer))
+    context = _step_context(attempt, progress, question, form, then)
+    template = "quiz/question.html#quiz-card" if _is_partial(request) else "quiz/question.html"
+    return render(request, template, context, status=status)
+
+
+# --------------------------------------------------------------------------- summary and finish
+
+
+def _summary_rows(attempt: Attempt, progress: Progress) -> list[dict]:
+    answers = {
+        a.question_id: a
+        for a in Answer.objects.filter(attempt=attempt).prefetch_related(
+            Prefetch("options", queryset=Option.objects.order_by("order", "pk"))
+        )
+    }
+    rows = []
+    for position, question in enumerate(progress.questions, 1):
+        answer = answers.get(question.pk)
+        if answer is None:
+            text = ""
+        elif question.kind == Question.Kind.SCALE:
+            text = f"{answer.scale_value} · {SCALE_LABELS[answer.scale_value]}"
+        else:
+            text = "; ".join(o.label for o in answer.options.all())
+        rows.append(
+            {
+                "position": position,
+                "question": question,
+                "answer": text,
+                "change_url": _step_url(attempt, question, then="summary"),
+            }
+        )
+    return rows
+
+
+def _render_summary(
+    request: HttpRequest, attempt: Attempt, progress: Progress, *, status: int = 200
+) -> HttpResponse:
+    template = "quiz/summary.html#quiz-card" if _is_partial(request) else "quiz/summary.html"
+    missing = progress.first_unanswered()
+    return render(
+        request,
+        template,
+        {
+            "quiz": attempt.quiz,
+            "attempt": attempt,
+            "rows": _summary_rows(attempt, progress),
+            "total": progress.total,
+            "answered": progress.answered_count,
+            "missing_url": _step_url(attempt, missing) if missing else None,
+            "last_url": _step_url(attempt, progress.questions[-1]) if progress.questions else None,
+        },
+        status=status,
+    )
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def summary(request: HttpRequest, attempt_uuid) -> HttpResponse:
+    attempt = _owned_attempt(request, attempt_uuid)
+    if attempt.is_completed:
+        return redirect(attempt.result)
+    return _render_summary(request, attempt, _progress(attempt))
+
+
+@require_POST
+def finish(request: HttpRequest, attempt_uuid) -> HttpResponse:
+    attempt = _owned_attempt(request, attempt_uuid)
+    if not attempt.is_completed:
+        progress = _progress(attempt)
+        if not progress.complete:
+            response = _render_summary(request, attempt, progress, status=422)
+            return response
+        attempt_complete(attempt=attempt)
+        attempt.refresh_from_db()
+    return redirect(attempt.result)
+
+
+# --------------------------------------------------------------------------- result
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def result(request: HttpRequest, result_uuid) -> HttpResponse:
+    result = get_object_or_404(Result.objects.select_related("attempt__quiz"), uuid=result_uuid)
+    snapshot = result.snapshot
+    ranking = snapshot["ranking"]
+    form = PlanForm(ranking, data=request.GET or None)
+    target = snapshot["target"]
+    status = 200
+    if request.GET.get("role"):
+        if form.is_valid():
+            target = form.cleaned_data["role"]
+        else:
+            status = 400
+    else:
+        form = PlanForm(ranking, initial={"role": target})
+    recommended = snapshot["recommended"]
+
+    context = {
+        "result": result,
+        "snapshot": snapshot,
+        "quiz": result.attempt.quiz,
+        "top": ranking[0] if ranking else None,
+        "others": ranking[1:],
+        "role": snapshot["roles"].get(recommended) if recommended else None,
+        "target": target,
+        "target_role": snapshot["roles"].get(target),
+        "plan": snapshot["plans"].get(target, {}),
+        "form": form,
+        "explanation": snapshot["explanation"],
+        "confidence": snapshot["confidence"],
+        "chart": profile_chart(snapshot, recommended) if recommended else None,
+        "share_url": request.build_absolute_uri(result.get_absolute_url()),
+        "is_owner": _owner_key(request) == result.attempt.owner_key,
+    }
+    template = "quiz/result.html#plan" if _is_partial(request) else "quiz/result.html"
+    response = render(request, template, context, status=status)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -1,0 +1,112 @@
+/* Career Quiz enhancements. Everything works without this file: it adds keyboard
+   shortcuts, focus management after htmx swaps, messages when a swap fails, and the
+   copy-link button. No eval, no inline handlers: ready for a strict CSP. */
+(function () {
+  "use strict";
+
+  var body = document.body;
+
+  function reveal(root) {
+    (root || document).querySelectorAll("[data-js-only]").forEach(function (el) {
+      el.hidden = false;
+    });
+  }
+
+  function errorBoxFor(elt) {
+    var scope = elt && elt.closest ? elt.closest("form, #quiz-card, #plan, main") : null;
+    var box = scope ? scope.querySelector("[data-request-error]") : null;
+    return box || document.querySelector("main [data-request-error]");
+  }
+
+  function showError(elt, message) {
+    var box = errorBoxFor(elt);
+    if (!box) return;
+    box.textContent = message;
+    box.hidden = false;
+  }
+
+  function clearErrors() {
+    document.querySelectorAll("[data-request-error]").forEach(function (box) {
+      box.hidden = true;
+      box.textContent = "";
+    });
+  }
+
+  function messageForStatus(status) {
+    if (status === 403) return body.dataset.errorForbidden;
+    if (status === 409) return body.dataset.errorConflict;
+    if (status === 429) return body.dataset.errorThrottled;
+    return body.dataset.errorServer;
+  }
+
+  body.addEventListener("htmx:beforeRequest", clearErrors);
+  body.addEventListener("htmx:responseError", function (event) {
+    showError(event.detail.elt, messageForStatus(event.detail.xhr.status));
+  });
+  body.addEventListener("htmx:sendError", function (event) {
+    showError(event.detail.elt, body.dataset.errorNetwork);
+  });
+  body.addEventListener("htmx:timeout", function (event) {
+    showError(event.detail.elt, body.dataset.errorTimeout);
+  });
+
+  // After a swap, move focus to the new content's heading so keyboard and screen-reader
+  // users start at the new question.
+  body.addEventListener("htmx:afterSettle", function (event) {
+    var target = event.detail.elt;
+    reveal(target);
+    var heading = document.getElementById("question-heading");
+    if (target && target.id === "plan") {
+      target.focus();
+    } else if (heading) {
+      heading.focus();
+    }
+  });
+
+  // Number keys pick an option, Enter continues: on the real radio buttons and checkboxes.
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    var form = document.querySelector(".quiz-form");
+    if (!form) return;
+    var target = event.target;
+    var typing = target && (target.tagName === "TEXTAREA" || target.tagName === "SELECT" ||
+      (target.tagName === "INPUT" && !/^(radio|checkbox)$/.test(target.type)));
+    if (typing) return;
+    var inputs = form.querySelectorAll("input[name=answer]");
+    if (/^[1-9]$/.test(event.key)) {
+      var input = inputs[Number(event.key) - 1];
+      if (input) {
+        event.preventDefault();
+        if (input.type === "radio") {
+          input.checked = true;
+        } else {
+          input.checked = !input.checked;
+        }
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+        input.focus();
+      }
+    } else if (event.key === "Enter" && target && target.form === form && /^(radio|checkbox)$/.test(target.type)) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
+  // Copy the share link; the link stays visible and selectable for everyone else.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-copy]") : null;
+    if (!button) return;
+    var input = document.querySelector(button.getAttribute("data-copy"));
+    var status = document.querySelector("[data-copy-status]");
+    var done = function (ok) {
+      if (status) status.textContent = ok ? body.dataset.copied : body.dataset.copyFailed;
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(input.value).then(function () { done(true); }, function () { done(false); });
+    } else {
+      input.select();
+      done(false);
+    }
+  });
+
+  reveal(document);
+})();

@@ -1,0 +1,300 @@
+"""The quiz flow through Django's test client: each step as a full page and as an htmx
+fragment, progress, back, change, resume, finishing and ownership."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from quiz import scoring
+from quiz.loader import load_bank
+from quiz.models import Answer, Attempt, Result
+from quiz.services import answer_save
+
+HX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def client_started(default_content, client):
+    response = client.post(reverse("quiz:start", args=[default_content.slug]))
+    attempt = Attempt.objects.get()
+    return client, attempt, response
+
+
+def option_ids(response):
+    return re.findall(r'name="answer" value="(\d+)"', response.content.decode())
+
+
+def step_url(attempt, slug, then=""):
+    url = reverse("quiz:question", args=[attempt.uuid, slug])
+    return url + ("?then=summary" if then else "")
+
+
+def answer_everything(attempt, role="product-manager"):
+    bank = load_bank(attempt.quiz)
+    questions = {q.slug: q for q in attempt.quiz.active_questions()}
+    for slug, value in scoring.answer_as_role(bank, role).items():
+        question = questions[slug]
+        if question.kind == "scale":
+            answer_save(attempt=attempt, question=question, scale_value=value)
+        else:
+            answer_save(
+                attempt=attempt, question=question, options=list(question.options.filter(slug__in=value))
+            )
+
+
+def test_the_landing_page_says_what_the_quiz_tells_and_how_long_it_takes(default_content, client):
+    response = client.get("/")
+    html = response.content.decode()
+    total = default_content.active_questions().count()
+    assert response.status_code == 200
+    assert f"{total} questions" in html and "minutes" in html
+    assert "Start the quiz" in html
+    assert "Continue where you left off" not in html
+
+
+def test_starting_creates_an_attempt_and_opens_the_first_question(client_started):
+    client, attempt, response = client_started
+    first = attempt.quiz.active_questions().first()
+    assert response.status_code == 302
+    assert response["Location"] == step_url(attempt, first.slug)
+
+
+def test_starting_again_resumes_and_restart_begins_anew(client_started, default_content):
+    client, attempt, _ = client_started
+    question = default_content.active_questions().first()
+    answer_save(attempt=attempt, question=question, options=[question.options.first()])
+    response = client.post(reverse("quiz:start", args=[default_content.slug]))
+    second = default_content.active_questions()[1]
+    assert response["Location"] == step_url(attempt, second.slug)
+    assert Attempt.objects.count() == 1
+    landing = client.get("/").content.decode()
+    assert "Continue where you left off" in landing and "You answered 1 of" in landing
+    client.post(reverse("quiz:start", args=[default_content.slug]), {"restart": "1"})
+    assert Attempt.objects.count() == 2
+
+
+def test_a_step_is_a_full_page_and_an_htmx_fragment_of_the_same_template(client_started):
+    client, attempt, response = client_started
+    url = response["Location"]
+    page = client.get(url)
+    fragment = client.get(url, headers=HX)
+    assert page.status_code == fragment.status_code == 200
+    assert "<html" in page.content.decode() and 'id="quiz-card"' in page.content.decode()
+    assert "<html" not in fragment.content.decode() and fragment.content.decode().lstrip().startswith(
+        '<div id="quiz-card"'
+    )
+    assert "HX-Request" in page["Vary"] and "HX-Request" in fragment["Vary"]
+
+
+def test_a_history_restore_gets_the_full_page(client_started):
+    client, _, response = client_started
+    restore = client.get(response["Location"], headers={**HX, "HX-History-Restore-Request": "true"})
+    assert "<html" in restore.content.decode()
+
+
+def test_the_progress_bar_says_step_n_of_N(client_started):
+    client, attempt, response = client_started
+    html = client.get(response["Location"]).content.decode()
+    total = attempt.quiz.active_questions().count()
+    assert f'<progress id="quiz-progress" max="{total}" value="1">' in html
+    assert f"Question 1 of {total}" in html
+
+
+def test_answering_saves_and_goes_to_the_next_question(client_started):
+    client, attempt, response = client_started
+    questions = list(attempt.quiz.active_questions())
+    ids = option_ids(client.get(response["Location"]))
+    posted = client.post(response["Location"], {"answer": ids[2]})
+    assert posted.status_code == 302 and posted["Location"] == step_url(attempt, questions[1].slug)
+    answer = Answer.objects.get(attempt=attempt, question=questions[0])
+    assert [o.pk for o in answer.options.all()] == [int(ids[2])]
+
+
+def test_answering_through_htmx_returns_the_next_card_and_pushes_its_url(client_started):
+    client, attempt, response = client_started
+    questions = list(attempt.quiz.active_questions())
+    ids = option_ids(client.get(response["Location"]))
+    posted = client.post(response["Location"], {"answer": ids[0]}, headers=HX)
+    assert posted.status_code == 200
+    assert posted["HX-Push-Url"] == step_url(attempt, questions[1].slug)
+    assert questions[1].text in posted.content.decode()
+    assert "<html" not in posted.content.decode()
+
+
+@pytest.mark.parametrize("headers", [{}, HX], ids=["plain", "htmx"])
+def test_a_missing_answer_shows_an_inline_error_and_saves_nothing(client_started, headers):
+    client, attempt, response = client_started
+    posted = client.post(response["Location"], {}, headers=headers)
+    assert posted.status_code == 422
+    assert "Choose an answer to continue." in posted.content.decode()
+    assert 'aria-invalid="true"' in posted.content.decode()
+    assert not Answer.objects.filter(attempt=attempt).exists()
+
+
+def test_an_option_of_another_question_is_refused(client_started):
+    client, attempt, response = client_started
+    other = attempt.quiz.active_questions()[2].options.first()
+    posted = client.post(response["Location"], {"answer": str(other.pk)})
+    assert posted.status_code == 422
+    assert "not one of the options" in posted.content.decode()
+    assert not Answer.objects.filter(attempt=attempt).exists()
+
+
+def test_an_exclusive_option_cannot_be_combined(client_started):
+    client, attempt, _ = client_started
+    question = attempt.quiz.active_questions().get(slug="done-this-year")
+    none_yet = question.options.get(slug="none-yet")
+    other = question.options.get(slug="business-case")
+    posted = client.post(step_url(attempt, question.slug), {"answer": [none_yet.pk, other.pk]})
+    assert posted.status_code == 422
+    assert "cannot be combined" in posted.content.decode()
+    assert not Answer.objects.filter(attempt=attempt).exists()
+
+
+def test_back_shows_the_previous_question_with_its_answer_kept(client_started):
+    client, attempt, response = client_started
+    questions = list(attempt.quiz.active_questions())
+    ids = option_ids(client.get(response["Location"]))
+    client.post(response["Location"], {"answer": ids[3]})
+    second = client.get(step_url(attempt, questions[1].slug)).content.decode()
+    assert f'href="{step_url(attempt, questions[0].slug)}"' in second
+    first = client.get(step_url(attempt, questions[0].slug)).content.decode()
+    assert re.search(rf'value="{ids[3]}"[^>]*checked', first)
+
+
+def test_changing_an_answer_from_the_summary_returns_to_the_summary(client_started):
+    client, attempt, _ = client_started
+    answer_everything(attempt)
+    question = attempt.quiz.active_questions().get(slug="unused-feature")
+    summary = client.get(reverse("quiz:summary", args=[attempt.uuid])).content.decode()
+    assert step_url(attempt, question.slug, then="summary") in summary
+    new = question.options.get(slug="move-on")
+    posted = client.post(step_url(attempt, question.slug, then="summary"), {"answer": new.pk})
+    assert posted["Location"] == reverse("quiz:summary", args=[attempt.uuid])
+    assert list(Answer.objects.get(attempt=attempt, question=question).options.all()) == [new]
+
+
+def test_the_summary_lists_every_answer_with_a_link_to_change_it(client_started):
+    client, attempt, _ = client_started
+    answer_everything(attempt)
+    html = client.get(reverse("quiz:summary", args=[attempt.uuid])).content.decode()
+    total = attempt.quiz.active_questions().count()
+    assert html.count('class="summary-change"') == total
+    assert "Not answered yet" not in html
+    assert "See my result" in html
+
+
+def test_finishing_with_unanswered_questions_is_refused(client_started):
+    client, attempt, _ = client_started
+    response = client.post(reverse("quiz:finish", args=[attempt.uuid]))
+    assert response.status_code == 422
+    assert "Some questions are not answered yet." in response.content.decode()
+    assert not Result.objects.exists()
+
+
+def test_finishing_stores_the_result_and_opens_its_permalink(client_started):
+    client, attempt, _ = client_started
+    answer_everything(attempt, "head-of-product")
+    response = client.post(reverse("quiz:finish", args=[attempt.uuid]))
+    result = Result.objects.get()
+    assert response["Location"] == result.get_absolute_url()
+    page = client.get(result.get_absolute_url())
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Head of Product" in html and "Best fit" in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html and page["X-Robots-Tag"].startswith(
+        "noindex"
+    )
+    assert "<svg" in html and "Show the numbers as a table" in html
+    assert "131,000" in html and "2024" in html
+
+
+def test_the_last_answer_leads_to_the_summary(client_started):
+    client, attempt, _ = client_started
+    answer_everything(attempt)
+    last = list(attempt.quiz.active_questions())[-1]
+    Answer.objects.filter(attempt=attempt, question=last).delete()
+    posted = client.post(step_url(attempt, last.slug), {"answer": "3"})
+    assert posted["Location"] == reverse("quiz:summary", args=[attempt.uuid])
+
+
+def test_a_finished_attempt_cannot_be_answered_again(client_started):
+    client, attempt, _ = client_started
+    answer_everything(attempt)
+    client.post(reverse("quiz:finish", args=[attempt.uuid]))
+    first = attempt.quiz.active_questions().first()
+    assert client.get(step_url(attempt, first.slug)).status_code == 302
+    posted = client.post(step_url(attempt, first.slug), {"answer": first.options.last().pk})
+    assert posted.status_code == 409
+    assert "already finished" in posted.content.decode()
+
+
+def test_only_the_owning_browser_session_can_see_or_answer_an_attempt(client_started):
+    owner, attempt, response = client_started
+    stranger = Client()
+    url = response["Location"]
+    ids = option_ids(owner.get(url))
+    assert stranger.get(url).status_code == 403
+    refused = stranger.post(url, {"answer": ids[0]})
+    assert refused.status_code == 403
+    assert "another browser" in refused.content.decode()
+    assert stranger.get(reverse("quiz:summary", args=[attempt.uuid])).status_code == 403
+    assert stranger.post(reverse("quiz:finish", args=[attempt.uuid])).status_code == 403
+    assert not Answer.objects.exists()
+
+
+def test_a_deactivated_question_is_not_found(client_started):
+    client, attempt, _ = client_started
+    question = attempt.quiz.active_questions().last()
+    question.active = False
+    question.save()
+    assert client.get(step_url(attempt, question.slug)).status_code == 404
+
+
+@pytest.fixture
+def finished(client_started):
+    client, attempt, _ = client_started
+    answer_everything(attempt, "product-owner")
+    client.post(reverse("quiz:finish", args=[attempt.uuid]))
+    return client, Result.objects.get()
+
+
+def test_picking_another_role_swaps_the_plan(finished):
+    client, result = finished
+    url = result.get_absolute_url() + "?role=cpo"
+    page = client.get(url)
+    fragment = client.get(url, headers=HX)
+    assert page.status_code == fragment.status_code == 200
+    assert (
+        "Your way to Chief Product Officer" in page.content.decode()
+        or "to Chief Product Officer" in page.content.decode()
+    )
+    assert fragment.content.decode().lstrip().startswith('<div id="plan"')
+    assert "Chief Product Officer" in fragment.content.decode()
+
+
+def test_an_unknown_role_for_the_plan_is_a_clear_400(finished):
+    client, result = finished
+    response = client.get(result.get_absolute_url() + "?role=astronaut")
+    assert response.status_code == 400
+    assert "Choose one of the roles in the list." in response.content.decode()
+
+
+def test_the_result_is_read_from_the_snapshot(finished):
+    client, result = finished
+    snapshot = result.snapshot
+    snapshot["ranking"][0]["name"] = "Snapshot Role Name"
+    result.snapshot = snapshot
+    result.save()
+    assert "Snapshot Role Name" in client.get(result.get_absolute_url()).content.decode()
+
+
+def test_anyone_with_the_link_can_read_a_result(finished):
+    _, result = finished
+    assert Client().get(result.get_absolute_url()).status_code == 200
+
+
+def test_an_unknown_result_is_404(default_content, client):
+    assert client.get("/results/00000000-0000-4000-8000-000000000000/").status_code == 404
