@@ -397,7 +397,18 @@ def evidence(
 
 def _contribution_dict(bank, answers, profile, role_match: RoleMatch, c: Contribution) -> dict:
     comp = bank.competencies[c.competency]
+    if c.kind == KIND_PREFERENCE:
+        words = _("you lean towards “%(user)s”, the role towards “%(expected)s”") % {
+            "user": _preference_words(comp, c.user),
+            "expected": _preference_words(comp, c.expected),
+        }
+    else:
+        words = _("you: %(user)s, the role expects: %(expected)s") % {
+            "user": level_word(c.user),
+            "expected": level_word(c.expected),
+        }
     return {
+        "words": words,
         "competency": c.competency,
         "name": comp.name,
         "kind": c.kind,

@@ -1,0 +1,46 @@
+"""axe-core finds no WCAG 2.2 A/AA violation on any page, at phone and desktop widths.
+Screenshots of each page land in test-artifacts/screenshots/."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from .conftest import DESKTOP, PHONE, answer_with_mouse, screenshot
+
+WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}
+}
+
+
+def assert_accessible(page, name):
+    screenshot(page, name)
+    results = Axe().run(page, options=WCAG)
+    assert results.violations_count == 0, f"{name}:\n{results.generate_report()}"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_every_page_is_accessible(browser, site, persona_labels, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    width = viewport["width"]
+    page.goto(site + "/")
+    assert_accessible(page, f"landing-{width}")
+    page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_selector("#question-heading")
+    assert_accessible(page, f"question-{width}")
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_text("Choose an answer to continue.")).to_be_visible()
+    assert_accessible(page, f"question-error-{width}")
+    answer_with_mouse(page, persona_labels("director-of-product", **{"current-role": ("group-pm",)}))
+    assert_accessible(page, f"summary-{width}")
+    page.get_by_role("button", name="See my result").click()
+    expect(page.locator("h1")).to_have_text("Director of Product")
+    page.locator("details").first.evaluate("d => d.open = true")
+    assert_accessible(page, f"result-{width}")
+    page.goto(site + "/roles/")
+    assert_accessible(page, f"roles-{width}")
+    page.goto(site + "/roles/head-of-product/")
+    assert_accessible(page, f"role-{width}")
+    page.goto(site + "/roles/compare/?a=product-manager&b=head-of-product")
+    assert_accessible(page, f"compare-{width}")
+    context.close()
