@@ -34,7 +34,7 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 
 test: install-dev chromium lint
-	$(BIN)/python manage.py makemigrations --check --dry-run >/dev/null
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings >/dev/null
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install-dev
