@@ -4,7 +4,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-export DJANGO_SETTINGS_MODULE := careerquiz.settings
 
 .PHONY: run test install install-dev chromium lint bench
 
