@@ -6,3 +6,8 @@ urlpatterns = [
     path("roles/", include("roles.urls")),
     path("", include("quiz.urls")),
 ]
+
+handler400 = "quiz.errors.bad_request"
+handler403 = "quiz.errors.permission_denied"
+handler404 = "quiz.errors.page_not_found"
+handler500 = "quiz.errors.server_error"

@@ -27,7 +27,10 @@ class AnswerForm(forms.Form):
             field = forms.MultipleChoiceField(
                 choices=choices,
                 widget=forms.CheckboxSelectMultiple,
-                error_messages={"required": _("Choose at least one answer to continue.")},
+                error_messages={
+                    "required": _("Choose at least one answer to continue."),
+                    "invalid_choice": _("That answer is not one of the options."),
+                },
             )
         elif question.kind == Question.Kind.SCALE:
             field = forms.TypedChoiceField(
@@ -54,6 +57,13 @@ class AnswerForm(forms.Form):
         # The question is the page's visible heading; the legend names the group for
         # screen readers without repeating it on screen.
         self.helper.label_class = "visually-hidden"
+
+    def clean(self):
+        cleaned = super().clean()
+        # A radio group sends one value; several mean a tampered form, never a choice.
+        if self.question.kind != Question.Kind.MULTIPLE and len(self.data.getlist("answer")) > 1:
+            self.add_error("answer", _("Choose only one answer."))
+        return cleaned
 
     def clean_answer(self):
         value = self.cleaned_data["answer"]

@@ -9,7 +9,7 @@ import secrets
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from django_htmx.http import push_url
 from roles.models import Role
 
 from .charts import profile_chart
+from .errors import NotFound
 from .flow import Progress
 from .forms import SCALE_LABELS, AnswerForm, PlanForm
 from .models import SECONDS_PER_QUESTION, Answer, AnswerChoice, Attempt, Option, Question, Quiz, Result
@@ -43,7 +44,9 @@ def _is_partial(request: HttpRequest) -> bool:
 
 def _owned_attempt(request: HttpRequest, attempt_uuid) -> Attempt:
     """The attempt, if this browser session owns it. Checked here, in the view."""
-    attempt = get_object_or_404(Attempt.objects.select_related("quiz"), uuid=attempt_uuid)
+    attempt = Attempt.objects.select_related("quiz").filter(uuid=attempt_uuid).first()
+    if attempt is None:
+        raise NotFound(_("We could not find this quiz."))
     key = _owner_key(request)
     if key is None or not secrets.compare_digest(key, attempt.owner_key):
         raise PermissionDenied(
@@ -167,7 +170,7 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
     progress = _progress(attempt)
     question = progress.find(question_slug)
     if question is None:
-        raise Http404(_("This question is not part of the quiz any more."))
+        raise NotFound(_("This question is not part of your quiz."))
     then = "summary" if request.GET.get("then") == "summary" else ""
     options, answer = _question_with_answer(attempt, question)
     status = 200
@@ -284,7 +287,9 @@ def finish(request: HttpRequest, attempt_uuid) -> HttpResponse:
 @require_GET
 @vary_on_headers("HX-Request")
 def result(request: HttpRequest, result_uuid) -> HttpResponse:
-    result = get_object_or_404(Result.objects.select_related("attempt__quiz"), uuid=result_uuid)
+    result = Result.objects.select_related("attempt__quiz").filter(uuid=result_uuid).first()
+    if result is None:
+        raise NotFound(_("We could not find this result."))
     snapshot = result.snapshot
     ranking = snapshot["ranking"]
     form = PlanForm(ranking, data=request.GET or None)

@@ -41,7 +41,10 @@
 
   body.addEventListener("htmx:beforeRequest", clearErrors);
   body.addEventListener("htmx:responseError", function (event) {
-    showError(event.detail.elt, messageForStatus(event.detail.xhr.status));
+    // The server says what went wrong in words; fall back to a message by status.
+    var xhr = event.detail.xhr;
+    var said = xhr.getResponseHeader("X-Error-Message");
+    showError(event.detail.elt, said ? decodeURIComponent(said) : messageForStatus(xhr.status));
   });
   body.addEventListener("htmx:sendError", function (event) {
     showError(event.detail.elt, body.dataset.errorNetwork);

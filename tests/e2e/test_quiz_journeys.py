@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from quiz import scoring
@@ -180,21 +181,34 @@ def test_compare_two_roles(page, site):
     expect(page.get_by_role("heading", name="From Product Manager to Head of Product")).to_be_visible()
 
 
-def test_a_failed_swap_shows_a_message_and_keeps_the_place(page, site, persona_labels):
+FAILURES = {
+    "network": (lambda route: route.abort(), "could not reach Career Quiz"),
+    "server": (lambda route: route.fulfill(status=500, body="boom"), "Something went wrong on our side"),
+    "timeout": (lambda route: None, "took too long to answer"),  # never answered
+}
+
+
+@pytest.mark.parametrize("failure", sorted(FAILURES))
+def test_a_failed_swap_shows_a_message_keeps_the_place_and_retry_works(page, site, persona_labels, failure):
+    handler, message = FAILURES[failure]
     start(page, site)
+    page.evaluate("htmx.config.timeout = 1500")
     labels = persona_labels("product-manager")
     url = page.url
     page.route(
         "**/questions/**",
-        lambda route: route.abort() if route.request.method == "POST" else route.continue_(),
+        lambda route: handler(route) if route.request.method == "POST" else route.continue_(),
     )
     for label in labels[current_slug(page)]:
         page.locator(".quiz-form").get_by_label(label, exact=True).check()
     page.get_by_role("button", name="Next").click()
-    expect(page.locator(".quiz-form [data-request-error]")).to_contain_text("could not reach Career Quiz")
+    expect(page.locator(".quiz-form [data-request-error]")).to_contain_text(message)
     assert page.url == url
+    for label in labels[current_slug(page)]:
+        expect(page.locator(".quiz-form").get_by_label(label, exact=True)).to_be_checked()
+    screenshot(page, f"failed-swap-{failure}")
     page.unroute("**/questions/**")
     page.get_by_role("button", name="Next").click()
     page.wait_for_function("u => location.href !== u", arg=url)
     expect(page.locator("progress")).to_have_attribute("value", "2")
-    screenshot(page, "after-retry")
+    expect(page.locator("[data-request-error]:visible")).to_have_count(0)

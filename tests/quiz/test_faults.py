@@ -1,0 +1,81 @@
+"""Faults in the middle of a quiz: nothing half-written, a clear message, and the quiz
+goes on from the last saved answer."""
+
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.test import Client
+from django.urls import reverse
+
+from quiz import services
+from quiz.models import Answer, AnswerChoice, Attempt, Result
+
+from .test_flow_views import answer_everything, step_url
+
+
+@pytest.fixture
+def started(default_content):
+    client = Client(raise_request_exception=False)
+    client.post(reverse("quiz:start", args=[default_content.slug]))
+    return client, Attempt.objects.get()
+
+
+def test_a_failure_inside_a_step_leaves_the_previous_answer_whole(started):
+    client, attempt = started
+    question = attempt.quiz.active_questions().get(slug="done-this-year")
+    url = step_url(attempt, question.slug)
+    old = [question.options.get(slug="business-case"), question.options.get(slug="risk-register")]
+    client.post(url, {"answer": [o.pk for o in old]})
+    new = question.options.get(slug="none-yet")
+    # The connection drops after the old choices are deleted, before the new ones are written.
+    with mock.patch.object(
+        AnswerChoice.objects, "bulk_create", side_effect=OperationalError("server closed the connection")
+    ):
+        response = client.post(url, {"answer": [new.pk]})
+    assert response.status_code == 503
+    assert "cannot reach its database" in response.content.decode()
+    assert response["Retry-After"]
+    assert sorted(
+        Answer.objects.get(attempt=attempt, question=question).options.all(), key=lambda o: o.pk
+    ) == sorted(old, key=lambda o: o.pk)
+
+
+# Transactional: the connection is really closed, so no test transaction may wrap it.
+@pytest.mark.django_db(transaction=True)
+def test_while_the_database_is_down_pages_say_so_and_the_quiz_continues_after(started):
+    client, attempt = started
+    first = attempt.quiz.active_questions().first()
+    client.post(step_url(attempt, first.slug), {"answer": first.options.first().pk})
+    second = attempt.quiz.active_questions()[1]
+    option = second.options.first().pk
+    down = OperationalError('connection to server at "127.0.0.1", port 5432 failed: Connection refused')
+    with mock.patch.object(BaseDatabaseWrapper, "ensure_connection", side_effect=down):
+        from django.db import connection
+
+        connection.close()
+        response = client.post(step_url(attempt, second.slug), {"answer": option})
+        page = client.get("/")
+    assert response.status_code == 503 and page.status_code == 503
+    assert "Your answers up to the last one are saved" in response.content.decode()
+    assert Answer.objects.filter(attempt=attempt).count() == 1
+    # The database is back: the landing page offers to continue at the unanswered question.
+    resumed = client.post(reverse("quiz:start", args=[attempt.quiz.slug]))
+    assert resumed["Location"] == step_url(attempt, second.slug)
+    assert client.post(step_url(attempt, second.slug), {"answer": option}).status_code == 302
+    assert Answer.objects.filter(attempt=attempt).count() == 2
+
+
+def test_a_failure_between_the_last_answer_and_the_result_leaves_the_attempt_completable(started):
+    client, attempt = started
+    answer_everything(attempt)
+    with mock.patch.object(services, "recommend", side_effect=RuntimeError("injected")):
+        response = client.post(reverse("quiz:finish", args=[attempt.uuid]))
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+    attempt.refresh_from_db()
+    assert attempt.completed_at is None and not Result.objects.exists()
+    retry = client.post(reverse("quiz:finish", args=[attempt.uuid]))
+    assert retry.status_code == 302
+    assert Result.objects.get().attempt == attempt
