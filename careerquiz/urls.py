@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from . import health
+
 urlpatterns = [
+    path("-/ping/", health.ping, name="ping"),
+    path("-/health/", health.health, name="health"),
     path("admin/", admin.site.urls),
     path("roles/", include("roles.urls")),
     path("", include("quiz.urls")),

@@ -94,3 +94,14 @@ def csrf_failure(request, reason=""):
         403,
         _("This page has expired. Reload the page and try again: your saved answers are kept."),
     )
+
+
+def rate_limited(request, exception=None):
+    return error_response(
+        request,
+        "429.html",
+        429,
+        _(
+            "Too many requests from your connection in a short time. Wait a minute, then carry on: your answers are saved."
+        ),
+    )

@@ -20,23 +20,29 @@ def answer_save(
     *, attempt: Attempt, question: Question, options: Sequence[Option] = (), scale_value: int | None = None
 ) -> Answer:
     """Stores (or replaces) the answer to one question. The whole step is one transaction:
-    either the new answer is saved completely or the old one stays."""
+    either the new answer is saved completely or the old one stays. The attempt's row lock
+    serialises concurrent submissions of the same attempt (double clicks, two tabs)."""
     with transaction.atomic():
         locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
         if locked.completed_at is not None:
             raise AttemptClosed
-        try:
-            with transaction.atomic():
-                answer, _ = Answer.objects.update_or_create(
-                    attempt=locked, question=question, defaults={"scale_value": scale_value}
-                )
-        except IntegrityError:
-            # Another request created the same answer a moment earlier: update that one.
-            answer = Answer.objects.get(attempt=locked, question=question)
+        answer = Answer.objects.filter(attempt=locked, question=question).first()
+        created = False
+        if answer is None:
+            try:
+                with transaction.atomic():
+                    answer = Answer.objects.create(attempt=locked, question=question, scale_value=scale_value)
+                    created = True
+            except IntegrityError:
+                # Without row locks (SQLite) another request may have created it first.
+                answer = Answer.objects.get(attempt=locked, question=question)
+        if not created:
             answer.scale_value = scale_value
             answer.save(update_fields=["scale_value", "answered_at"])
-        AnswerChoice.objects.filter(answer=answer).exclude(option__in=list(options)).delete()
-        existing = set(AnswerChoice.objects.filter(answer=answer).values_list("option_id", flat=True))
+            AnswerChoice.objects.filter(answer=answer).exclude(option__in=list(options)).delete()
+            existing = set(AnswerChoice.objects.filter(answer=answer).values_list("option_id", flat=True))
+        else:
+            existing = set()
         AnswerChoice.objects.bulk_create(
             [AnswerChoice(answer=answer, option=o) for o in options if o.pk not in existing]
         )

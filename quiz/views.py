@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
+from django_ratelimit.decorators import ratelimit
 
 from roles.models import Role
 
@@ -112,6 +114,7 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
 
 
 @require_POST
+@ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_START, method="POST", block=True)
 def start(request: HttpRequest, slug: str) -> HttpResponse:
     quiz = get_object_or_404(Quiz.objects.published(), slug=slug)
     attempt = None if request.POST.get("restart") else _resumable(request, quiz)
@@ -149,17 +152,22 @@ def _step_context(
     }
 
 
-def _question_with_answer(attempt: Attempt, question: Question) -> tuple[list[Option], Answer | None]:
-    options = list(question.options.filter(active=True).order_by("order", "pk"))
+def _active_options(question: Question) -> list[Option]:
+    return list(question.options.filter(active=True).order_by("order", "pk"))
+
+
+def _form_with_saved_answer(attempt: Attempt, question: Question) -> AnswerForm:
+    """The question's form, showing the answer saved earlier (if any)."""
     answer = (
         Answer.objects.filter(attempt=attempt, question=question)
         .prefetch_related(Prefetch("choices", queryset=AnswerChoice.objects.only("answer_id", "option_id")))
         .first()
     )
-    return options, answer
+    return AnswerForm(question, _active_options(question), initial=AnswerForm.initial_for(question, answer))
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_ANSWER, method="POST", block=True)
 @vary_on_headers("HX-Request")
 def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> HttpResponse:
     attempt = _owned_attempt(request, attempt_uuid)
@@ -172,10 +180,9 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
     if question is None:
         raise NotFound(_("This question is not part of your quiz."))
     then = "summary" if request.GET.get("then") == "summary" else ""
-    options, answer = _question_with_answer(attempt, question)
     status = 200
     if request.method == "POST":
-        form = AnswerForm(question, options, data=request.POST)
+        form = AnswerForm(question, _active_options(question), data=request.POST)
         if form.is_valid():
             try:
                 answer_save(
@@ -195,14 +202,13 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
                 return redirect(next_url)
             if not _is_partial(request):
                 return redirect(_step_url(attempt, following))
-            options, answer = _question_with_answer(attempt, following)
-            form = AnswerForm(following, options, initial=AnswerForm.initial_for(following, answer))
+            form = _form_with_saved_answer(attempt, following)
             context = _step_context(attempt, progress, following, form, "")
             response = render(request, "quiz/question.html#quiz-card", context)
             return push_url(response, _step_url(attempt, following))
         status = 422
     else:
-        form = AnswerForm(question, options, initial=AnswerForm.initial_for(question, answer))
+        form = _form_with_saved_answer(attempt, question)
     context = _step_context(attempt, progress, question, form, then)
     template = "quiz/question.html#quiz-card" if _is_partial(request) else "quiz/question.html"
     return render(request, template, context, status=status)

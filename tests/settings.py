@@ -4,6 +4,10 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("SECURE_COOKIES", "false")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+# Rate limits are switched on by the tests that check them: the suite itself sends
+# thousands of requests from one address.
+os.environ.setdefault("RATELIMIT_ENABLE", "false")
 # Playwright's sync API runs an event loop in the test thread; the live-server tests'
 # ORM calls are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

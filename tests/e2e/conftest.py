@@ -83,7 +83,7 @@ def current_slug(page):
 
 def wait_for_question_focus(page):
     """After an htmx swap, focus lands on the new question's heading."""
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'question-heading'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'question-heading'")
 
 
 def answer_with_mouse(page, labels, *, js=True, max_steps=80):

@@ -1,0 +1,26 @@
+"""gunicorn settings for Career Quiz. Run: gunicorn -c gunicorn.conf.py careerquiz.wsgi
+
+Everything can be overridden from the environment (PORT, WEB_CONCURRENCY, THREADS, ...)."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# Threads keep a worker busy while one request waits on PostgreSQL.
+worker_class = "gthread"
+threads = int(os.environ.get("THREADS", "4"))
+timeout = int(os.environ.get("TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so a slow leak never grows without bound.
+max_requests = int(os.environ.get("MAX_REQUESTS", "2000"))
+max_requests_jitter = 200
+# Trust X-Forwarded-* only from the load balancer's addresses.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = os.environ.get("ACCESS_LOG", "-")
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+# TLS directly in gunicorn (the Observatory check uses it); usually the load balancer does it.
+certfile = os.environ.get("TLS_CERT") or None
+keyfile = os.environ.get("TLS_KEY") or None

@@ -1,0 +1,204 @@
+"""Production settings, security headers, rate limits, brute-force protection, health."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.db import OperationalError
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from quiz.models import Attempt
+
+ROOT = Path(__file__).resolve().parents[1]
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "x7#kq2!vN9p@Lr4$Zt8^Wm1&Hc6*Jd3(Fb5)Ys0_Gu-Ea+Qo=Ti~Ml",
+    "ALLOWED_HOSTS": "careerquiz.example",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
+    "DJANGO_SETTINGS_MODULE": "careerquiz.settings",
+}
+
+
+def run_with_production_settings(*args):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECURE_COOKIES", "SECURE_SSL_REDIRECT", "RATELIMIT_ENABLE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    env.update(PRODUCTION_ENV)
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_the_deploy_check_passes_under_production_settings():
+    result = run_with_production_settings("manage.py", "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_settings_are_hardened():
+    code = (
+        "import django, json; django.setup(); from django.conf import settings as s; print(json.dumps({"
+        "'session': s.SESSION_COOKIE_NAME, 'csrf': s.CSRF_COOKIE_NAME, 'secure': s.SESSION_COOKIE_SECURE,"
+        "'httponly': s.SESSION_COOKIE_HTTPONLY, 'samesite': s.SESSION_COOKIE_SAMESITE, 'hsts': s.SECURE_HSTS_SECONDS,"
+        "'engine': s.SESSION_ENGINE, 'cache': s.CACHES['default']['BACKEND'], 'conn_max_age': s.DATABASES['default']['CONN_MAX_AGE'],"
+        "'health': s.DATABASES['default']['CONN_HEALTH_CHECKS'], 'static': s.STORAGES['staticfiles']['BACKEND'], 'redirect': s.SECURE_SSL_REDIRECT}))"
+    )
+    result = run_with_production_settings("-c", code)
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values == {
+        "session": "__Host-sessionid",
+        "csrf": "__Host-csrftoken",
+        "secure": True,
+        "httponly": True,
+        "samesite": "Lax",
+        "hsts": 31536000,
+        "engine": "django.contrib.sessions.backends.cached_db",
+        "cache": "django.core.cache.backends.redis.RedisCache",
+        "conn_max_age": 60,
+        "health": True,
+        "static": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "redirect": True,
+    }
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env_code = "import django; django.setup()"
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env.update({**PRODUCTION_ENV, "SECRET_KEY": ""})
+    result = subprocess.run(
+        [sys.executable, "-c", env_code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
+
+
+def assert_security_headers(response):
+    csp = response["Content-Security-Policy"]
+    directives = dict(d.strip().split(" ", 1) for d in csp.split(";") if d.strip())
+    assert directives["default-src"] == "'none'"
+    assert directives["frame-ancestors"] == "'none'" and directives["base-uri"] == "'none'"
+    assert directives["form-action"] == "'self'" and directives["script-src"] == "'self'"
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+@pytest.fixture
+def secure_client(default_content):
+    return Client(raise_request_exception=False)
+
+
+def test_every_kind_of_response_carries_the_security_headers(secure_client, default_content):
+    client = secure_client
+    started = client.post(reverse("quiz:start", args=[default_content.slug]), secure=True)
+    attempt = Attempt.objects.get()
+    step = started["Location"]
+    responses = {
+        "landing": client.get("/", secure=True),
+        "redirect": started,
+        "page": client.get(step, secure=True),
+        "partial": client.get(step, headers={"HX-Request": "true"}, secure=True),
+        "422": client.post(step, {}, secure=True),
+        "roles": client.get("/roles/", secure=True),
+        "404": client.get("/no/such/page/", secure=True),
+        "403": Client().get(step, secure=True),
+        "health": client.get("/-/health/", secure=True),
+        "admin login": client.get("/admin/login/", secure=True),
+    }
+    with mock.patch("quiz.views.Progress.find", side_effect=RuntimeError("injected")):
+        responses["500"] = client.get(step, secure=True)
+    with mock.patch("quiz.views.Progress.find", side_effect=OperationalError("connection refused")):
+        responses["503"] = client.get(step, secure=True)
+    with override_settings(RATELIMIT_ENABLE=True, RATELIMIT_ANSWER="0/m"):
+        cache.clear()
+        responses["429"] = client.post(step, {"answer": "1"}, secure=True)
+    expected = {"500": 500, "503": 503, "429": 429, "404": 404, "403": 403, "422": 422, "redirect": 302}
+    for name, response in responses.items():
+        assert response.status_code == expected.get(name, 200), name
+        assert_security_headers(response)
+    assert attempt.uuid
+
+
+def test_cookies_are_secure_httponly_and_samesite(default_content):
+    with override_settings(
+        SESSION_COOKIE_SECURE=True,
+        CSRF_COOKIE_SECURE=True,
+        SESSION_COOKIE_NAME="__Host-sessionid",
+        CSRF_COOKIE_NAME="__Host-csrftoken",
+    ):
+        client = Client()
+        client.get("/", secure=True)
+        response = client.post(reverse("quiz:start", args=[default_content.slug]), secure=True)
+        cookies = {**response.cookies, **client.cookies}
+        for name in ("__Host-sessionid", "__Host-csrftoken"):
+            cookie = cookies[name]
+            assert cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Lax"
+            assert cookie["path"] == "/" and not cookie["domain"]
+
+
+@pytest.fixture
+def rate_limits():
+    cache.clear()
+    with override_settings(RATELIMIT_ENABLE=True, RATELIMIT_START="3/m", RATELIMIT_ANSWER="5/m"):
+        yield
+    cache.clear()
+
+
+def test_starting_quizzes_is_rate_limited_with_a_friendly_page(default_content, rate_limits):
+    client = Client()
+    for _ in range(3):
+        assert (
+            client.post(reverse("quiz:start", args=[default_content.slug]), {"restart": "1"}).status_code
+            == 302
+        )
+    response = client.post(reverse("quiz:start", args=[default_content.slug]), {"restart": "1"})
+    assert response.status_code == 429
+    assert "Too many requests" in response.content.decode() and "Wait a minute" in response.content.decode()
+    assert Attempt.objects.count() == 3
+
+
+def test_answering_is_rate_limited_per_client(default_content, rate_limits):
+    client = Client()
+    step = client.post(reverse("quiz:start", args=[default_content.slug]))["Location"]
+    statuses = [client.post(step, {}).status_code for _ in range(6)]
+    assert statuses == [422] * 5 + [429]
+    other = Client(REMOTE_ADDR="10.9.8.7")
+    other_step = other.post(reverse("quiz:start", args=[default_content.slug]))["Location"]
+    assert other.post(other_step, {}).status_code == 422  # another client has its own budget
+
+
+def test_admin_login_locks_out_after_repeated_failures(db, django_user_model):
+    django_user_model.objects.create_superuser("editor", "editor@example.com", "right-password-123")
+    client = Client()
+    statuses = [
+        client.post("/admin/login/", {"username": "editor", "password": "wrong"}).status_code
+        for _ in range(5)
+    ]
+    # The fifth failure reaches the limit: from then on the pair is locked out.
+    assert statuses == [200, 200, 200, 200, 429]
+    locked = client.post("/admin/login/", {"username": "editor", "password": "right-password-123"})
+    assert locked.status_code == 429
+    assert "Too many failed sign-ins" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_health_checks_the_database(db):
+    client = Client(raise_request_exception=False)
+    assert client.get("/-/health/").json() == {"status": "ok", "database": "ok"}
+    with mock.patch.object(BaseDatabaseWrapper, "cursor", side_effect=OperationalError("connection refused")):
+        response = client.get("/-/health/")
+    assert response.status_code == 503 and response.json()["database"] == "unreachable"
+    assert client.get("/-/ping/").json() == {"status": "ok"}
