@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-dev chromium lint bench
+.PHONY: run test install install-dev chromium lint bench loadbench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,7 @@ test: install-dev chromium lint
 
 bench: install-dev
 	$(BIN)/python benchmarks/bench_scoring.py
+
+loadbench: install-dev
+	@command -v wrk >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python benchmarks/load.py

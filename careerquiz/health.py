@@ -1,7 +1,7 @@
 """Endpoints for load balancers: liveness without the database, readiness with it."""
 
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -24,3 +24,10 @@ def health(request: HttpRequest) -> JsonResponse:
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Quiz steps and results are personal: crawlers keep to the landing and role pages."""
+    lines = ["User-agent: *", "Disallow: /attempts/", "Disallow: /results/", "Disallow: /admin/", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain")

@@ -6,6 +6,7 @@ from . import health
 urlpatterns = [
     path("-/ping/", health.ping, name="ping"),
     path("-/health/", health.health, name="health"),
+    path("robots.txt", health.robots_txt, name="robots"),
     path("admin/", admin.site.urls),
     path("roles/", include("roles.urls")),
     path("", include("quiz.urls")),

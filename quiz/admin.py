@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from .caching import bank_changed
 from .models import Answer, AnswerChoice, Attempt, Option, OptionScore, Question, Quiz, Result
 
 
@@ -19,6 +20,7 @@ class DeactivateInsteadMixin:
     @admin.action(description=_("Deactivate selected (keeps past answers)"))
     def deactivate(self, request, queryset):
         count = queryset.update(active=False)
+        bank_changed()
         self.message_user(request, _("%(count)d deactivated.") % {"count": count}, messages.SUCCESS)
 
     def get_urls(self):

@@ -6,3 +6,8 @@ class QuizConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "quiz"
     verbose_name = _("Quiz")
+
+    def ready(self):
+        from .caching import connect_bank_signals
+
+        connect_bank_signals()

@@ -22,6 +22,7 @@ from django.db import transaction
 
 from roles.models import Competency, Role, RoleCompetency, Transition, TransitionStep
 
+from .caching import bank_changed
 from .models import Option, OptionScore, Question, Quiz
 
 FORMAT = "careerquiz-bank"
@@ -514,6 +515,8 @@ def import_bank(data: Any, *, dry_run: bool = False) -> ImportReport:
             _apply(data, report)
             if dry_run:
                 raise _DryRun
+            # Some rows were written in bulk, without signals: say the bank changed.
+            transaction.on_commit(bank_changed)
     except _DryRun:
         pass
     return report

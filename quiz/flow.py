@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .models import Question
+
+# What an attempt saved for one question: its scale value and chosen option ids.
+SavedAnswer = tuple[int | None, tuple[int, ...]]
 
 
 @dataclass(frozen=True)
 class Progress:
     questions: Sequence[Question]
-    answered: frozenset[int]  # question ids with an answer
+    saved: Mapping[int, SavedAnswer]  # by question id
+
+    @property
+    def answered(self) -> frozenset[int]:
+        return frozenset(self.saved)
+
+    def with_answer(self, question: Question, saved: SavedAnswer) -> Progress:
+        return Progress(self.questions, {**self.saved, question.pk: saved})
 
     @property
     def total(self) -> int:

@@ -88,12 +88,14 @@ class AnswerForm(forms.Form):
         return self.cleaned_data["answer"] if self.question.kind == Question.Kind.SCALE else None
 
     @staticmethod
-    def initial_for(question: Question, answer) -> dict:
-        if answer is None:
+    def initial_for(question: Question, saved) -> dict:
+        """The form's initial value from a saved answer: (scale value, option ids) or None."""
+        if saved is None:
             return {}
+        scale_value, option_ids = saved
         if question.kind == Question.Kind.SCALE:
-            return {"answer": str(answer.scale_value)}
-        ids = [str(c.option_id) for c in answer.choices.all()]
+            return {"answer": str(scale_value)}
+        ids = [str(pk) for pk in option_ids]
         return {"answer": ids if question.kind == Question.Kind.MULTIPLE else (ids[0] if ids else None)}
 
 

@@ -5,14 +5,20 @@ Every page works as ordinary forms and links; htmx requests get the ``quiz-card`
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 
+from crispy_forms.utils import render_crispy_form
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -21,14 +27,16 @@ from django_ratelimit.decorators import ratelimit
 
 from roles.models import Role
 
+from .caching import bank_cached
 from .charts import profile_chart
 from .errors import NotFound
 from .flow import Progress
 from .forms import SCALE_LABELS, AnswerForm, PlanForm
-from .models import SECONDS_PER_QUESTION, Answer, AnswerChoice, Attempt, Option, Question, Quiz, Result
+from .models import SECONDS_PER_QUESTION, Answer, Attempt, Option, Question, Quiz, Result
 from .services import AttemptClosed, answer_save, attempt_complete
 
 OWNER_SESSION_KEY = "careerquiz_owner"
+RESULT_CACHE_SECONDS = 60 * 60 * 24 * 7
 
 
 def _owner_key(request: HttpRequest, *, create: bool = False) -> str | None:
@@ -64,12 +72,20 @@ def _resumable(request: HttpRequest, quiz: Quiz) -> Attempt | None:
     return Attempt.objects.in_progress().owned_by(key).filter(quiz=quiz).order_by("-updated_at").first()
 
 
+def _active_questions(quiz: Quiz) -> list[Question]:
+    return bank_cached(f"questions:{quiz.pk}", lambda: list(quiz.active_questions()))
+
+
 def _progress(attempt: Attempt) -> Progress:
-    questions = list(attempt.quiz.active_questions())
-    answered = frozenset(
-        Answer.objects.filter(attempt=attempt, question__active=True).values_list("question_id", flat=True)
+    """The active questions and everything the attempt saved for them, in one query."""
+    saved: dict[int, tuple[int | None, tuple[int, ...]]] = {}
+    rows = Answer.objects.filter(attempt=attempt, question__active=True).values_list(
+        "question_id", "scale_value", "choices__option_id"
     )
-    return Progress(questions, answered)
+    for question_id, scale_value, option_id in rows.order_by("question_id", "choices__option__order"):
+        _, options = saved.get(question_id, (scale_value, ()))
+        saved[question_id] = (scale_value, (*options, option_id) if option_id is not None else options)
+    return Progress(_active_questions(attempt.quiz), saved)
 
 
 def _step_url(attempt: Attempt, question: Question, *, then: str = "") -> str:
@@ -95,7 +111,7 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             return render(request, "quiz/no_quiz.html", status=503)
     else:
         quiz = get_object_or_404(Quiz.objects.published(), slug=slug)
-    total = quiz.active_questions().count()
+    total = len(_active_questions(quiz))
     resume = _resumable(request, quiz)
     resume_progress = _progress(resume) if resume else None
     return render(
@@ -140,6 +156,7 @@ def _step_context(
         "attempt": attempt,
         "question": question,
         "form": form,
+        "form_html": _form_html(form),
         "position": position,
         "total": progress.total,
         "answered": progress.answered_count,
@@ -153,17 +170,24 @@ def _step_context(
 
 
 def _active_options(question: Question) -> list[Option]:
-    return list(question.options.filter(active=True).order_by("order", "pk"))
-
-
-def _form_with_saved_answer(attempt: Attempt, question: Question) -> AnswerForm:
-    """The question's form, showing the answer saved earlier (if any)."""
-    answer = (
-        Answer.objects.filter(attempt=attempt, question=question)
-        .prefetch_related(Prefetch("choices", queryset=AnswerChoice.objects.only("answer_id", "option_id")))
-        .first()
+    return bank_cached(
+        f"options:{question.pk}", lambda: list(question.options.filter(active=True).order_by("order", "pk"))
     )
-    return AnswerForm(question, _active_options(question), initial=AnswerForm.initial_for(question, answer))
+
+
+def _form_with_saved_answer(progress: Progress, question: Question) -> AnswerForm:
+    """The question's form, showing the answer saved earlier (if any)."""
+    saved = progress.saved.get(question.pk)
+    return AnswerForm(question, _active_options(question), initial=AnswerForm.initial_for(question, saved))
+
+
+def _form_html(form: AnswerForm) -> str:
+    """The rendered form. Unbound forms depend only on the bank and the saved answer, so
+    their HTML is cached under the bank version; forms with errors are rendered fresh."""
+    if form.is_bound:
+        return render_crispy_form(form)
+    key = f"form:{form.question.pk}:{form.initial.get('answer')}"
+    return bank_cached(key, lambda: render_crispy_form(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -193,7 +217,8 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
                 )
             except AttemptClosed:
                 return render(request, "quiz/closed.html", {"attempt": attempt}, status=409)
-            progress = Progress(progress.questions, progress.answered | {question.pk})
+            chosen = tuple(o.pk for o in form.chosen_options())
+            progress = progress.with_answer(question, (form.scale_value(), chosen))
             following = None if then == "summary" else progress.next(question)
             if following is None:
                 next_url = reverse("quiz:summary", args=[attempt.uuid])
@@ -202,13 +227,13 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
                 return redirect(next_url)
             if not _is_partial(request):
                 return redirect(_step_url(attempt, following))
-            form = _form_with_saved_answer(attempt, following)
+            form = _form_with_saved_answer(progress, following)
             context = _step_context(attempt, progress, following, form, "")
             response = render(request, "quiz/question.html#quiz-card", context)
             return push_url(response, _step_url(attempt, following))
         status = 422
     else:
-        form = _form_with_saved_answer(attempt, question)
+        form = _form_with_saved_answer(progress, question)
     context = _step_context(attempt, progress, question, form, then)
     template = "quiz/question.html#quiz-card" if _is_partial(request) else "quiz/question.html"
     return render(request, template, context, status=status)
@@ -290,18 +315,14 @@ def finish(request: HttpRequest, attempt_uuid) -> HttpResponse:
 # --------------------------------------------------------------------------- result
 
 
-@require_GET
-@vary_on_headers("HX-Request")
-def result(request: HttpRequest, result_uuid) -> HttpResponse:
-    result = Result.objects.select_related("attempt__quiz").filter(uuid=result_uuid).first()
-    if result is None:
-        raise NotFound(_("We could not find this result."))
+def _render_result(request: HttpRequest, result: Result, role_param: str, partial: bool) -> tuple[int, dict]:
+    """The result article (or its plan partial) rendered from the snapshot."""
     snapshot = result.snapshot
     ranking = snapshot["ranking"]
-    form = PlanForm(ranking, data=request.GET or None)
     target = snapshot["target"]
     status = 200
-    if request.GET.get("role"):
+    if role_param:
+        form = PlanForm(ranking, data={"role": role_param})
         if form.is_valid():
             target = form.cleaned_data["role"]
         else:
@@ -309,14 +330,14 @@ def result(request: HttpRequest, result_uuid) -> HttpResponse:
     else:
         form = PlanForm(ranking, initial={"role": target})
     recommended = snapshot["recommended"]
-
+    role = snapshot["roles"].get(recommended) if recommended else None
     context = {
         "result": result,
         "snapshot": snapshot,
-        "quiz": result.attempt.quiz,
+        "quiz_slug": result.attempt.quiz.slug,
         "top": ranking[0] if ranking else None,
         "others": ranking[1:],
-        "role": snapshot["roles"].get(recommended) if recommended else None,
+        "role": role,
         "target": target,
         "target_role": snapshot["roles"].get(target),
         "plan": snapshot["plans"].get(target, {}),
@@ -325,9 +346,41 @@ def result(request: HttpRequest, result_uuid) -> HttpResponse:
         "confidence": snapshot["confidence"],
         "chart": profile_chart(snapshot, recommended) if recommended else None,
         "share_url": request.build_absolute_uri(result.get_absolute_url()),
-        "is_owner": _owner_key(request) == result.attempt.owner_key,
     }
-    template = "quiz/result.html#plan" if _is_partial(request) else "quiz/result.html"
-    response = render(request, template, context, status=status)
+    template = "quiz/result-article.html#plan" if partial else "quiz/result-article.html"
+    title = _("Your result: %(name)s") % {"name": role["name"]} if role else _("Your result")
+    return status, {"title": title, "article": render_to_string(template, context, request)}
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def result(request: HttpRequest, result_uuid) -> HttpResponse:
+    """A result permalink. The snapshot never changes, so its rendered article is cached
+    for every visitor; only the page around it (with the visitor's CSRF token) is rendered."""
+    result = Result.objects.select_related("attempt__quiz").defer("snapshot").filter(uuid=result_uuid).first()
+    if result is None:
+        raise NotFound(_("We could not find this result."))
+    role_param = request.GET.get("role", "")
+    partial = _is_partial(request)
+    key = (
+        "careerquiz:result:"
+        + hashlib.sha256(
+            f"{result.uuid}|{role_param}|{partial}|{get_language()}|{request.get_host()}|{settings.RELEASE}".encode()
+        ).hexdigest()
+    )
+    status, page = 200, cache.get(key)
+    if page is None:
+        status, page = _render_result(request, result, role_param, partial)
+        if status == 200:
+            cache.set(key, page, RESULT_CACHE_SECONDS)
+    if partial:
+        response = HttpResponse(page["article"], status=status)
+    else:
+        response = render(
+            request,
+            "quiz/result.html",
+            {"article": mark_safe(page["article"]), "title": page["title"]},
+            status=status,
+        )
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

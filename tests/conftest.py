@@ -1,8 +1,20 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
+from quiz import caching
 from quiz.content import QUIZ_SLUG
 from quiz.models import Quiz
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: cached pages never leak between tests."""
+    cache.clear()
+    caching.forget()
+    yield
+    cache.clear()
+    caching.forget()
 
 
 @pytest.fixture

@@ -202,3 +202,8 @@ def test_health_checks_the_database(db):
         response = client.get("/-/health/")
     assert response.status_code == 503 and response.json()["database"] == "unreachable"
     assert client.get("/-/ping/").json() == {"status": "ok"}
+
+
+def test_robots_keep_crawlers_out_of_personal_pages(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /attempts/" in body and "Disallow: /results/" in body

@@ -1,0 +1,92 @@
+"""Caches of what job seekers read on every step.
+
+The question bank is cached under a version that every saved or deleted bank row bumps.
+The version lives in the shared cache (Redis), so an admin's edit reaches every app
+server: the server that saved it at once, the others within VERSION_TTL seconds. What is
+cached under a version never changes, so each process also keeps it in memory and a quiz
+step costs no cache round trip for the bank. Result pages are cached as rendered HTML for
+good: a result is an immutable snapshot."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+BANK_VERSION_KEY = "careerquiz:bank-version"
+TIMEOUT = 60 * 60 * 24
+VERSION_TTL = 1.0
+MEMO_LIMIT = 5000
+
+_lock = threading.Lock()
+_version: tuple[str, float] = ("", 0.0)  # (version, valid until)
+_memo: dict[str, object] = {}
+
+
+def forget() -> None:
+    """Drops this process's memory of the bank (tests, and after a local edit)."""
+    global _version
+    with _lock:
+        _version = ("", 0.0)
+        _memo.clear()
+
+
+def bank_version() -> str:
+    global _version
+    version, valid_until = _version
+    now = time.monotonic()
+    if valid_until > now:
+        return version
+    version = cache.get(BANK_VERSION_KEY)
+    if version is None:
+        cache.add(BANK_VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(BANK_VERSION_KEY)
+    with _lock:
+        _version = (version, now + VERSION_TTL)
+    return version
+
+
+def bank_changed(**kwargs) -> None:
+    cache.set(BANK_VERSION_KEY, uuid.uuid4().hex, None)
+    forget()
+
+
+def bank_cached(name: str, build):
+    """``build()`` cached under the current bank version, in memory and in the shared cache."""
+    key = f"careerquiz:bank:{bank_version()}:{name}"
+    try:
+        return _memo[key]
+    except KeyError:
+        pass
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    with _lock:
+        if len(_memo) >= MEMO_LIMIT:
+            _memo.clear()
+        _memo[key] = value
+    return value
+
+
+def connect_bank_signals() -> None:
+    from roles.models import Competency, Role, RoleCompetency, Transition, TransitionStep
+
+    from .models import Option, OptionScore, Question, Quiz
+
+    for model in (
+        Quiz,
+        Question,
+        Option,
+        OptionScore,
+        Competency,
+        Role,
+        RoleCompetency,
+        Transition,
+        TransitionStep,
+    ):
+        post_save.connect(bank_changed, sender=model, dispatch_uid=f"bank-changed-save-{model.__name__}")
+        post_delete.connect(bank_changed, sender=model, dispatch_uid=f"bank-changed-delete-{model.__name__}")

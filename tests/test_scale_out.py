@@ -1,0 +1,177 @@
+"""Two app servers, one PostgreSQL, one Redis: a quiz whose requests alternate between the
+servers completes with the same result as on one server."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from http.client import HTTPConnection
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from quiz import scoring
+from quiz.loader import load_bank
+from quiz.models import Quiz, Result
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql" or not os.environ.get("REDIS_URL"),
+        reason="app servers share PostgreSQL and Redis; CI runs this with both",
+    ),
+]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def servers(tmp_path):
+    call_command("load_default_content", verbosity=0)
+    db = connection.settings_dict
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "RATELIMIT_ENABLE"}}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "careerquiz.settings",
+            "DEBUG": "0",
+            "SECRET_KEY": "scale-out-test-" + uuid.uuid4().hex,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+            "CACHE_KEY_PREFIX": "scale-out-" + uuid.uuid4().hex[:8],
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_COOKIES": "false",
+            "STATIC_ROOT": str(tmp_path / "static"),
+            "WEB_CONCURRENCY": "1",
+            "ACCESS_LOG": "/dev/null",
+        }
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    ports = [free_port(), free_port()]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                "gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "careerquiz.wsgi",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for port in ports
+    ]
+    try:
+        deadline = time.monotonic() + 30
+        for port in ports:
+            while True:
+                try:
+                    conn = HTTPConnection("127.0.0.1", port, timeout=2)
+                    conn.request("GET", "/-/health/")
+                    if conn.getresponse().status == 200:
+                        break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    for proc in procs:
+                        proc.terminate()
+                    raise AssertionError(
+                        "app servers did not start: " + procs[0].communicate(timeout=10)[1].decode()[-3000:]
+                    )
+                time.sleep(0.2)
+        yield ports
+    finally:
+        for proc in procs:
+            proc.terminate()
+            proc.wait(10)
+
+
+class Browser:
+    """Just enough of a browser: cookies, and each request to the next server in turn."""
+
+    def __init__(self, ports):
+        self.ports = ports
+        self.turn = 0
+        self.cookies = SimpleCookie()
+        self.served_by = []
+
+    def request(self, method, path, data=None):
+        port = self.ports[self.turn % len(self.ports)]
+        self.turn += 1
+        self.served_by.append(port)
+        conn = HTTPConnection("127.0.0.1", port, timeout=10)
+        headers = {"Cookie": "; ".join(f"{k}={v.value}" for k, v in self.cookies.items())}
+        body = None
+        if data is not None:
+            body = urlencode(data, doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            self.cookies.load(header)
+        return response.status, response.getheader("Location"), response.read().decode()
+
+
+def test_a_quiz_alternating_between_two_app_servers_gets_the_one_server_result(servers):
+    quiz = Quiz.objects.get()
+    bank = load_bank(quiz)
+    answers = scoring.answer_as_role(bank, "program-manager")
+    answers["current-role"] = ("project-manager",)
+    questions = {q.slug: q for q in quiz.active_questions()}
+
+    browser = Browser(servers)
+    status, _, html = browser.request("GET", "/")
+    assert status == 200
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    status, location, _ = browser.request("POST", f"/quiz/{quiz.slug}/start/", {"csrfmiddlewaretoken": token})
+    assert status == 302
+    for _ in range(len(questions) + 2):
+        if "/summary/" in location:
+            break
+        status, _, html = browser.request("GET", location)
+        assert status == 200, html[:500]
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        question = questions[location.rstrip("/").split("/")[-1]]
+        value = answers[question.slug]
+        if question.kind == "scale":
+            posted = [str(value)]
+        else:
+            posted = [str(question.options.get(slug=slug).pk) for slug in value]
+        status, location, html = browser.request(
+            "POST", location, {"csrfmiddlewaretoken": token, "answer": posted}
+        )
+        assert status == 302, html[:500]
+    status, _, html = browser.request("GET", location)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    finish = re.search(r'action="(/attempts/[^"]+/finish/)"', html).group(1)
+    status, result_url, _ = browser.request("POST", finish, {"csrfmiddlewaretoken": token})
+    assert status == 302 and result_url.startswith("/results/")
+    status, _, html = browser.request("GET", result_url)
+    assert status == 200
+
+    assert set(browser.served_by) == set(servers)
+    expected = scoring.recommend(bank, answers)
+    stored = Result.objects.get().snapshot
+    assert stored["ranking"] == expected["ranking"]
+    assert stored["plans"] == expected["plans"]
+    assert f'<h1 class="display-6 fw-semibold mb-2">{expected["ranking"][0]["name"]}</h1>' in html
