@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from .caching import bank_changed
-from .models import Answer, AnswerChoice, Attempt, Option, OptionScore, Question, Quiz, Result
+from .models import Answer, AnswerChoice, Attempt, Option, OptionScore, Persona, Question, Quiz, Result
 
 
 class DeactivateInsteadMixin:
@@ -45,6 +45,31 @@ class DeactivateInsteadMixin:
         return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"))
 
 
+class PersonaBannerMixin:
+    """Warns on the quiz and role pages while a calibration persona fails after an edit."""
+
+    def _warn_about_personas(self, request):
+        from .bank_health import failing_personas
+
+        failing = failing_personas()
+        if failing:
+            names = ", ".join(f"“{o.name}” ({o.expected} → {o.top or '?'})" for o in failing[:5])
+            messages.warning(
+                request,
+                _("%(count)d calibration persona(s) no longer get their role: %(names)s.")
+                % {"count": len(failing), "names": names},
+            )
+
+    def changelist_view(self, request, extra_context=None):
+        self._warn_about_personas(request)
+        return super().changelist_view(request, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "GET":
+            self._warn_about_personas(request)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+
 class QuestionInline(admin.TabularInline):
     model = Question
     extra = 0
@@ -53,7 +78,7 @@ class QuestionInline(admin.TabularInline):
 
 
 @admin.register(Quiz)
-class QuizAdmin(admin.ModelAdmin):
+class QuizAdmin(PersonaBannerMixin, admin.ModelAdmin):
     list_display = ["title", "slug", "published", "question_count"]
     list_filter = ["published"]
     search_fields = ["title", "slug"]
@@ -153,3 +178,37 @@ class ResultAdmin(ReadOnlyAdmin):
     list_filter = ["recommended_role_slug", "engine_version"]
     search_fields = ["uuid", "attempt__uuid"]
     date_hierarchy = "created_at"
+
+
+@admin.register(Persona)
+class PersonaAdmin(admin.ModelAdmin):
+    list_display = ["name", "quiz", "expected_role", "current_top_role", "passes"]
+    list_filter = ["quiz", "expected_role"]
+    search_fields = ["name", "notes"]
+    autocomplete_fields = ["expected_role"]
+
+    def changelist_view(self, request, extra_context=None):
+        from .bank_health import persona_outcomes
+
+        self._outcomes = {o.persona_id: o for quiz in Quiz.objects.all() for o in persona_outcomes(quiz)}
+        return super().changelist_view(request, extra_context)
+
+    def _outcome(self, obj):
+        outcomes = getattr(self, "_outcomes", None)
+        if outcomes is None or obj.pk not in outcomes:
+            from .bank_health import persona_outcomes
+
+            outcomes = {o.persona_id: o for o in persona_outcomes(obj.quiz)}
+        return outcomes.get(obj.pk)
+
+    @admin.display(description=_("top role now"))
+    def current_top_role(self, obj):
+        outcome = self._outcome(obj)
+        return (outcome.error or outcome.top) if outcome else "-"
+
+    @admin.display(description=_("passes"), boolean=True)
+    def passes(self, obj):
+        outcome = self._outcome(obj)
+        return bool(outcome and outcome.passed)
+
+    readonly_fields = ["current_top_role", "passes"]

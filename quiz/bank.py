@@ -23,7 +23,7 @@ from django.db import transaction
 from roles.models import Competency, Role, RoleCompetency, Transition, TransitionStep
 
 from .caching import bank_changed
-from .models import Option, OptionScore, Question, Quiz
+from .models import Option, OptionScore, Persona, Question, Quiz
 
 FORMAT = "careerquiz-bank"
 VERSION = 1
@@ -70,6 +70,9 @@ def export_bank() -> dict[str, Any]:
     questions: dict[int, list[Question]] = {}
     for question in Question.objects.order_by("order", "pk"):
         questions.setdefault(question.quiz_id, []).append(question)
+    personas: dict[int, list[Persona]] = {}
+    for persona in Persona.objects.order_by("name", "pk"):
+        personas.setdefault(persona.quiz_id, []).append(persona)
 
     return {
         "format": FORMAT,
@@ -158,6 +161,15 @@ def export_bank() -> dict[str, Any]:
                         ],
                     }
                     for q in questions.get(quiz.pk, [])
+                ],
+                "personas": [
+                    {
+                        "name": p.name,
+                        "expected_role": role_slug[p.expected_role_id],
+                        "answers": p.answers,
+                        "notes": p.notes,
+                    }
+                    for p in personas.get(quiz.pk, [])
                 ],
             }
             for quiz in Quiz.objects.order_by("slug")
@@ -452,6 +464,21 @@ def validate_bank(data: Any) -> list[str]:
                         v.integer(value, f"{opath}.scores.{comp_slug}", 0, 4)
         if current_role_questions > 1:
             v.error(f"{path}.questions", "only one question may ask for the current role")
+        persona_names: set[str] = set()
+        for j, persona in enumerate(v.array(quiz.get("personas", []), f"{path}.personas")):
+            ppath = f"{path}.personas[{j}]"
+            if not v.obj(persona, ppath, ("name", "expected_role", "answers")):
+                continue
+            v.text(persona, "name", ppath, max_length=200, required=True)
+            if persona["name"] in persona_names:
+                v.error(f"{ppath}.name", f'duplicate persona "{persona["name"]}"')
+            persona_names.add(persona["name"])
+            if persona["expected_role"] not in role_slugs:
+                v.error(f"{ppath}.expected_role", f'unknown role "{persona["expected_role"]}"')
+            # Answers to questions no longer in the quiz are ignored, as for deactivated ones.
+            if not isinstance(persona["answers"], dict):
+                v.error(f"{ppath}.answers", "expected an object of question slug → answer")
+            v.text(persona, "notes", ppath)
     return v.errors
 
 
@@ -692,6 +719,23 @@ def _apply(data: dict, report: ImportReport) -> None:
                 report,
                 deactivate_if_used=lambda o: o.choices.exists(),
             )
+        for persona in q.get("personas", []):
+            _sync(
+                Persona,
+                {"quiz": quiz, "name": persona["name"]},
+                {
+                    "expected_role": roles[persona["expected_role"]],
+                    "answers": persona["answers"],
+                    "notes": persona.get("notes", ""),
+                },
+                f"persona {q['slug']}.{persona['name']}",
+                report,
+            )
+        _remove(
+            quiz.personas.exclude(name__in=[p["name"] for p in q.get("personas", [])]),
+            lambda p: f"persona {p.name}",
+            report,
+        )
         _remove(
             quiz.questions.exclude(slug__in=[qu["slug"] for qu in q["questions"]]),
             lambda qu: f"question {qu.quiz.slug}.{qu.slug}",

@@ -252,3 +252,29 @@ class Result(models.Model):
 
     def get_absolute_url(self):
         return reverse("quiz:result", args=[self.uuid])
+
+
+class Persona(models.Model):
+    """A calibration persona: a named set of answers and the role it should be recommended.
+    A persona that stops getting its role after an edit of the bank shows the edit changed
+    recommendations."""
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="personas")
+    name = models.CharField(_("name"), max_length=200)
+    expected_role = models.ForeignKey(
+        Role, on_delete=models.PROTECT, related_name="personas", verbose_name=_("should be recommended")
+    )
+    answers = models.JSONField(
+        _("answers"),
+        help_text=_("Question slug → option slug, list of option slugs, or a 1–5 value."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["quiz", "name"]
+        verbose_name = _("calibration persona")
+        verbose_name_plural = _("calibration personas")
+        constraints = [models.UniqueConstraint(fields=["quiz", "name"], name="persona_name_unique_in_quiz")]
+
+    def __str__(self):
+        return self.name

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from quiz.admin import PersonaBannerMixin
+
 from .models import Competency, Role, RoleCompetency, Transition, TransitionStep
 
 
@@ -21,7 +23,7 @@ class TransitionOutInline(admin.TabularInline):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(PersonaBannerMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "family",

@@ -1,0 +1,133 @@
+"""The bank editor's workspace in the admin: bank health, re-score preview and exports."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime, time, timedelta
+
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.http import HttpRequest, StreamingHttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+# Cells a spreadsheet would read as a formula (or that hide one after a tab or return).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value) -> str:
+    """Neutralises formula injection: such a cell starts with an apostrophe instead."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def date_range(request: HttpRequest) -> tuple[datetime, datetime, str, str]:
+    """[start, end) from ?start=YYYY-MM-DD&end=YYYY-MM-DD; the last 30 days by default."""
+    today = timezone.localdate()
+    start = parse_date(request.GET.get("start") or "") or today - timedelta(days=29)
+    end = parse_date(request.GET.get("end") or "") or today
+    if end < start:
+        start, end = end, start
+    tz = timezone.get_current_timezone()
+    return (
+        datetime.combine(start, time.min, tzinfo=tz),
+        datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz),
+        start.isoformat(),
+        end.isoformat(),
+    )
+
+
+class CareerQuizAdminSite(admin.AdminSite):
+    site_header = gettext_lazy("Career Quiz administration")
+    site_title = gettext_lazy("Career Quiz admin")
+    index_template = "admin/careerquiz_index.html"
+
+    def get_urls(self):
+        return [
+            path("bank/health/", self.admin_view(self.bank_health_view), name="bank_health"),
+            path("bank/rescore/", self.admin_view(self.rescore_view), name="bank_rescore"),
+            path("bank/results.csv", self.admin_view(self.results_csv_view), name="results_csv"),
+        ] + super().get_urls()
+
+    def index(self, request, extra_context=None):
+        from .bank_health import bank_problems
+
+        return super().index(request, {"bank_problems": bank_problems(), **(extra_context or {})})
+
+    def bank_health_view(self, request):
+        from .bank_health import bank_problems
+
+        problems = bank_problems()
+        return TemplateResponse(
+            request,
+            "admin/bank_health.html",
+            {
+                **self.each_context(request),
+                "title": _("Bank health"),
+                "problems": problems,
+                "errors": sum(1 for p in problems if p.level == "error"),
+            },
+        )
+
+    def rescore_view(self, request):
+        from .rescore import rescore_preview
+
+        return TemplateResponse(
+            request,
+            "admin/rescore.html",
+            {**self.each_context(request), "title": _("Re-score preview"), "preview": rescore_preview()},
+        )
+
+    def results_csv_view(self, request):
+        from .models import Result
+
+        start, end, start_label, end_label = date_range(request)
+        rows = (
+            Result.objects.filter(created_at__gte=start, created_at__lt=end, attempt__is_preview=False)
+            .order_by("created_at")
+            .values_list(
+                "uuid",
+                "created_at",
+                "attempt__quiz__slug",
+                "attempt__started_at",
+                "recommended_role_slug",
+                "match",
+                "snapshot__current_role",
+                "engine_version",
+            )
+        )
+        writer = csv.writer(_Echo())
+        header = [
+            _("result"),
+            _("completed"),
+            _("quiz"),
+            _("started"),
+            _("recommended role"),
+            _("match"),
+            _("current role"),
+            _("engine"),
+        ]
+
+        def lines():
+            yield "\ufeff" + writer.writerow(header)
+            for row in rows.iterator(chunk_size=2000):
+                yield writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="careerquiz-results-{start_label}-{end_label}.csv"'
+        )
+        return response
+
+
+class CareerQuizAdminConfig(AdminConfig):
+    default_site = "quiz.admin_site.CareerQuizAdminSite"

@@ -1,0 +1,246 @@
+"""The bank editor's workspace: live edits, personas, bank health, re-score, exports."""
+
+import csv
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.http import StreamingHttpResponse
+from django.test import Client
+from django.urls import reverse
+
+from quiz.admin_site import spreadsheet_safe
+from quiz.bank_health import check_bank, persona_outcomes
+from quiz.models import Answer, Attempt, Option, Persona, Question, Result
+from quiz.services import answer_save, attempt_complete
+from roles.models import Competency, Role, RoleCompetency, Transition
+from tests.factories import make_question
+
+from .test_flow_views import answer_everything, step_url
+
+
+def answer_as_persona(attempt, persona):
+    questions = {q.slug: q for q in attempt.quiz.active_questions()}
+    for slug, value in persona.answers.items():
+        q = questions[slug]
+        if q.kind == "scale":
+            answer_save(attempt=attempt, question=q, scale_value=value)
+        else:
+            slugs = value if isinstance(value, list) else [value]
+            answer_save(attempt=attempt, question=q, options=list(q.options.filter(slug__in=slugs)))
+
+
+def break_a_weight():
+    """A deliberately broken edit: a typo makes the product owner a role for people who
+    want to lead leaders (level 4 instead of 0, high importance)."""
+    rc = RoleCompetency.objects.get(role__slug="product-owner", competency__slug="people-management")
+    rc.level, rc.importance = 4, 3
+    rc.save()
+
+
+def test_an_attempt_started_before_questions_were_deactivated_and_added_completes(default_content):
+    client = Client()
+    client.post(reverse("quiz:start", args=[default_content.slug]))
+    attempt = Attempt.objects.get()
+    questions = list(default_content.active_questions())
+    for q in questions[:5]:
+        answer_save(
+            attempt=attempt,
+            question=q,
+            options=[q.options.first()] if q.kind != "scale" else [],
+            scale_value=3 if q.kind == "scale" else None,
+        )
+    total_before = len(questions)
+    # An admin deactivates an answered and an unanswered question and adds a new one.
+    Question.objects.filter(pk__in=[questions[2].pk, questions[10].pk]).update(active=False)
+    Question.objects.get(pk=questions[2].pk).save()  # through the admin, a save: the bank changed
+    skill = Competency.objects.get(slug="data-metrics")
+    added = make_question(
+        default_content,
+        slug="new-question",
+        options=[("low", "Low", {skill: 1}), ("high", "High", {skill: 4})],
+        order=999,
+    )
+    page = client.get(step_url(attempt, questions[5].slug)).content.decode()
+    assert (
+        f"Question 5 of {total_before - 1}" in page
+    )  # two gone, one added; one answered one removed before it
+    assert client.get(step_url(attempt, questions[10].slug)).status_code == 404
+    answer_everything(attempt)
+    Answer.objects.filter(attempt=attempt, question=added).delete()
+    summary = client.get(reverse("quiz:summary", args=[attempt.uuid])).content.decode()
+    assert "Some questions are not answered yet." in summary and added.text in summary
+    response = client.post(step_url(attempt, "new-question"), {"answer": added.options.get(slug="high").pk})
+    assert response["Location"] == reverse("quiz:summary", args=[attempt.uuid])
+    assert client.post(reverse("quiz:finish", args=[attempt.uuid])).status_code == 302
+    result = Result.objects.get()
+    assert (
+        "new-question" in result.snapshot["answers"] and questions[2].slug not in result.snapshot["answers"]
+    )
+
+
+def test_every_default_persona_passes(default_content):
+    outcomes = persona_outcomes(default_content)
+    assert len(outcomes) == Role.objects.recommendable().count()
+    assert all(o.passed for o in outcomes), [o for o in outcomes if not o.passed]
+
+
+def test_a_broken_weight_turns_a_persona_red_with_a_banner(default_content, admin_client):
+    break_a_weight()
+    failing = [o for o in persona_outcomes(default_content) if not o.passed]
+    assert "product-owner" in {o.expected for o in failing}
+    page = admin_client.get(reverse("admin:quiz_persona_changelist")).content.decode()
+    assert page.count('alt="False"') == len(failing) and page.count('alt="True"') == 11 - len(failing)
+    for url in (reverse("admin:quiz_quiz_changelist"), reverse("admin:roles_role_changelist")):
+        assert "no longer get their role" in admin_client.get(url).content.decode()
+
+
+def test_no_banner_while_every_persona_passes(default_content, admin_client):
+    assert (
+        "no longer get their role"
+        not in admin_client.get(reverse("admin:quiz_quiz_changelist")).content.decode()
+    )
+
+
+def test_the_rescore_preview_counts_a_known_change_without_touching_results(default_content, admin_client):
+    persona = Persona.objects.get(expected_role__slug="product-owner")
+    attempt = Attempt.objects.create(quiz=default_content, owner_key="k")
+    answer_as_persona(attempt, persona)
+    result = attempt_complete(attempt=attempt)
+    assert result.recommended_role_slug == "product-owner"
+    page = admin_client.get(reverse("admin:bank_rescore")).content.decode()
+    assert "0 of 1 completed results would get another recommendation" in page
+    break_a_weight()
+    page = admin_client.get(reverse("admin:bank_rescore")).content.decode()
+    assert "1 of 1 completed results would get another recommendation" in page
+    assert "<td>product-owner</td>" in page
+    result.refresh_from_db()
+    assert result.recommended_role_slug == "product-owner"
+
+
+def test_the_default_bank_is_healthy(default_content, capsys):
+    assert check_bank(default_content) == []
+    call_command("check_bank")
+    assert "product-careers: no problems" in capsys.readouterr().out
+
+
+def test_check_bank_finds_each_kind_of_problem(default_content, capsys):
+    # A competency measured by one question only.
+    Question.objects.filter(slug="backlog-ready").update(active=False)
+    # A recommendable role with an incomplete profile.
+    RoleCompetency.objects.filter(role__slug="cpo", competency__slug="ux-design").delete()
+    # Two roles with the same profile (and so one of them unreachable).
+    gpm = Role.objects.get(slug="group-pm")
+    for rc in RoleCompetency.objects.filter(role__slug="director-of-product"):
+        RoleCompetency.objects.filter(role=gpm, competency=rc.competency).update(
+            level=rc.level, importance=rc.importance
+        )
+    # A starting role with no route.
+    Transition.objects.filter(from_role__slug="student").delete()
+    # An option without scores, a question without options.
+    question = Question.objects.get(slug="unused-feature")
+    Option.objects.create(question=question, slug="shrug", label="Shrug", order=9)
+    Question.objects.create(quiz=default_content, slug="empty", text="Empty?", order=99)
+    # A failing persona.
+    break_a_weight()
+    kinds = {p.kind for p in check_bank(default_content)}
+    assert kinds >= {
+        "competency-under-measured",
+        "incomplete-profile",
+        "near-identical-roles",
+        "unreachable-role",
+        "origin-without-route",
+        "option-without-scores",
+        "question-without-options",
+        "failing-persona",
+    }
+    with pytest.raises(CommandError, match="error"):
+        call_command("check_bank")
+    out = capsys.readouterr().out
+    assert "Competency “Backlog management” is measured by 1 question(s)" in out
+    assert "/admin/" in out
+
+
+def test_the_admin_shows_bank_problems_with_links_and_a_banner(default_content, admin_client):
+    assert "The question bank has" not in admin_client.get("/admin/").content.decode()
+    Transition.objects.filter(from_role__slug="student").delete()
+    index = admin_client.get("/admin/").content.decode()
+    assert "The question bank has 1 problem." in index
+    health = admin_client.get(reverse("admin:bank_health")).content.decode()
+    student = Role.objects.get(slug="student")
+    assert "Starting role “Student or career changer” has no route" in health
+    assert reverse("admin:roles_role_change", args=[student.pk]) in health
+
+
+@pytest.mark.parametrize(
+    ("value", "safe"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+SUM(A1)", "'+SUM(A1)"),
+        ("-2", "'-2"),
+        ("@cmd", "'@cmd"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("plain", "plain"),
+        (42, "42"),
+        (None, ""),
+    ],
+)
+def test_spreadsheet_cells_are_safe_against_formula_injection(value, safe):
+    assert spreadsheet_safe(value) == safe
+
+
+def test_results_export_is_a_streamed_utf8_csv_with_a_bom_for_the_date_range(default_content, admin_client):
+    persona = Persona.objects.get(expected_role__slug="head-of-product")
+    for owner, preview in (("a", False), ("b", True)):
+        attempt = Attempt.objects.create(quiz=default_content, owner_key=owner, is_preview=preview)
+        answer_as_persona(attempt, persona)
+        attempt_complete(attempt=attempt)
+    Result.objects.filter(attempt__owner_key="a").update(recommended_role_slug='=HYPERLINK("x")')
+    response = admin_client.get(reverse("admin:results_csv"))
+    assert isinstance(response, StreamingHttpResponse)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(body[1:])))
+    assert rows[0][4] == "recommended role"
+    assert len(rows) == 2  # the staff preview is not counted
+    assert rows[1][4] == '\'=HYPERLINK("x")'
+    empty = admin_client.get(reverse("admin:results_csv") + "?start=2001-01-01&end=2001-01-31")
+    assert len(b"".join(empty.streaming_content).decode().strip().splitlines()) == 1
+
+
+def test_the_export_is_for_staff_only(default_content, client):
+    assert client.get(reverse("admin:results_csv")).status_code == 302
+
+
+def test_previewing_a_quiz_as_staff_is_marked_as_preview(default_content, admin_client):
+    page = admin_client.get(reverse("admin:quiz_quiz_change", args=[default_content.pk])).content.decode()
+    assert "Preview this quiz" in page
+    admin_client.post(reverse("quiz:start", args=[default_content.slug]), {"preview": "1", "restart": "1"})
+    assert Attempt.objects.get().is_preview is True
+    Client().post(reverse("quiz:start", args=[default_content.slug]), {"preview": "1"})
+    assert Attempt.objects.filter(is_preview=False).count() == 1  # only staff can preview
+
+
+def test_the_history_of_an_edit_shows_who_changed_what(default_content, admin_client):
+    question = Question.objects.get(slug="unused-feature")
+    url = reverse("admin:quiz_question_change", args=[question.pk])
+    page = admin_client.get(url)
+    form = page.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data.update(
+        {
+            "text": "A reworded question?",
+            "quiz": default_content.pk,
+            "kind": "single",
+            "order": question.order,
+        }
+    )
+    inline = page.context["inline_admin_formsets"][0].formset
+    data.update({f"{inline.prefix}-TOTAL_FORMS": "0", f"{inline.prefix}-INITIAL_FORMS": "0"})
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    history = admin_client.get(reverse("admin:quiz_question_history", args=[question.pk])).content.decode()
+    assert "admin" in history and "Changed Question" in history
+    assert Answer.objects.count() == 0
