@@ -56,6 +56,7 @@ class CareerQuizAdminSite(admin.AdminSite):
             path("bank/health/", self.admin_view(self.bank_health_view), name="bank_health"),
             path("bank/rescore/", self.admin_view(self.rescore_view), name="bank_rescore"),
             path("bank/results.csv", self.admin_view(self.results_csv_view), name="results_csv"),
+            path("bank/analytics/", self.admin_view(self.analytics_view), name="bank_analytics"),
         ] + super().get_urls()
 
     def index(self, request, extra_context=None):
@@ -85,6 +86,83 @@ class CareerQuizAdminSite(admin.AdminSite):
             request,
             "admin/rescore.html",
             {**self.each_context(request), "title": _("Re-score preview"), "preview": rescore_preview()},
+        )
+
+    def analytics_view(self, request):
+        from .analytics import quiz_analytics
+        from .charts import bar_chart
+        from .models import Quiz
+
+        start, end, start_label, end_label = date_range(request)
+        quizzes = list(Quiz.objects.order_by("title"))
+        quiz = next(
+            (q for q in quizzes if q.slug == request.GET.get("quiz")), quizzes[0] if quizzes else None
+        )
+        data = quiz_analytics(quiz, start, end) if quiz else None
+        sections = []
+        if data:
+            sections = [
+                {
+                    "title": _("Attempts started per day"),
+                    "chart": bar_chart([(d.isoformat(), n) for d, n in data.started_per_day]),
+                    "headers": [_("day"), _("started")],
+                    "rows": [(d.isoformat(), n) for d, n in data.started_per_day],
+                },
+                {
+                    "title": _("Attempts completed per day"),
+                    "chart": bar_chart([(d.isoformat(), n) for d, n in data.completed_per_day]),
+                    "headers": [_("day"), _("completed")],
+                    "rows": [(d.isoformat(), n) for d, n in data.completed_per_day],
+                },
+                {
+                    "title": _("Drop-off per question (exits ÷ views)"),
+                    "chart": bar_chart(
+                        [(f"{q['position']}. {q['text']}", q["rate"]) for q in data.drop_off], unit="%"
+                    ),
+                    "headers": [_("question"), _("views"), _("exits"), _("drop-off")],
+                    "rows": [
+                        (f"{q['position']}. {q['text']}", q["views"], q["exits"], f"{q['rate']:.1f}%")
+                        for q in data.drop_off
+                    ],
+                },
+                {
+                    "title": _("Recommended roles"),
+                    "chart": bar_chart(data.roles),
+                    "headers": [_("role"), _("results")],
+                    "rows": data.roles,
+                },
+                {
+                    "title": _("Median time per question"),
+                    "chart": bar_chart(
+                        [
+                            (f"{q['position']}. {q['text']}", q["seconds"] or 0.0)
+                            for q in data.median_question_seconds
+                        ],
+                        unit=" s",
+                    ),
+                    "headers": [_("question"), _("median seconds")],
+                    "rows": [
+                        (
+                            f"{q['position']}. {q['text']}",
+                            "–" if q["seconds"] is None else f"{q['seconds']:.1f}",
+                        )
+                        for q in data.median_question_seconds
+                    ],
+                },
+            ]
+        return TemplateResponse(
+            request,
+            "admin/analytics.html",
+            {
+                **self.each_context(request),
+                "title": _("Quiz analytics"),
+                "quizzes": quizzes,
+                "quiz": quiz,
+                "start": start_label,
+                "end": end_label,
+                "data": data,
+                "sections": sections,
+            },
         )
 
     def results_csv_view(self, request):

@@ -195,7 +195,7 @@ class Answer(models.Model):
         blank=True,
         validators=[MinValueValidator(SCALE_MIN), MaxValueValidator(SCALE_MAX)],
     )
-    answered_at = models.DateTimeField(_("answered"), auto_now=True)
+    answered_at = models.DateTimeField(_("answered"), default=timezone.now)
 
     class Meta:
         ordering = ["attempt", "question__order", "question__pk"]

@@ -38,6 +38,7 @@ def answer_save(
                 answer = Answer.objects.get(attempt=locked, question=question)
         if not created:
             answer.scale_value = scale_value
+            answer.answered_at = timezone.now()
             answer.save(update_fields=["scale_value", "answered_at"])
             AnswerChoice.objects.filter(answer=answer).exclude(option__in=list(options)).delete()
             existing = set(AnswerChoice.objects.filter(answer=answer).values_list("option_id", flat=True))
