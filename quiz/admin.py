@@ -114,9 +114,9 @@ class QuestionAdmin(DeactivateInsteadMixin, admin.ModelAdmin):
 
 
 class OptionScoreInline(admin.TabularInline):
+    # A plain select: the bank has a few dozen competencies at most.
     model = OptionScore
     extra = 1
-    autocomplete_fields = ["competency"]
 
 
 @admin.register(Option)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import json
 from datetime import datetime, time, timedelta
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.apps import AdminConfig
-from django.http import HttpRequest, StreamingHttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
@@ -57,6 +59,8 @@ class CareerQuizAdminSite(admin.AdminSite):
             path("bank/rescore/", self.admin_view(self.rescore_view), name="bank_rescore"),
             path("bank/results.csv", self.admin_view(self.results_csv_view), name="results_csv"),
             path("bank/analytics/", self.admin_view(self.analytics_view), name="bank_analytics"),
+            path("bank/export.json", self.admin_view(self.bank_export_view), name="bank_export"),
+            path("bank/import/", self.admin_view(self.bank_import_view), name="bank_import"),
         ] + super().get_urls()
 
     def index(self, request, extra_context=None):
@@ -164,6 +168,66 @@ class CareerQuizAdminSite(admin.AdminSite):
                 "sections": sections,
             },
         )
+
+    def bank_export_view(self, request):
+        from .bank import export_bank
+
+        response = HttpResponse(
+            json.dumps(export_bank(), indent=2, ensure_ascii=False) + "\n",
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="careerquiz-bank-{timezone.localdate().isoformat()}.json"'
+        )
+        return response
+
+    def bank_import_view(self, request):
+        """Upload a bank file: a dry run first shows what would be added, changed and
+        removed; applying it is a second, explicit step. A malformed file changes nothing."""
+        from django.contrib.admin.models import CHANGE, LogEntry
+        from django.contrib.contenttypes.models import ContentType
+
+        from .bank import BankError, import_bank
+        from .models import Quiz
+
+        if not request.user.has_perm("quiz.change_quiz"):
+            raise PermissionDenied
+        context = {**self.each_context(request), "title": _("Upload a question bank")}
+        status = 200
+        if request.method == "POST":
+            raw = request.POST.get("bank_json") if request.POST.get("action") == "apply" else None
+            if raw is None:
+                upload = request.FILES.get("bank_file")
+                raw = upload.read().decode("utf-8", errors="replace") if upload else ""
+            try:
+                data = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                context["errors"] = [_("Not valid JSON: %(error)s") % {"error": exc}]
+                status = 422
+            else:
+                apply = request.POST.get("action") == "apply"
+                try:
+                    report = import_bank(data, dry_run=not apply)
+                except BankError as exc:
+                    context["errors"] = exc.errors
+                    status = 422
+                else:
+                    context.update({"report": report, "applied": apply, "bank_json": raw})
+                    if apply:
+                        for quiz in Quiz.objects.all():
+                            LogEntry.objects.log_actions(
+                                request.user.pk,
+                                [quiz],
+                                CHANGE,
+                                change_message=_("Bank uploaded: %(summary)s")
+                                % {"summary": report.summary()},
+                                single_object=True,
+                            )
+                        messages.success(
+                            request, _("Bank uploaded: %(summary)s.") % {"summary": report.summary()}
+                        )
+                        ContentType.objects.clear_cache()
+        return TemplateResponse(request, "admin/bank_import.html", context, status=status)
 
     def results_csv_view(self, request):
         from .models import Result

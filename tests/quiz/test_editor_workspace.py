@@ -1,7 +1,9 @@
 """The bank editor's workspace: live edits, personas, bank health, re-score, exports."""
 
 import csv
+import html
 import io
+import json
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -244,3 +246,45 @@ def test_the_history_of_an_edit_shows_who_changed_what(default_content, admin_cl
     history = admin_client.get(reverse("admin:quiz_question_history", args=[question.pk])).content.decode()
     assert "admin" in history and "Changed Question" in history
     assert Answer.objects.count() == 0
+
+
+def test_the_bank_downloads_and_uploads_with_a_dry_run_first(default_content, admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    exported = admin_client.get(reverse("admin:bank_export"))
+    assert exported["Content-Disposition"].startswith("attachment")
+    bank = json.loads(exported.content)
+    bank["roles"][1]["name"] = "Product Owner (Scrum)"
+    upload = SimpleUploadedFile("bank.json", json.dumps(bank).encode(), content_type="application/json")
+    preview = admin_client.post(reverse("admin:bank_import"), {"action": "preview", "bank_file": upload})
+    page = preview.content.decode()
+    assert "Dry run, nothing changed yet: 0 added, 1 changed, 0 removed" in page
+    assert Role.objects.get(slug="product-owner").name == "Product Owner"
+    applied = admin_client.post(
+        reverse("admin:bank_import"), {"action": "apply", "bank_json": json.dumps(bank)}
+    )
+    assert "Applied: 0 added, 1 changed, 0 removed" in applied.content.decode()
+    assert Role.objects.get(slug="product-owner").name == "Product Owner (Scrum)"
+    history = admin_client.get(reverse("admin:quiz_quiz_history", args=[default_content.pk])).content.decode()
+    assert "Bank uploaded" in history
+
+
+def test_a_malformed_upload_changes_nothing_and_says_where(default_content, admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    bank = json.loads(admin_client.get(reverse("admin:bank_export")).content)
+    bank["quizzes"][0]["questions"][3]["options"][1]["scores"]["foo"] = 2
+    bank["roles"][1]["name"] = "Renamed"
+    upload = SimpleUploadedFile("bank.json", json.dumps(bank).encode())
+    response = admin_client.post(reverse("admin:bank_import"), {"action": "preview", "bank_file": upload})
+    assert response.status_code == 422
+    assert 'quizzes[0].questions[3].options[1].scores: unknown competency "foo"' in html.unescape(
+        response.content.decode()
+    )
+    applied = admin_client.post(
+        reverse("admin:bank_import"), {"action": "apply", "bank_json": json.dumps(bank)}
+    )
+    assert applied.status_code == 422 and "Nothing was changed" in applied.content.decode()
+    assert Role.objects.get(slug="product-owner").name == "Product Owner"
+    broken = admin_client.post(reverse("admin:bank_import"), {"action": "apply", "bank_json": "{nope"})
+    assert broken.status_code == 422 and "Not valid JSON" in broken.content.decode()
