@@ -2,7 +2,12 @@
 
 from itertools import count
 
+from django.urls import reverse
+
+from quiz import scoring
+from quiz.loader import load_bank
 from quiz.models import Attempt, Option, OptionScore, Question, Quiz
+from quiz.services import answer_save
 from roles.models import Competency, Role, RoleCompetency
 
 _seq = count(1)
@@ -55,3 +60,22 @@ def make_question(quiz, slug=None, kind="single", options=(), **kwargs):
 
 def make_attempt(quiz, owner_key="owner", **kwargs):
     return Attempt.objects.create(quiz=quiz, owner_key=owner_key, **kwargs)
+
+
+def step_url(attempt, slug, then=""):
+    url = reverse("quiz:question", args=[attempt.uuid, slug])
+    return url + ("?then=summary" if then else "")
+
+
+def answer_everything(attempt, role="product-manager"):
+    """Saves the answers a person in the role would give to every active question."""
+    bank = load_bank(attempt.quiz)
+    questions = {q.slug: q for q in attempt.quiz.active_questions()}
+    for slug, value in scoring.answer_as_role(bank, role).items():
+        question = questions[slug]
+        if question.kind == "scale":
+            answer_save(attempt=attempt, question=question, scale_value=value)
+        else:
+            answer_save(
+                attempt=attempt, question=question, options=list(question.options.filter(slug__in=value))
+            )

@@ -12,9 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from quiz.models import Answer, Attempt, Result
-from tests.factories import make_competency, make_question, make_quiz
-
-from .test_flow_views import answer_everything, step_url
+from tests.factories import answer_everything, make_competency, make_question, make_quiz, step_url
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -46,13 +44,6 @@ def run_at_once(*calls):
         t.join(60)
     assert not errors, errors
     return results
-
-
-@pytest.fixture
-def started(default_content):
-    client = Client(raise_request_exception=False)
-    client.post(reverse("quiz:start", args=[default_content.slug]))
-    return client, Attempt.objects.get()
 
 
 def test_the_same_step_submitted_twice_at_once_keeps_one_answer(started):

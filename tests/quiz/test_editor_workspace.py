@@ -16,9 +16,7 @@ from quiz.bank_health import check_bank, persona_outcomes
 from quiz.models import Answer, Attempt, Option, Persona, Question, Result
 from quiz.services import answer_save, attempt_complete
 from roles.models import Competency, Role, RoleCompetency, Transition
-from tests.factories import make_question
-
-from .test_flow_views import answer_everything, step_url
+from tests.factories import answer_everything, make_question, step_url
 
 
 def answer_as_persona(attempt, persona):

@@ -6,20 +6,11 @@ from unittest import mock
 import pytest
 from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.test import Client
 from django.urls import reverse
 
 from quiz import services
-from quiz.models import Answer, AnswerChoice, Attempt, Result
-
-from .test_flow_views import answer_everything, step_url
-
-
-@pytest.fixture
-def started(default_content):
-    client = Client(raise_request_exception=False)
-    client.post(reverse("quiz:start", args=[default_content.slug]))
-    return client, Attempt.objects.get()
+from quiz.models import Answer, AnswerChoice, Result
+from tests.factories import answer_everything, step_url
 
 
 def test_a_failure_inside_a_step_leaves_the_previous_answer_whole(started):

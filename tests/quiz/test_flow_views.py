@@ -7,10 +7,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from quiz import scoring
-from quiz.loader import load_bank
 from quiz.models import Answer, Attempt, Result
 from quiz.services import answer_save
+from tests.factories import answer_everything, step_url
 
 HX = {"HX-Request": "true"}
 
@@ -24,24 +23,6 @@ def client_started(default_content, client):
 
 def option_ids(response):
     return re.findall(r'name="answer" value="(\d+)"', response.content.decode())
-
-
-def step_url(attempt, slug, then=""):
-    url = reverse("quiz:question", args=[attempt.uuid, slug])
-    return url + ("?then=summary" if then else "")
-
-
-def answer_everything(attempt, role="product-manager"):
-    bank = load_bank(attempt.quiz)
-    questions = {q.slug: q for q in attempt.quiz.active_questions()}
-    for slug, value in scoring.answer_as_role(bank, role).items():
-        question = questions[slug]
-        if question.kind == "scale":
-            answer_save(attempt=attempt, question=question, scale_value=value)
-        else:
-            answer_save(
-                attempt=attempt, question=question, options=list(question.options.filter(slug__in=value))
-            )
 
 
 def test_the_landing_page_says_what_the_quiz_tells_and_how_long_it_takes(default_content, client):

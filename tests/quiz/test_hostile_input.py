@@ -10,16 +10,7 @@ from hypothesis import strategies as st
 
 from quiz.models import Answer, AnswerChoice, Attempt, Result
 from roles.models import Role, Transition
-from tests.factories import make_question, make_quiz
-
-from .test_flow_views import answer_everything, step_url
-
-
-@pytest.fixture
-def started(default_content):
-    client = Client(raise_request_exception=False)
-    client.post(reverse("quiz:start", args=[default_content.slug]))
-    return client, Attempt.objects.get()
+from tests.factories import answer_everything, make_question, make_quiz, step_url
 
 
 def nothing_stored(attempt):

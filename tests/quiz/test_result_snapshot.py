@@ -1,26 +1,13 @@
 from quiz import scoring
-from quiz.loader import load_bank
 from quiz.models import Answer, Attempt, Result
 from quiz.services import answer_save, attempt_complete
 from roles.models import RoleCompetency
-
-
-def answer_all_as(attempt, role_slug):
-    bank = load_bank(attempt.quiz)
-    questions = {q.slug: q for q in attempt.quiz.active_questions()}
-    for slug, value in scoring.answer_as_role(bank, role_slug).items():
-        question = questions[slug]
-        if question.kind == "scale":
-            answer_save(attempt=attempt, question=question, scale_value=value)
-        else:
-            answer_save(
-                attempt=attempt, question=question, options=list(question.options.filter(slug__in=value))
-            )
+from tests.factories import answer_everything
 
 
 def test_completing_an_attempt_stores_the_snapshot_once(default_content):
     attempt = Attempt.objects.create(quiz=default_content, owner_key="k")
-    answer_all_as(attempt, "program-manager")
+    answer_everything(attempt, "program-manager")
     result = attempt_complete(attempt=attempt)
     assert result.recommended_role_slug == "program-manager"
     assert result.engine_version == scoring.ENGINE_VERSION
@@ -33,7 +20,7 @@ def test_completing_an_attempt_stores_the_snapshot_once(default_content):
 
 def test_later_edits_of_the_bank_never_change_a_stored_result(default_content):
     attempt = Attempt.objects.create(quiz=default_content, owner_key="k")
-    answer_all_as(attempt, "program-manager")
+    answer_everything(attempt, "program-manager")
     result = attempt_complete(attempt=attempt)
     before = result.snapshot
     RoleCompetency.objects.filter(role__slug="program-manager").update(level=0)
