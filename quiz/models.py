@@ -13,7 +13,8 @@ from roles.models import LEVEL_VALIDATORS, Competency, Role
 
 SCALE_MIN = 1
 SCALE_MAX = 5
-SECONDS_PER_QUESTION = 20
+# Most questions are a single click; reading takes longer than answering.
+SECONDS_PER_QUESTION = 12
 
 
 class QuizQuerySet(models.QuerySet):
