@@ -185,7 +185,6 @@ class CareerQuizAdminSite(admin.AdminSite):
         """Upload a bank file: a dry run first shows what would be added, changed and
         removed; applying it is a second, explicit step. A malformed file changes nothing."""
         from django.contrib.admin.models import CHANGE, LogEntry
-        from django.contrib.contenttypes.models import ContentType
 
         from .bank import BankError, import_bank
         from .models import Quiz
@@ -226,7 +225,6 @@ class CareerQuizAdminSite(admin.AdminSite):
                         messages.success(
                             request, _("Bank uploaded: %(summary)s.") % {"summary": report.summary()}
                         )
-                        ContentType.objects.clear_cache()
         return TemplateResponse(request, "admin/bank_import.html", context, status=status)
 
     def results_csv_view(self, request):

@@ -356,8 +356,6 @@ def assess_confidence(bank: Bank, answers: Mapping[str, AnswerValue]) -> dict:
 
 # --------------------------------------------------------------------------- explanation
 
-LEVEL_WORDS = {0: "not expected", 1: "basics", 2: "independent", 3: "advanced", 4: "expert"}
-
 
 def level_word(level: float) -> str:
     words = {

@@ -12,7 +12,6 @@ from crispy_forms.utils import render_crispy_form
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -208,17 +207,14 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
     if request.method == "POST":
         form = AnswerForm(question, _active_options(question), data=request.POST)
         if form.is_valid():
+            chosen = form.chosen_options()
             try:
                 answer_save(
-                    attempt=attempt,
-                    question=question,
-                    options=form.chosen_options(),
-                    scale_value=form.scale_value(),
+                    attempt=attempt, question=question, options=chosen, scale_value=form.scale_value()
                 )
             except AttemptClosed:
                 return render(request, "quiz/closed.html", {"attempt": attempt}, status=409)
-            chosen = tuple(o.pk for o in form.chosen_options())
-            progress = progress.with_answer(question, (form.scale_value(), chosen))
+            progress = progress.with_answer(question, (form.scale_value(), tuple(o.pk for o in chosen)))
             following = None if then == "summary" else progress.next(question)
             if following is None:
                 next_url = reverse("quiz:summary", args=[attempt.uuid])
@@ -243,21 +239,18 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
 
 
 def _summary_rows(attempt: Attempt, progress: Progress) -> list[dict]:
-    answers = {
-        a.question_id: a
-        for a in Answer.objects.filter(attempt=attempt).prefetch_related(
-            Prefetch("options", queryset=Option.objects.order_by("order", "pk"))
-        )
-    }
+    # The saved answers are already in ``progress``; only the chosen options' labels are read.
+    chosen_ids = [pk for _, option_ids in progress.saved.values() for pk in option_ids]
+    labels = dict(Option.objects.filter(pk__in=chosen_ids).values_list("pk", "label"))
     rows = []
     for position, question in enumerate(progress.questions, 1):
-        answer = answers.get(question.pk)
-        if answer is None:
+        saved = progress.saved.get(question.pk)
+        if saved is None:
             text = ""
         elif question.kind == Question.Kind.SCALE:
-            text = f"{answer.scale_value} · {SCALE_LABELS[answer.scale_value]}"
+            text = f"{saved[0]} · {SCALE_LABELS[saved[0]]}"
         else:
-            text = "; ".join(o.label for o in answer.options.all())
+            text = "; ".join(labels[pk] for pk in saved[1] if pk in labels)
         rows.append(
             {
                 "position": position,
@@ -305,8 +298,7 @@ def finish(request: HttpRequest, attempt_uuid) -> HttpResponse:
     if not attempt.is_completed:
         progress = _progress(attempt)
         if not progress.complete:
-            response = _render_summary(request, attempt, progress, status=422)
-            return response
+            return _render_summary(request, attempt, progress, status=422)
         attempt_complete(attempt=attempt)
         attempt.refresh_from_db()
     return redirect(attempt.result)

@@ -15,14 +15,6 @@ def fit_label(fit: str) -> str:
 
 
 @register.filter
-def level_word(level) -> str:
-    if level is None or level == "":
-        return _("not measured")
-    words = [_("not expected"), _("basics"), _("independent"), _("advanced"), _("expert")]
-    return words[max(0, min(4, round(float(level))))]
-
-
-@register.filter
 def level_number(level) -> str:
     if level is None or level == "":
         return "–"
@@ -33,8 +25,3 @@ def level_number(level) -> str:
 @register.filter
 def money(amount) -> str:
     return f"{int(amount):,}" if amount not in (None, "") else ""
-
-
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None
