@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-dev chromium lint bench loadbench
+.PHONY: run test install install-dev chromium lint bench loadbench quality
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: install-dev chromium lint
 
 bench: install-dev
 	$(BIN)/python benchmarks/bench_scoring.py
+
+# Recommendation quality against hand-written personas, random and noisy respondents.
+quality: install-dev
+	$(BIN)/python benchmarks/quality.py
 
 loadbench: install-dev
 	@command -v wrk >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq wrk >/dev/null; }

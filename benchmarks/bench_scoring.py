@@ -23,7 +23,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from quiz import scoring  # noqa: E402
+from quiz import engine  # noqa: E402
 from quiz.bank import engine_bank  # noqa: E402
 from quiz.content import QUIZ_SLUG, default_bank  # noqa: E402
 
@@ -31,19 +31,19 @@ from quiz.content import QUIZ_SLUG, default_bank  # noqa: E402
 def generated_bank(n_questions=200, n_roles=60, n_competencies=40, seed=7):
     rnd = random.Random(seed)
     competencies = {
-        f"c{i}": scoring.CompetencyInfo(
-            f"c{i}", f"C{i}", "preference" if i % 5 == 4 else "skill", i, ("Do it",)
+        f"c{i}": engine.CompetencyInfo(
+            f"c{i}", f"C{i}", "preference" if i % 5 == 4 else "skill", i, ((3, "Do it"),)
         )
         for i in range(n_competencies)
     }
     slugs = sorted(competencies)
     roles = {
-        f"r{i}": scoring.RoleInfo(
+        f"r{i}": engine.RoleInfo(
             f"r{i}",
             f"R{i}",
             i % 6 != 5,
             i,
-            profile={c: scoring.Expectation(rnd.randint(0, 4), rnd.randint(1, 3)) for c in slugs},
+            profile={c: engine.Expectation(rnd.randint(0, 4), rnd.randint(1, 3)) for c in slugs},
         )
         for i in range(n_roles)
     }
@@ -52,17 +52,17 @@ def generated_bank(n_questions=200, n_roles=60, n_competencies=40, seed=7):
         kind = ("single", "single", "scale", "multiple")[q % 4]
         n_options = 2 if kind == "scale" else 5
         options = tuple(
-            scoring.OptionInfo(f"o{o}", f"O{o}", {c: rnd.randint(0, 4) for c in rnd.sample(slugs, 2)})
+            engine.OptionInfo(f"o{o}", f"O{o}", {c: rnd.randint(0, 4) for c in rnd.sample(slugs, 2)})
             for o in range(n_options)
         )
-        questions[f"q{q}"] = scoring.QuestionInfo(f"q{q}", f"Q{q}?", kind, options)
+        questions[f"q{q}"] = engine.QuestionInfo(f"q{q}", f"Q{q}?", kind, options)
     role_slugs = sorted(roles)
     transitions = tuple(
-        scoring.TransitionInfo(a, b, rnd.randint(6, 36))
+        engine.TransitionInfo(a, b, rnd.randint(6, 36))
         for a, b in {(rnd.choice(role_slugs), rnd.choice(role_slugs)) for _ in range(120)}
         if a != b
     )
-    return scoring.Bank(competencies, roles, questions, transitions)
+    return engine.Bank(competencies, roles, questions, transitions)
 
 
 def random_answers(bank, seed=11):
@@ -94,10 +94,10 @@ def main():
     print(f"{'bank':40} {'questions':>9} {'roles':>5} {'rank µs':>10} {'full result µs':>15}")
     for name, bank in cases:
         answers = (
-            scoring.answer_as_role(bank, "product-manager") if "default" in name else random_answers(bank)
+            engine.answer_as_role(bank, "product-manager") if "default" in name else random_answers(bank)
         )
-        rank = per_call_us(lambda b=bank, a=answers: scoring.rank_roles(b, scoring.build_profile(b, a)))
-        full = per_call_us(lambda b=bank, a=answers: scoring.recommend(b, a))
+        rank = per_call_us(lambda b=bank, a=answers: engine.rank_roles(b, engine.build_profile(b, a)))
+        full = per_call_us(lambda b=bank, a=answers: engine.recommend(b, a))
         print(
             f"{name:40} {len(bank.questions):>9} {len(bank.recommendable_roles()):>5} {rank:>10.0f} {full:>15.0f}"
         )

@@ -42,7 +42,7 @@ PREPARE = textwrap.dedent(
     from django.contrib.sessions.backends.cache import SessionStore as CacheStore
     from importlib import import_module
     from django.middleware.csrf import _get_new_csrf_string
-    from quiz import scoring
+    from quiz import engine
     from quiz.loader import load_bank
     from quiz.models import Attempt, Quiz
     from quiz.services import answer_save, attempt_complete
@@ -61,7 +61,7 @@ PREPARE = textwrap.dedent(
         session["careerquiz_owner"] = owner
         session.create()
         attempt = Attempt.objects.create(quiz=quiz, owner_key=owner)
-        answers = scoring.answer_as_role(bank, roles[i % len(roles)])
+        answers = engine.answer_as_role(bank, roles[i % len(roles)])
         for q in questions[:-1]:
             value = answers[q.slug]
             if q.kind == "scale":

@@ -56,7 +56,9 @@ class PersonaBannerMixin:
             names = ", ".join(f"“{o.name}” ({o.expected} → {o.top or '?'})" for o in failing[:5])
             messages.warning(
                 request,
-                _("%(count)d calibration persona(s) no longer get their role: %(names)s.")
+                _(
+                    "%(count)d calibration persona(s) no longer have their role among the top three: %(names)s."
+                )
                 % {"count": len(failing), "names": names},
             )
 
@@ -96,7 +98,7 @@ class QuizAdmin(PersonaBannerMixin, admin.ModelAdmin):
 class OptionInline(admin.TabularInline):
     model = Option
     extra = 0
-    fields = ["order", "label", "slug", "role", "exclusive", "active"]
+    fields = ["order", "label", "slug", "role", "exclusive", "not_applicable", "active"]
     prepopulated_fields = {"slug": ["label"]}
     show_change_link = True
     autocomplete_fields = ["role"]
@@ -182,8 +184,16 @@ class ResultAdmin(ReadOnlyAdmin):
 
 @admin.register(Persona)
 class PersonaAdmin(admin.ModelAdmin):
-    list_display = ["name", "quiz", "expected_role", "current_top_role", "passes"]
-    list_filter = ["quiz", "expected_role"]
+    list_display = [
+        "name",
+        "quiz",
+        "expected_role",
+        "current_top_role",
+        "expected_rank",
+        "passes",
+        "held_out",
+    ]
+    list_filter = ["quiz", "expected_role", "held_out"]
     search_fields = ["name", "notes"]
     autocomplete_fields = ["expected_role"]
 
@@ -206,9 +216,14 @@ class PersonaAdmin(admin.ModelAdmin):
         outcome = self._outcome(obj)
         return (outcome.error or outcome.top) if outcome else "-"
 
-    @admin.display(description=_("passes"), boolean=True)
+    @admin.display(description=_("its role ranks"))
+    def expected_rank(self, obj):
+        outcome = self._outcome(obj)
+        return outcome.rank if outcome and outcome.rank else "-"
+
+    @admin.display(description=_("passes (first)"), boolean=True)
     def passes(self, obj):
         outcome = self._outcome(obj)
         return bool(outcome and outcome.passed)
 
-    readonly_fields = ["current_top_role", "passes"]
+    readonly_fields = ["current_top_role", "expected_rank", "passes"]

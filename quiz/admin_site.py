@@ -64,9 +64,17 @@ class CareerQuizAdminSite(admin.AdminSite):
         ] + super().get_urls()
 
     def index(self, request, extra_context=None):
-        from .bank_health import bank_problems
+        from .bank_health import ERROR, bank_problems
 
-        return super().index(request, {"bank_problems": bank_problems(), **(extra_context or {})})
+        problems = bank_problems()
+        return super().index(
+            request,
+            {
+                "bank_errors": [p for p in problems if p.level == ERROR],
+                "bank_warnings": [p for p in problems if p.level != ERROR],
+                **(extra_context or {}),
+            },
+        )
 
     def bank_health_view(self, request):
         from .bank_health import bank_problems

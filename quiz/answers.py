@@ -5,24 +5,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import scoring
+from . import engine
 
 
 class AnswerFileError(ValueError):
     pass
 
 
-def parse_answer(question: scoring.QuestionInfo, value: Any) -> scoring.AnswerValue:
+def parse_answer(question: engine.QuestionInfo, value: Any) -> engine.AnswerValue:
     slug = question.slug
-    if question.kind == scoring.SCALE:
+    if question.kind == engine.SCALE:
+        if isinstance(value, str):
+            option = question.option(value)
+            if option is None or not option.not_applicable:
+                raise AnswerFileError(
+                    f'"{slug}": expected a whole number from 1 to 5, or a not-applicable option, got {value!r}'
+                )
+            return (value,)
         if isinstance(value, bool) or not isinstance(value, int):
             raise AnswerFileError(
                 f'"{slug}": expected a whole number from 1 to 5 for a scale question, got {value!r}'
             )
-        if not scoring.SCALE_MIN <= value <= scoring.SCALE_MAX:
+        if not engine.SCALE_MIN <= value <= engine.SCALE_MAX:
             raise AnswerFileError(f'"{slug}": {value} is off the 1–5 scale')
         return value
-    if question.kind == scoring.MULTIPLE:
+    if question.kind == engine.MULTIPLE:
         values = [value] if isinstance(value, str) else value
         if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
             raise AnswerFileError(
@@ -48,7 +55,7 @@ def parse_answer(question: scoring.QuestionInfo, value: Any) -> scoring.AnswerVa
     return tuple(sorted(values, key=order.index))
 
 
-def parse_answer_file(bank: scoring.Bank, raw: Any) -> dict[str, scoring.AnswerValue]:
+def parse_answer_file(bank: engine.Bank, raw: Any) -> dict[str, engine.AnswerValue]:
     if not isinstance(raw, dict):
         raise AnswerFileError("the answers file must be a JSON object of question slug → answer")
     answers = {}

@@ -20,7 +20,7 @@ from typing import Any
 
 from django.db import transaction
 
-from roles.models import Competency, Role, RoleCompetency, Transition, TransitionStep
+from roles.models import Competency, DevelopmentAction, Role, RoleCompetency, Transition, TransitionStep
 
 from .caching import bank_changed
 from .models import Option, OptionScore, Persona, Question, Quiz
@@ -32,6 +32,8 @@ QUESTION_KINDS = {choice.value for choice in Question.Kind}
 COMPETENCY_KINDS = {choice.value for choice in Competency.Kind}
 FAMILIES = {choice.value for choice in Role.Family}
 SENIORITIES = {choice.value for choice in Role.Seniority}
+SALARY_BASES = {"", *(choice.value for choice in Role.SalaryBasis)}
+DONE_WHEN_RE = re.compile(r"^[-a-zA-Z0-9_]+/[-a-zA-Z0-9_]+$")
 
 
 class BankError(ValueError):
@@ -53,6 +55,9 @@ def export_bank() -> dict[str, Any]:
     """The whole bank as a JSON-ready dict, in a constant number of queries."""
     competencies = list(Competency.objects.order_by("order", "pk"))
     comp_slug = {c.pk: c.slug for c in competencies}
+    actions: dict[int, list[dict]] = {}
+    for action in DevelopmentAction.objects.order_by("level", "order", "pk"):
+        actions.setdefault(action.competency_id, []).append({"level": action.level, "text": action.text})
     roles = list(Role.objects.order_by("order", "pk"))
     role_slug = {r.pk: r.slug for r in roles}
     profiles: dict[int, dict[str, dict[str, int]]] = {r.pk: {} for r in roles}
@@ -85,7 +90,8 @@ def export_bank() -> dict[str, Any]:
                 "description": c.description,
                 "low_label": c.low_label,
                 "high_label": c.high_label,
-                "development_actions": c.action_list(),
+                "level_labels": c.level_label_list(),
+                "development_actions": actions.get(c.pk, []),
             }
             for c in competencies
         ],
@@ -106,7 +112,13 @@ def export_bank() -> dict[str, Any]:
                     "budget": r.scope_budget,
                     "horizon": r.scope_horizon,
                 },
+                "reports_to": r.reports_to,
+                "experience": r.experience,
+                "aliases": r.alias_list(),
+                "company_context": r.company_context,
+                "leadership_style": r.leadership_style,
                 "salary": r.salary,
+                "pay_note": r.pay_note,
                 "sources": r.source_list(),
                 "profile": profiles[r.pk],
             }
@@ -117,6 +129,7 @@ def export_bank() -> dict[str, Any]:
                 "from": role_slug[t.from_role_id],
                 "to": role_slug[t.to_role_id],
                 "months": t.typical_months,
+                "months_basis": t.months_basis,
                 "summary": t.summary,
                 "sources": _lines(t.sources),
                 "steps": [
@@ -125,6 +138,8 @@ def export_bank() -> dict[str, Any]:
                         "detail": s.detail,
                         "competency": comp_slug.get(s.competency_id),
                         "resource_url": s.resource_url,
+                        "done_when": s.done_when,
+                        "done_at_level": s.done_at_level,
                     }
                     for s in steps.get(t.pk, [])
                 ],
@@ -155,6 +170,7 @@ def export_bank() -> dict[str, Any]:
                                 "role": role_slug.get(o.role_id),
                                 "active": o.active,
                                 "exclusive": o.exclusive,
+                                "not_applicable": o.not_applicable,
                                 "scores": scores.get(o.pk, {}),
                             }
                             for o in options.get(q.pk, [])
@@ -168,6 +184,7 @@ def export_bank() -> dict[str, Any]:
                         "expected_role": role_slug[p.expected_role_id],
                         "answers": p.answers,
                         "notes": p.notes,
+                        "held_out": p.held_out,
                     }
                     for p in personas.get(quiz.pk, [])
                 ],
@@ -180,22 +197,23 @@ def export_bank() -> dict[str, Any]:
 def engine_bank(data: dict[str, Any], quiz_slug: str):
     """The scoring engine's input straight from a (valid) bank file, without a database:
     active roles, questions and options only, like ``quiz.loader.load_bank``."""
-    from . import scoring
+    from . import engine
 
     competencies = {
-        c["slug"]: scoring.CompetencyInfo(
+        c["slug"]: engine.CompetencyInfo(
             slug=c["slug"],
             name=c.get("name", c["slug"]),
             kind=c["kind"],
             order=order,
-            actions=tuple(c.get("development_actions", [])),
+            actions=tuple(sorted((a["level"], a["text"]) for a in c.get("development_actions", []))),
             low_label=c.get("low_label", ""),
             high_label=c.get("high_label", ""),
+            level_labels=tuple(c.get("level_labels", [])),
         )
         for order, c in enumerate(data["competencies"])
     }
     roles = {
-        r["slug"]: scoring.RoleInfo(
+        r["slug"]: engine.RoleInfo(
             slug=r["slug"],
             name=r.get("name", r["slug"]),
             recommendable=r["recommendable"],
@@ -204,25 +222,31 @@ def engine_bank(data: dict[str, Any], quiz_slug: str):
             seniority=r.get("seniority", 0),
             summary=r.get("summary", ""),
             salary=r.get("salary"),
-            profile={c: scoring.Expectation(v["level"], v["importance"]) for c, v in r["profile"].items()},
+            profile={c: engine.Expectation(v["level"], v["importance"]) for c, v in r["profile"].items()},
+            pay_note=r.get("pay_note", ""),
+            reports_to=r.get("reports_to", ""),
+            experience=r.get("experience", ""),
+            scope_reports=(r.get("scope") or {}).get("reports", ""),
+            scope_teams=(r.get("scope") or {}).get("teams", ""),
         )
         for order, r in enumerate(data["roles"])
         if r.get("active", True)
     }
     quiz = next(q for q in data["quizzes"] if q["slug"] == quiz_slug)
     questions = {
-        q["slug"]: scoring.QuestionInfo(
+        q["slug"]: engine.QuestionInfo(
             slug=q["slug"],
             text=q.get("text", ""),
             kind=q["kind"],
             is_current_role=q["current_role"],
             options=tuple(
-                scoring.OptionInfo(
+                engine.OptionInfo(
                     slug=o["slug"],
                     label=o.get("label", o["slug"]),
                     scores=dict(o["scores"]),
                     role=o["role"] if o["role"] in roles else None,
                     exclusive=o.get("exclusive", False),
+                    not_applicable=o.get("not_applicable", False),
                 )
                 for o in q["options"]
                 if o.get("active", True)
@@ -232,26 +256,29 @@ def engine_bank(data: dict[str, Any], quiz_slug: str):
         if q.get("active", True)
     }
     transitions = tuple(
-        scoring.TransitionInfo(
+        engine.TransitionInfo(
             from_role=t["from"],
             to_role=t["to"],
             months=t["months"],
             summary=t.get("summary", ""),
             steps=tuple(
-                scoring.StepInfo(
+                engine.StepInfo(
                     title=s["title"],
                     detail=s.get("detail", ""),
                     competency=s.get("competency"),
                     resource_url=s.get("resource_url", ""),
+                    done_when=s.get("done_when", ""),
+                    done_at_level=s.get("done_at_level"),
                 )
                 for s in t["steps"]
             ),
+            months_basis=t.get("months_basis", ""),
         )
         for t in data["transitions"]
         if t["from"] in roles and t["to"] in roles
     )
     transitions = tuple(sorted(transitions, key=lambda t: (t.from_role, t.to_role)))
-    return scoring.Bank(competencies=competencies, roles=roles, questions=questions, transitions=transitions)
+    return engine.Bank(competencies=competencies, roles=roles, questions=questions, transitions=transitions)
 
 
 # --------------------------------------------------------------------------- validation
@@ -343,7 +370,16 @@ def validate_bank(data: Any) -> list[str]:
             v.error(f"{path}.kind", f"unknown kind {comp['kind']!r} (expected skill or preference)")
         for key in ("name", "description", "low_label", "high_label"):
             v.text(comp, key, path, max_length=100 if key != "description" else None)
-        v.text_list(comp, "development_actions", path)
+        v.text_list(comp, "level_labels", path)
+        if isinstance(comp.get("level_labels"), list) and len(comp["level_labels"]) not in (0, 5):
+            v.error(f"{path}.level_labels", "write five labels, for levels 0 to 4, or none")
+        for j, action in enumerate(
+            v.array(comp.get("development_actions", []), f"{path}.development_actions")
+        ):
+            apath = f"{path}.development_actions[{j}]"
+            if v.obj(action, apath, ("level", "text")):
+                v.integer(action["level"], f"{apath}.level", 1, 4)
+                v.text(action, "text", apath, max_length=300, required=True)
 
     role_slugs: set[str] = set()
     for i, role in enumerate(v.array(data["roles"], "roles")):
@@ -354,8 +390,11 @@ def validate_bank(data: Any) -> list[str]:
         v.boolean(role, "recommendable", path)
         v.boolean(role, "active", path)
         v.text(role, "name", path, max_length=100)
-        for key in ("summary", "typical_week"):
+        for key in ("summary", "typical_week", "company_context", "leadership_style", "pay_note"):
             v.text(role, key, path)
+        for key in ("reports_to", "experience"):
+            v.text(role, key, path, max_length=200)
+        v.text_list(role, "aliases", path)
         if "family" in role and role["family"] not in FAMILIES:
             v.error(f"{path}.family", f"unknown family {role['family']!r}")
         if "seniority" in role and role["seniority"] not in SENIORITIES:
@@ -376,6 +415,8 @@ def validate_bank(data: Any) -> list[str]:
                 v.error(f"{path}.salary", "low ≤ median ≤ high does not hold")
             if not str(salary.get("source") or "").strip():
                 v.error(f"{path}.salary.source", "a salary needs its source")
+            if salary.get("basis", "") not in SALARY_BASES:
+                v.error(f"{path}.salary.basis", f"unknown basis {salary.get('basis')!r}")
         if isinstance(role["profile"], dict):
             for comp_slug, level in role["profile"].items():
                 lpath = f"{path}.profile.{comp_slug}"
@@ -402,6 +443,7 @@ def validate_bank(data: Any) -> list[str]:
         pairs.add((tr["from"], tr["to"]))
         v.integer(tr["months"], f"{path}.months", 1, 240)
         v.text(tr, "summary", path)
+        v.text(tr, "months_basis", path)
         v.text_list(tr, "sources", path)
         for j, step in enumerate(v.array(tr["steps"], f"{path}.steps")):
             spath = f"{path}.steps[{j}]"
@@ -412,6 +454,11 @@ def validate_bank(data: Any) -> list[str]:
             v.text(step, "resource_url", spath, max_length=500)
             if step.get("competency") is not None and step["competency"] not in competency_slugs:
                 v.error(f"{spath}.competency", f'unknown competency "{step["competency"]}"')
+            v.text(step, "done_when", spath, max_length=201)
+            if step.get("done_when") and not DONE_WHEN_RE.match(str(step["done_when"])):
+                v.error(f"{spath}.done_when", "write it as question-slug/option-slug")
+            if step.get("done_at_level") is not None:
+                v.integer(step["done_at_level"], f"{spath}.done_at_level", 0, 4)
 
     quiz_slugs: set[str] = set()
     for i, quiz in enumerate(v.array(data["quizzes"], "quizzes")):
@@ -442,8 +489,12 @@ def validate_bank(data: Any) -> list[str]:
                 current_role_questions += 1
             option_slugs: set[str] = set()
             options = v.array(question["options"], f"{qpath}.options")
-            if question["kind"] == Question.Kind.SCALE and len(options) != 2:
-                v.error(f"{qpath}.options", "a scale question has exactly two anchor options (1 and 5)")
+            anchors = [o for o in options if isinstance(o, dict) and not o.get("not_applicable")]
+            if question["kind"] == Question.Kind.SCALE and len(anchors) != 2:
+                v.error(
+                    f"{qpath}.options",
+                    "a scale question has exactly two anchor options (1 and 5), besides any not-applicable one",
+                )
             for k, option in enumerate(options):
                 opath = f"{qpath}.options[{k}]"
                 if not v.obj(option, opath, ("slug", "role", "scores")):
@@ -452,6 +503,7 @@ def validate_bank(data: Any) -> list[str]:
                 v.text(option, "label", opath, max_length=300, required=True)
                 v.boolean(option, "active", opath)
                 v.boolean(option, "exclusive", opath)
+                v.boolean(option, "not_applicable", opath)
                 if option["role"] is not None and option["role"] not in role_slugs:
                     v.error(f"{opath}.role", f'unknown role "{option["role"]}"')
                 if not isinstance(option["scores"], dict):
@@ -479,6 +531,7 @@ def validate_bank(data: Any) -> list[str]:
             if not isinstance(persona["answers"], dict):
                 v.error(f"{ppath}.answers", "expected an object of question slug → answer")
             v.text(persona, "notes", ppath)
+            v.boolean(persona, "held_out", ppath)
     return v.errors
 
 
@@ -513,6 +566,21 @@ def _sync(model, lookup: dict, values: dict, label: str, report: ImportReport):
         obj.save(update_fields=dirty)
         report.changed.append(f"{label} ({', '.join(dirty)})")
     return obj
+
+
+def _sync_actions(competency: Competency, wanted: list[dict], report: ImportReport) -> None:
+    """A competency's development actions become exactly the file's, in its order."""
+    existing = [(a.level, a.text) for a in competency.actions.order_by("level", "order", "pk")]
+    rows = [(a["level"], a["text"]) for a in wanted]
+    if sorted(existing) == sorted(rows):
+        return
+    competency.actions.all().delete()
+    DevelopmentAction.objects.bulk_create(
+        DevelopmentAction(competency=competency, level=level, text=text, order=i)
+        for i, (level, text) in enumerate(rows)
+    )
+    if existing:
+        report.changed.append(f"development actions of {competency.slug}")
 
 
 def _remove(queryset, label, report: ImportReport, *, deactivate_if_used=None) -> None:
@@ -561,12 +629,13 @@ def _apply(data: dict, report: ImportReport) -> None:
                 "description": c.get("description", ""),
                 "low_label": c.get("low_label", ""),
                 "high_label": c.get("high_label", ""),
-                "development_actions": "\n".join(c.get("development_actions", [])),
+                "level_labels": "\n".join(c.get("level_labels", [])),
                 "order": order,
             },
             f"competency {c['slug']}",
             report,
         )
+        _sync_actions(competencies[c["slug"]], c.get("development_actions", []), report)
 
     roles = {}
     for order, r in enumerate(data["roles"]):
@@ -595,6 +664,14 @@ def _apply(data: dict, report: ImportReport) -> None:
                 "salary_source": salary.get("source", ""),
                 "salary_source_url": salary.get("source_url", ""),
                 "salary_year": salary.get("year"),
+                "salary_region": salary.get("region", ""),
+                "salary_basis": salary.get("basis", ""),
+                "pay_note": r.get("pay_note", ""),
+                "aliases": "\n".join(r.get("aliases", [])),
+                "reports_to": r.get("reports_to", ""),
+                "experience": r.get("experience", ""),
+                "company_context": r.get("company_context", ""),
+                "leadership_style": r.get("leadership_style", ""),
                 "sources": "\n".join(r.get("sources", [])),
                 "order": order,
             },
@@ -622,6 +699,7 @@ def _apply(data: dict, report: ImportReport) -> None:
             {"from_role": roles[t["from"]], "to_role": roles[t["to"]]},
             {
                 "typical_months": t["months"],
+                "months_basis": t.get("months_basis", ""),
                 "summary": t.get("summary", ""),
                 "sources": "\n".join(t.get("sources", [])),
             },
@@ -637,17 +715,21 @@ def _apply(data: dict, report: ImportReport) -> None:
                 "detail": s.get("detail", ""),
                 "competency": competencies.get(s.get("competency")) if s.get("competency") else None,
                 "resource_url": s.get("resource_url", ""),
+                "done_when": s.get("done_when", ""),
+                "done_at_level": s.get("done_at_level"),
             }
             for order, s in enumerate(t["steps"])
         ]
         changed = len(existing) != len(wanted) or any(
-            (e.order, e.title, e.detail, e.competency_id, e.resource_url)
+            (e.order, e.title, e.detail, e.competency_id, e.resource_url, e.done_when, e.done_at_level)
             != (
                 w["order"],
                 w["title"],
                 w["detail"],
                 w["competency"] and w["competency"].pk,
                 w["resource_url"],
+                w["done_when"],
+                w["done_at_level"],
             )
             for e, w in zip(existing, wanted, strict=False)
         )
@@ -696,6 +778,7 @@ def _apply(data: dict, report: ImportReport) -> None:
                         "role": roles[op["role"]] if op["role"] else None,
                         "active": op.get("active", True),
                         "exclusive": op.get("exclusive", False),
+                        "not_applicable": op.get("not_applicable", False),
                     },
                     f"option {q['slug']}.{qu['slug']}.{op['slug']}",
                     report,
@@ -727,6 +810,7 @@ def _apply(data: dict, report: ImportReport) -> None:
                     "expected_role": roles[persona["expected_role"]],
                     "answers": persona["answers"],
                     "notes": persona.get("notes", ""),
+                    "held_out": persona.get("held_out", False),
                 },
                 f"persona {q['slug']}.{persona['name']}",
                 report,

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import SCALE_MAX, SCALE_MIN, Option, Question
 
+NOT_APPLICABLE_PREFIX = "na-"
 SCALE_LABELS = {
     1: _("Strongly disagree"),
     2: _("Disagree"),
@@ -33,9 +34,10 @@ class AnswerForm(forms.Form):
                 },
             )
         elif question.kind == Question.Kind.SCALE:
-            field = forms.TypedChoiceField(
-                choices=[(str(v), f"{v} · {SCALE_LABELS[v]}") for v in range(SCALE_MIN, SCALE_MAX + 1)],
-                coerce=int,
+            # 1–5, then any "not applicable" option, sent as "na-<option id>".
+            field = forms.ChoiceField(
+                choices=[(str(v), f"{v} · {SCALE_LABELS[v]}") for v in range(SCALE_MIN, SCALE_MAX + 1)]
+                + [(f"{NOT_APPLICABLE_PREFIX}{o.pk}", o.label) for o in options if o.not_applicable],
                 widget=forms.RadioSelect,
                 error_messages={"required": required, "invalid_choice": _("Choose a value from 1 to 5.")},
             )
@@ -80,12 +82,15 @@ class AnswerForm(forms.Form):
     def chosen_options(self) -> list[Option]:
         value = self.cleaned_data["answer"]
         if self.question.kind == Question.Kind.SCALE:
-            return []
+            return [self.options[value[len(NOT_APPLICABLE_PREFIX) :]]] if not value.isdigit() else []
         values = value if isinstance(value, list) else [value]
         return [self.options[v] for v in values]
 
     def scale_value(self) -> int | None:
-        return self.cleaned_data["answer"] if self.question.kind == Question.Kind.SCALE else None
+        if self.question.kind != Question.Kind.SCALE:
+            return None
+        value = self.cleaned_data["answer"]
+        return int(value) if value.isdigit() else None
 
     @staticmethod
     def initial_for(question: Question, saved) -> dict:
@@ -94,6 +99,8 @@ class AnswerForm(forms.Form):
             return {}
         scale_value, option_ids = saved
         if question.kind == Question.Kind.SCALE:
+            if scale_value is None and option_ids:
+                return {"answer": f"{NOT_APPLICABLE_PREFIX}{option_ids[0]}"}
             return {"answer": str(scale_value)}
         ids = [str(pk) for pk in option_ids]
         return {"answer": ids if question.kind == Question.Kind.MULTIPLE else (ids[0] if ids else None)}

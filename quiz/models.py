@@ -13,8 +13,6 @@ from roles.models import LEVEL_VALIDATORS, Competency, Role
 
 SCALE_MIN = 1
 SCALE_MAX = 5
-# Most questions are a single click; reading takes longer than answering.
-SECONDS_PER_QUESTION = 12
 
 
 class QuizQuerySet(models.QuerySet):
@@ -109,6 +107,14 @@ class Option(models.Model):
         _("exclusive"),
         default=False,
         help_text=_("Multiple choice only: cannot be combined with other options (e.g. “None of these”)."),
+    )
+    not_applicable = models.BooleanField(
+        _("not applicable"),
+        default=False,
+        help_text=_(
+            "An answer such as “I haven't worked on a product yet”: it is saved, but leaves the question "
+            "out of the profile instead of counting as a level."
+        ),
     )
     active = models.BooleanField(_("active"), default=True)
 
@@ -270,6 +276,11 @@ class Persona(models.Model):
         help_text=_("Question slug → option slug, list of option slugs, or a 1–5 value."),
     )
     notes = models.TextField(_("notes"), blank=True)
+    held_out = models.BooleanField(
+        _("held out"),
+        default=False,
+        help_text=_("Written to test the bank, never used to tune it: its pass rate is reported apart."),
+    )
 
     class Meta:
         ordering = ["quiz", "name"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from . import scoring
+from . import engine
 from .loader import load_bank
 from .models import Answer, Quiz, Result
 
@@ -38,7 +38,7 @@ def rescore_preview() -> dict:
             elif option_slug is not None:
                 answers[attempt_id][slug] = (*answers[attempt_id].get(slug, ()), option_slug)
         for attempt_id, was in stored.items():
-            ranking = scoring.rank_roles(bank, scoring.build_profile(bank, answers.get(attempt_id, {})))
+            ranking = engine.rank_roles(bank, engine.build_profile(bank, answers.get(attempt_id, {})))
             now = ranking[0].role if ranking else ""
             total += 1
             if now != was:

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .engine import ENGINE_VERSION, recommend
 from .loader import load_answers, load_bank
 from .models import Answer, AnswerChoice, Attempt, Option, Question, Result
-from .scoring import ENGINE_VERSION, recommend
 
 
 class AttemptClosed(Exception):

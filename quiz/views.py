@@ -6,6 +6,7 @@ Every page works as ordinary forms and links; htmx requests get the ``quiz-card`
 from __future__ import annotations
 
 import hashlib
+import math
 import secrets
 
 from crispy_forms.utils import render_crispy_form
@@ -31,10 +32,14 @@ from .charts import profile_chart
 from .errors import NotFound
 from .flow import Progress
 from .forms import SCALE_LABELS, AnswerForm, PlanForm
-from .models import SECONDS_PER_QUESTION, Answer, Attempt, Option, Question, Quiz, Result
+from .models import Answer, Attempt, Option, Question, Quiz, Result
 from .services import AttemptClosed, answer_save, attempt_complete
 
 OWNER_SESSION_KEY = "careerquiz_owner"
+# Silent reading of plain prose runs at about 200–250 words a minute; questions are read
+# with care, so the lower end. Most answers then take a single click.
+READING_WORDS_PER_MINUTE = 200
+SECONDS_PER_ANSWER = 4
 RESULT_CACHE_SECONDS = 60 * 60 * 24 * 7
 
 
@@ -87,6 +92,17 @@ def _progress(attempt: Attempt) -> Progress:
     return Progress(_active_questions(attempt.quiz), saved)
 
 
+def _estimated_minutes(quiz: Quiz) -> int:
+    """An honest time estimate from the words a person reads: every question, its hint and
+    its options at READING_WORDS_PER_MINUTE, plus SECONDS_PER_ANSWER to choose."""
+    questions = _active_questions(quiz)
+    texts = [q.text for q in questions] + [q.help_text for q in questions]
+    texts += Option.objects.filter(question__in=questions, active=True).values_list("label", flat=True)
+    words = sum(len(text.split()) for text in texts)
+    seconds = words * 60 / READING_WORDS_PER_MINUTE + SECONDS_PER_ANSWER * len(questions)
+    return max(1, math.ceil(seconds / 60))
+
+
 def _step_url(attempt: Attempt, question: Question, *, then: str = "") -> str:
     url = reverse("quiz:question", args=[attempt.uuid, question.slug])
     return f"{url}?then=summary" if then == "summary" else url
@@ -111,6 +127,7 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     else:
         quiz = get_object_or_404(Quiz.objects.published(), slug=slug)
     total = len(_active_questions(quiz))
+    minutes = bank_cached(f"minutes:{quiz.pk}", lambda: _estimated_minutes(quiz))
     resume = _resumable(request, quiz)
     resume_progress = _progress(resume) if resume else None
     return render(
@@ -119,7 +136,7 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         {
             "quiz": quiz,
             "total": total,
-            "minutes": max(1, round(total * SECONDS_PER_QUESTION / 60)),
+            "minutes": minutes,
             "resume": resume,
             "resume_progress": resume_progress,
             "resume_url": _where_next(resume, resume_progress) if resume else None,
@@ -247,7 +264,7 @@ def _summary_rows(attempt: Attempt, progress: Progress) -> list[dict]:
         saved = progress.saved.get(question.pk)
         if saved is None:
             text = ""
-        elif question.kind == Question.Kind.SCALE:
+        elif question.kind == Question.Kind.SCALE and saved[0] is not None:
             text = f"{saved[0]} · {SCALE_LABELS[saved[0]]}"
         else:
             text = "; ".join(labels[pk] for pk in saved[1] if pk in labels)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quiz.admin import PersonaBannerMixin
 
-from .models import Competency, Role, RoleCompetency, Transition, TransitionStep
+from .models import Competency, DevelopmentAction, Role, RoleCompetency, Transition, TransitionStep
 
 
 class RoleCompetencyInline(admin.TabularInline):
@@ -41,8 +41,33 @@ class RoleAdmin(PersonaBannerMixin, admin.ModelAdmin):
     inlines = [RoleCompetencyInline, TransitionOutInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "family", "seniority", "recommendable", "active", "order"]}),
-        (_("Description"), {"fields": ["summary", "responsibilities", "typical_week", "sources"]}),
-        (_("Scope"), {"fields": ["scope_teams", "scope_reports", "scope_budget", "scope_horizon"]}),
+        (
+            _("Description"),
+            {
+                "fields": [
+                    "summary",
+                    "aliases",
+                    "responsibilities",
+                    "typical_week",
+                    "leadership_style",
+                    "company_context",
+                    "sources",
+                ]
+            },
+        ),
+        (
+            _("Scope"),
+            {
+                "fields": [
+                    "scope_teams",
+                    "scope_reports",
+                    "scope_budget",
+                    "scope_horizon",
+                    "reports_to",
+                    "experience",
+                ]
+            },
+        ),
         (
             _("Salary (always with source and year)"),
             {
@@ -50,15 +75,23 @@ class RoleAdmin(PersonaBannerMixin, admin.ModelAdmin):
                     ("salary_low", "salary_median", "salary_high", "salary_currency"),
                     "salary_source",
                     "salary_source_url",
-                    "salary_year",
+                    ("salary_year", "salary_region", "salary_basis"),
+                    "pay_note",
                 ]
             },
         ),
     ]
 
 
+class DevelopmentActionInline(admin.TabularInline):
+    model = DevelopmentAction
+    extra = 0
+    fields = ["level", "text", "order"]
+
+
 @admin.register(Competency)
 class CompetencyAdmin(admin.ModelAdmin):
+    inlines = [DevelopmentActionInline]
     list_display = ["name", "kind", "order"]
     list_editable = ["order"]
     list_filter = ["kind"]
@@ -69,13 +102,14 @@ class CompetencyAdmin(admin.ModelAdmin):
 class TransitionStepInline(admin.StackedInline):
     model = TransitionStep
     extra = 0
-    fields = [("order", "title"), "detail", ("competency", "resource_url")]
+    fields = [("order", "title"), "detail", ("competency", "resource_url"), ("done_when", "done_at_level")]
     autocomplete_fields = ["competency"]
 
 
 @admin.register(Transition)
 class TransitionAdmin(admin.ModelAdmin):
     list_display = ["__str__", "typical_months"]
+    fields = ["from_role", "to_role", "typical_months", "months_basis", "summary", "sources"]
     list_filter = ["from_role", "to_role"]
     search_fields = ["from_role__name", "to_role__name", "summary"]
     autocomplete_fields = ["from_role", "to_role"]

@@ -1,12 +1,18 @@
 """Careers: roles, the competencies the quiz measures, each role's expected profile
 and the transitions between roles."""
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 LEVEL_VALIDATORS = [MinValueValidator(0), MaxValueValidator(4)]
+LEVELS = 5  # 0–4
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class RoleQuerySet(models.QuerySet):
@@ -23,6 +29,14 @@ class Role(models.Model):
         DELIVERY = "delivery", _("Delivery: programs and projects")
         LEADERSHIP = "leadership", _("Product leadership")
         ORIGIN = "origin", _("Where people come from")
+
+    class SalaryBasis(models.TextChoices):
+        BASE = "base", _("base salary")
+        ANNUAL_WAGE = (
+            "annual-wage",
+            _("annual wage: base pay plus commissions and production bonuses, no stock"),
+        )
+        TOTAL = "total", _("total pay: salary, bonus and stock")
 
     class Seniority(models.IntegerChoices):
         ENTRY = 0, _("Entry")
@@ -50,6 +64,28 @@ class Role(models.Model):
     salary_source = models.CharField(_("salary source"), max_length=300, blank=True)
     salary_source_url = models.URLField(_("salary source link"), max_length=500, blank=True)
     salary_year = models.PositiveSmallIntegerField(_("salary year"), null=True, blank=True)
+    salary_region = models.CharField(_("salary region"), max_length=100, blank=True)
+    salary_basis = models.CharField(
+        _("salary basis"), max_length=20, choices=SalaryBasis.choices, blank=True, default=""
+    )
+    pay_note = models.TextField(
+        _("pay note"),
+        blank=True,
+        help_text=_("Why there is no figure, or a claim that circulates without a checkable source."),
+    )
+    aliases = models.TextField(
+        _("also called"), blank=True, help_text=_("Other titles for this role, one per line.")
+    )
+    reports_to = models.CharField(_("reports to"), max_length=200, blank=True)
+    experience = models.CharField(_("typical experience"), max_length=200, blank=True)
+    company_context = models.TextField(
+        _("in startups and enterprises"),
+        blank=True,
+        help_text=_("How the role differs with the setting: context, never a rule that decides the match."),
+    )
+    leadership_style = models.TextField(
+        _("usual leadership style"), blank=True, help_text=_("For roles that lead people.")
+    )
     sources = models.TextField(
         _("sources"), blank=True, help_text=_("Where the description comes from, one per line.")
     )
@@ -107,19 +143,37 @@ class Role(models.Model):
             "source": self.salary_source,
             "source_url": self.salary_source_url,
             "year": self.salary_year,
+            "region": self.salary_region,
+            "basis": self.salary_basis,
         }
 
     def responsibility_list(self):
-        return [line.strip() for line in self.responsibilities.splitlines() if line.strip()]
+        return _lines(self.responsibilities)
 
     def source_list(self):
-        return [line.strip() for line in self.sources.splitlines() if line.strip()]
+        return _lines(self.sources)
+
+    def alias_list(self):
+        return _lines(self.aliases)
+
+    def source_links(self) -> list[tuple[str, str]]:
+        """Sources as (name, url): a line "Name: https://…" becomes a named link; a line
+        without an address keeps its words and an empty url."""
+        links = []
+        for line in self.source_list():
+            name, sep, url = line.rpartition(": http")
+            if sep and " " not in url:
+                links.append((name, "http" + url))
+            else:
+                links.append((line, ""))
+        return links
 
 
 class Competency(models.Model):
     class Kind(models.TextChoices):
         SKILL = "skill", _("Skill")
         PREFERENCE = "preference", _("Preference")
+        EXPERIENCE = "experience", _("Experience fact")
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -131,8 +185,10 @@ class Competency(models.Model):
     high_label = models.CharField(
         _("high end"), max_length=100, blank=True, help_text=_("For preferences: what level 4 means.")
     )
-    development_actions = models.TextField(
-        _("development actions"), blank=True, help_text=_("Concrete ways to grow it, one per line.")
+    level_labels = models.TextField(
+        _("what each level means"),
+        blank=True,
+        help_text=_("Five lines, for levels 0 to 4, in words a job seeker understands."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -144,8 +200,43 @@ class Competency(models.Model):
     def __str__(self):
         return self.name
 
-    def action_list(self):
-        return [line.strip() for line in self.development_actions.splitlines() if line.strip()]
+    def clean(self):
+        super().clean()
+        labels = self.level_label_list()
+        if labels and len(labels) != LEVELS:
+            raise ValidationError(
+                {"level_labels": _("Write one line for each level from 0 to 4 (five lines), or none.")}
+            )
+
+    def level_label_list(self):
+        return _lines(self.level_labels)
+
+
+class DevelopmentAction(models.Model):
+    """A concrete way to grow a skill, for people working toward one level of it: a plan
+    never hands someone an action below the level they already have."""
+
+    competency = models.ForeignKey(Competency, on_delete=models.CASCADE, related_name="actions")
+    level = models.PositiveSmallIntegerField(
+        _("helps reach level"),
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+        help_text=_("1–4: the level this action helps a person reach."),
+    )
+    text = models.CharField(_("action"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["competency", "level", "order", "pk"]
+        verbose_name = _("development action")
+        verbose_name_plural = _("development actions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=4), name="action_level_1_to_4"
+            ),
+        ]
+
+    def __str__(self):
+        return self.text
 
 
 class RoleCompetency(models.Model):
@@ -186,6 +277,9 @@ class Transition(models.Model):
     )
     typical_months = models.PositiveSmallIntegerField(_("typical months"), validators=[MinValueValidator(1)])
     summary = models.TextField(_("summary"))
+    months_basis = models.TextField(
+        _("where the months come from"), blank=True, help_text=_("A source, or (J) and the reasoning.")
+    )
     sources = models.TextField(_("sources"), blank=True)
 
     class Meta:
@@ -217,6 +311,22 @@ class TransitionStep(models.Model):
         verbose_name=_("builds competency"),
     )
     resource_url = models.URLField(_("resource link"), max_length=500, blank=True)
+    done_when = models.CharField(
+        _("done when the answer is"),
+        max_length=201,
+        blank=True,
+        validators=[
+            RegexValidator(r"^[-a-zA-Z0-9_]+/[-a-zA-Z0-9_]+$", _("Write it as question-slug/option-slug."))
+        ],
+        help_text=_("question-slug/option-slug: the step shows as done for people who chose this answer."),
+    )
+    done_at_level = models.PositiveSmallIntegerField(
+        _("done at level"),
+        null=True,
+        blank=True,
+        validators=LEVEL_VALIDATORS,
+        help_text=_("The step shows as done when the person's level of its competency is at least this."),
+    )
 
     class Meta:
         ordering = ["transition", "order", "pk"]

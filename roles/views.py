@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from quiz.charts import build_chart
+from quiz.engine import TransitionInfo, shortest_route
 from quiz.forms import CompareForm
-from quiz.scoring import TransitionInfo, shortest_route
 
 from .models import Competency, Role, RoleCompetency, Transition
 
@@ -42,9 +42,17 @@ def _ordered_competencies() -> list[Competency]:
     return sorted(Competency.objects.all(), key=lambda c: (c.kind != Competency.Kind.SKILL, c.order, c.name))
 
 
+def _matches_title(role: Role, query: str) -> bool:
+    query = query.casefold()
+    return any(query in title.casefold() for title in [role.name, *role.alias_list()])
+
+
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    roles = list(Role.objects.active().order_by("family", "seniority", "order", "name"))
+    """Every role by family and seniority; ``?q=`` finds roles by their name or another title."""
+    query = request.GET.get("q", "").strip()[:100]
+    all_roles = list(Role.objects.active().order_by("family", "seniority", "order", "name"))
+    roles = [r for r in all_roles if _matches_title(r, query)] if query else all_roles
     family_order = [choice.value for choice in Role.Family]
     roles.sort(key=lambda r: (family_order.index(r.family), r.seniority, r.order, r.name))
     families = [
@@ -58,7 +66,11 @@ def index(request: HttpRequest) -> HttpResponse:
         }
         for family, family_roles in groupby(roles, key=lambda r: r.family)
     ]
-    return render(request, "roles/index.html", {"families": families, "compare_form": CompareForm(roles)})
+    return render(
+        request,
+        "roles/index.html",
+        {"families": families, "compare_form": CompareForm(all_roles), "query": query, "found": roles},
+    )
 
 
 def _transitions():

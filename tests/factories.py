@@ -4,7 +4,7 @@ from itertools import count
 
 from django.urls import reverse
 
-from quiz import scoring
+from quiz import engine
 from quiz.loader import load_bank
 from quiz.models import Attempt, Option, OptionScore, Question, Quiz
 from quiz.services import answer_save
@@ -67,13 +67,23 @@ def step_url(attempt, slug, then=""):
     return url + ("?then=summary" if then else "")
 
 
+def typical_answers(bank, role):
+    """The answers a person in the role would give, to every question: those that say
+    nothing about the role's profile get the middle of the scale or the first option."""
+    answers = engine.answer_as_role(bank, role)
+    for question in bank.questions.values():
+        if question.slug not in answers:
+            answers[question.slug] = 3 if question.kind == "scale" else (question.answer_options[0].slug,)
+    return answers
+
+
 def answer_everything(attempt, role="product-manager"):
     """Saves the answers a person in the role would give to every active question."""
     bank = load_bank(attempt.quiz)
     questions = {q.slug: q for q in attempt.quiz.active_questions()}
-    for slug, value in scoring.answer_as_role(bank, role).items():
+    for slug, value in typical_answers(bank, role).items():
         question = questions[slug]
-        if question.kind == "scale":
+        if question.kind == "scale" and isinstance(value, int):
             answer_save(attempt=attempt, question=question, scale_value=value)
         else:
             answer_save(

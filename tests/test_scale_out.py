@@ -17,7 +17,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from quiz import scoring
+from quiz import engine
 from quiz.loader import load_bank
 from quiz.models import Quiz, Result
 
@@ -135,7 +135,7 @@ class Browser:
 def test_a_quiz_alternating_between_two_app_servers_gets_the_one_server_result(servers):
     quiz = Quiz.objects.get()
     bank = load_bank(quiz)
-    answers = scoring.answer_as_role(bank, "program-manager")
+    answers = engine.answer_as_role(bank, "program-manager")
     answers["current-role"] = ("project-manager",)
     questions = {q.slug: q for q in quiz.active_questions()}
 
@@ -170,7 +170,7 @@ def test_a_quiz_alternating_between_two_app_servers_gets_the_one_server_result(s
     assert status == 200
 
     assert set(browser.served_by) == set(servers)
-    expected = scoring.recommend(bank, answers)
+    expected = engine.recommend(bank, answers)
     stored = Result.objects.get().snapshot
     assert stored["ranking"] == expected["ranking"]
     assert stored["plans"] == expected["plans"]

@@ -1,51 +1,79 @@
-"""The default quiz: 40 questions in four sections. Most skill questions are ladders whose
-options describe situations at levels 0–4 of one competency; agreement statements
-(1–5) map "strongly disagree" to level 0 and "strongly agree" to level 4."""
+"""The default quiz: four sections.
+
+1. Where you are now: the current role and three experience facts (years, the widest
+   scope held, the people managed), then a checklist of things done recently. The checklist
+   marks steps of a plan as done and is evidence of *at least* a level: ticking an item never
+   lowers a competency.
+2. How you work: each skill is measured by at least two questions of different kinds, so
+   one careless click cannot decide it. Ladders describe facts of a person's work in
+   ascending order (how often, how many, what part they play); scenarios offer answers that
+   are all reasonable, each typical of a different kind of role, so none is "the right one".
+3. What you want next: the preferences.
+
+Questions a person outside product work cannot answer have a "not applicable" option,
+which leaves the question out of the profile instead of counting as a middle level.
+Agreement statements (1–5) map "strongly disagree" to level 0 and "strongly agree" to
+level 4.
+"""
 
 from .roles import ROLES
 
 DISAGREE = "Strongly disagree"
 AGREE = "Strongly agree"
 
-
-def ladder(slug, section, text, competency, options, help_text=""):
-    """A single-choice question whose options are levels 0, 1, 2, 3, 4 of one competency."""
-    assert len(options) == 5, slug
-    return {
-        "slug": slug,
-        "section": section,
-        "text": text,
-        "help_text": help_text,
-        "kind": "single",
-        "current_role": False,
-        "active": True,
-        "options": [
-            {"slug": opt_slug, "label": label, "role": None, "active": True, "scores": {competency: level}}
-            for level, (opt_slug, label) in enumerate(options)
-        ],
-    }
-
-
-def statement(slug, section, text, competency, help_text=""):
-    """A 1–5 agreement question: 1 means level 0 of the competency, 5 means level 4."""
-    return {
-        "slug": slug,
-        "section": section,
-        "text": text,
-        "help_text": help_text,
-        "kind": "scale",
-        "current_role": False,
-        "active": True,
-        "options": [
-            {"slug": "disagree", "label": DISAGREE, "role": None, "active": True, "scores": {competency: 0}},
-            {"slug": "agree", "label": AGREE, "role": None, "active": True, "scores": {competency: 4}},
-        ],
-    }
-
-
 NOW = "Where you are now"
-SKILLS = "What you do well"
+SKILLS = "How you work"
 WANTS = "What you want next"
+
+
+def _option(slug, label, scores=None, **extra):
+    return {"slug": slug, "label": label, "role": None, "active": True, "scores": scores or {}, **extra}
+
+
+def not_applicable(label):
+    return _option("not-applicable", label, not_applicable=True)
+
+
+def _question(slug, section, text, kind, options, help_text=""):
+    return {
+        "slug": slug,
+        "section": section,
+        "text": text,
+        "help_text": help_text,
+        "kind": kind,
+        "current_role": False,
+        "active": True,
+        "options": options,
+    }
+
+
+def ladder(slug, section, text, competency, options, help_text="", na=None):
+    """A single-choice question whose five options are levels 0, 1, 2, 3, 4 of one competency."""
+    assert len(options) == 5, slug
+    choices = [_option(o_slug, label, {competency: level}) for level, (o_slug, label) in enumerate(options)]
+    if na:
+        choices.append(not_applicable(na))
+    return _question(slug, section, text, "single", choices, help_text)
+
+
+def scenario(slug, section, text, options, help_text="", na=None):
+    """A single-choice question whose options are different reasonable answers, each
+    typical of a different strength: options are (slug, label, {competency: level})."""
+    choices = [_option(o_slug, label, scores) for o_slug, label, scores in options]
+    if na:
+        choices.append(not_applicable(na))
+    return _question(slug, section, text, "single", choices, help_text)
+
+
+def statement(slug, section, text, competency, help_text="", na=None):
+    """A 1–5 agreement question: 1 means level 0 of the competency, 5 means level 4."""
+    choices = [
+        _option("disagree", DISAGREE, {competency: 0}),
+        _option("agree", AGREE, {competency: 4}),
+    ]
+    if na:
+        choices.append(not_applicable(na))
+    return _question(slug, section, text, "scale", choices, help_text)
 
 
 def _current_role_question():
@@ -53,9 +81,7 @@ def _current_role_question():
         {"slug": role["slug"], "label": role["name"], "role": role["slug"], "active": True, "scores": {}}
         for role in ROLES
     ]
-    options.append(
-        {"slug": "something-else", "label": "Something else", "role": None, "active": True, "scores": {}}
-    )
+    options.append(_option("something-else", "Something else"))
     return {
         "slug": "current-role",
         "section": NOW,
@@ -68,362 +94,447 @@ def _current_role_question():
     }
 
 
-def _done_this_year():
-    done = [
-        (
-            "managed-someone",
-            "Managed someone: one-to-ones, a performance review or a hiring decision",
-            "people-leadership",
-        ),
-        (
-            "presented-to-executives",
-            "Presented a plan to the executive team and got a decision",
-            "managing-up",
-        ),
-        ("business-case", "Built a business case with a revenue or cost forecast", "business-acumen"),
-        ("risk-register", "Kept a risk register or ran a risk review before a launch", "compliance-risk"),
-        ("multi-team-planning", "Ran a planning session for several teams", "cross-team-coordination"),
-    ]
-    options = [
-        {"slug": slug, "label": label, "role": None, "active": True, "scores": {comp: 3}}
-        for slug, label, comp in done
-    ]
-    options.append(
-        {
-            "slug": "none-yet",
-            "label": "None of these yet",
-            "role": None,
-            "active": True,
-            "exclusive": True,
-            "scores": {comp: 1 for _, _, comp in done},
-        }
+# The checklist of things done recently: plan steps point at these options
+# ("done-recently/<slug>") to show a step the person has already done.
+DONE_RECENTLY = [
+    ("product-course", "Completed a product management course or certificate", {}),
+    (
+        "internship",
+        "Did an internship or a stint in a product, project or design team",
+        {"delivery-execution": 1},
+    ),
+    ("side-project", "Shipped a product, app or side project of my own", {"delivery-execution": 2}),
+    ("internal-move", "Changed role inside my company (an internal transfer)", {}),
+    ("found-sponsor", "Found a mentor or sponsor who does the job I want next", {}),
+    (
+        "pm-certificate",
+        "Earned a project-management certificate (PMP, PRINCE2 or similar)",
+        {"planning-control": 2},
+    ),
+    (
+        "led-initiative",
+        "Led an initiative that several teams delivered together",
+        {"cross-team-coordination": 3},
+    ),
+    (
+        "ran-hiring",
+        "Ran a hiring process: the role, the interviews and the decision",
+        {"people-leadership": 2},
+    ),
+    (
+        "public-voice",
+        "Spoke at a conference or wrote publicly about my work",
+        {"stakeholder-communication": 2},
+    ),
+    ("board", "Presented to a board of directors", {"managing-up": 3}),
+]
+
+
+def _done_recently():
+    options = [_option(slug, label, scores) for slug, label, scores in DONE_RECENTLY]
+    options.append(_option("none-yet", "None of these yet", exclusive=True))
+    return _question(
+        "done-recently",
+        NOW,
+        "Which of these have you done in the last three years?",
+        "multiple",
+        options,
+        "Choose all that apply. Your plan marks these steps as done; an item you have not done counts for nothing.",
     )
-    return {
-        "slug": "done-this-year",
-        "section": NOW,
-        "text": "Which of these have you done in the last twelve months?",
-        "help_text": "Choose all that apply.",
-        "kind": "multiple",
-        "current_role": False,
-        "active": True,
-        "options": options,
-    }
 
 
 def questions():
     return [
         _current_role_question(),
-        _done_this_year(),
         ladder(
-            "customer-conversations",
-            SKILLS,
-            "When did you last talk to a customer or user about their problems?",
-            "customer-insight",
+            "years-experience",
+            NOW,
+            "How many years have you worked in product, project or program management, or in related work such as engineering, design or analysis?",
+            "experience-years",
             [
-                ("never", "I haven't, so far"),
-                ("once", "Once or twice, for a project"),
-                ("few-times-a-year", "A few times a year, when someone sets it up"),
-                ("monthly", "Every month: I set up the conversations myself"),
-                ("weekly-and-coach", "Every week, and I coach others to run interviews"),
+                ("under-3", "Less than 3 years"),
+                ("3-5", "3 to 5 years"),
+                ("6-9", "6 to 9 years"),
+                ("10-14", "10 to 14 years"),
+                ("15-plus", "15 years or more"),
             ],
         ),
         ladder(
+            "widest-scope",
+            NOW,
+            "What is the widest scope you have been responsible for so far?",
+            "scope-held",
+            [
+                ("own-tasks", "My own tasks, or my studies"),
+                ("one-product", "One product, one project or one team's backlog"),
+                ("several-teams", "Several teams, or a programme of related projects"),
+                ("product-line", "A product line or domain, or the whole product of a small company"),
+                ("all-lines", "Every product line of a company that has several"),
+            ],
+        ),
+        ladder(
+            "people-reporting",
+            NOW,
+            "How many people report to you today, or did at most in a past job?",
+            "people-managed",
+            [
+                ("nobody", "Nobody"),
+                ("one-to-three", "One to three people"),
+                ("team", "A team of four to ten"),
+                ("managers", "Managers who lead their own teams"),
+                ("organisation", "An organisation with several layers of managers"),
+            ],
+        ),
+        _done_recently(),
+        ladder(
+            "customer-contact",
+            SKILLS,
+            "How often do you talk with customers or users about their problems?",
+            "customer-insight",
+            [
+                ("rarely", "Rarely or never"),
+                ("when-arranged", "A few times a year, when someone else arranges it"),
+                ("monthly", "About once a month, for my own work"),
+                ("every-week-or-two", "Every week or two, and I set up the conversations myself"),
+                ("coach-others", "Every week, and I train others to run these conversations"),
+            ],
+        ),
+        scenario(
             "unused-feature",
             SKILLS,
-            "A feature you shipped last month is hardly used. What do you do first?",
-            "customer-insight",
+            "A feature your team shipped last month is hardly used. What do you do first?",
             [
-                ("move-on", "Move on to the next item on the list"),
-                ("ask-team", "Ask the team what they think went wrong"),
-                ("read-feedback", "Read the support tickets and feedback about it"),
-                ("talk-to-users", "Talk to a handful of users to learn what they expected"),
+                ("usage-data", "Pull the usage data to see where people drop off", {"data-metrics": 3}),
+                ("call-users", "Call a handful of people who tried it", {"customer-insight": 3}),
                 (
-                    "discovery-habit",
-                    "Run a short discovery round and change how we validate ideas before building",
+                    "check-flow",
+                    "Go through the flow with the designer and test it with users",
+                    {"ux-design": 3},
+                ),
+                (
+                    "ask-sales",
+                    "Ask sales and support what customers say about it",
+                    {"stakeholder-communication": 2, "customer-insight": 2},
+                ),
+                (
+                    "keep-or-remove",
+                    "Decide whether to improve it or remove it, and tell the team why",
+                    {"decision-making": 3},
                 ),
             ],
+            na="I haven't worked on a shipped product yet",
         ),
         ladder(
-            "know-it-worked",
+            "made-a-difference",
             SKILLS,
-            "How do you usually know whether something you shipped worked?",
+            "How do you find out whether something you worked on made a difference?",
             "data-metrics",
             [
-                ("dont-know", "I don't usually find out"),
-                ("someone-tells-me", "Someone tells me, or we hear feedback"),
-                ("dashboard", "I look at a dashboard someone else built"),
-                ("target-before", "I set a target metric before building and check it myself after launch"),
+                ("dont-find-out", "I usually don't find out"),
+                ("people-tell-me", "People tell me, or we hear feedback"),
+                ("dashboard", "I check a dashboard that someone else built"),
+                ("target-before", "I set a target metric before we start and check it myself afterwards"),
                 (
-                    "experiments",
-                    "I design experiments and teach others to question metrics that look good but track nothing",
+                    "measurement-practice",
+                    "I design experiments and decide how my organisation measures success",
                 ),
             ],
         ),
         statement(
             "own-queries",
             SKILLS,
-            "I can write a query or build a spreadsheet model to answer my own product questions.",
+            "I answer my own questions with data (a query, a spreadsheet model or an analytics tool) without waiting for an analyst.",
             "data-metrics",
         ),
         ladder(
             "two-years-out",
             SKILLS,
-            "Someone asks where your product should be in two years. What can you show them?",
+            "Someone asks where your product or area should be in two years. What could you show them today?",
             "product-strategy",
             [
-                ("not-thought", "Nothing yet; that's decided above me"),
-                ("feature-list", "A list of features people have asked for"),
+                ("nothing-written", "Nothing written: that is decided above me"),
+                ("idea-list", "A list of ideas and requests"),
                 ("quarter-roadmap", "A roadmap for the next few quarters"),
                 (
                     "written-strategy",
-                    "A written strategy: the bets, what we won't do, and how it ties to company goals",
+                    "A written strategy: our bets, what we won't do, and how it ties to company goals",
                 ),
                 (
                     "multi-year",
-                    "A multi-year strategy across several products that leadership uses to invest",
+                    "A multi-year strategy across several products that leadership uses to decide investment",
                 ),
             ],
+            na="I don't look after a product or an area",
         ),
         statement(
             "explain-strategy",
             SKILLS,
-            "I could explain in two minutes how my work ties to the company's strategy.",
+            "I could explain in two minutes how my work ties to my company's strategy.",
             "product-strategy",
+            na="I'm not working in a company right now",
         ),
         ladder(
-            "release-involvement",
+            "release-part",
             SKILLS,
-            "How involved are you in getting a release out of the door?",
+            "What is your part in getting a release or a deliverable out of the door?",
             "delivery-execution",
             [
-                ("not-involved", "I'm not involved in releases"),
-                ("test-feedback", "I help test and give feedback"),
-                ("spec-and-support", "I write the specs and work with the team until it ships"),
-                ("run-release", "I run it from spec to launch checklist and post-release review"),
-                ("set-the-process", "I set how our teams ship and fix the process when releases go wrong"),
+                ("not-my-part", "Releases aren't part of my work"),
+                ("test-feedback", "I test it and give feedback"),
+                ("spec-and-follow", "I write what is needed and answer the team's questions until it ships"),
+                ("run-release", "I run it from specification to launch checklist and the review afterwards"),
+                ("set-process", "I set how our teams ship and change the process when releases go wrong"),
             ],
         ),
         statement(
-            "spec-without-questions",
+            "spec-questions",
             SKILLS,
-            "I can write a specification that engineers build from without coming back with many questions.",
+            "Engineers can build from what I write without coming back with many questions.",
             "delivery-execution",
+            na="I don't write for engineers",
         ),
         ladder(
             "team-backlog",
             SKILLS,
-            "What does your team's backlog look like, and what's your part in it?",
+            "Who looks after your team's backlog, and what is your part in it?",
             "backlog-management",
             [
-                ("no-backlog", "We don't have one, or I don't see it"),
-                ("request-list", "A list of requests that I add to"),
-                ("ordered-stories", "I keep it ordered and write stories with acceptance criteria"),
+                ("never-see-it", "We have none, or I never see it"),
+                ("add-requests", "Someone else keeps it; I add requests"),
+                ("keep-ordered", "I keep it ordered and write items with acceptance criteria"),
                 (
-                    "ready-two-sprints",
-                    "Ordered by value toward a product goal, ready two sprints ahead; the team trusts it",
+                    "own-it",
+                    "I own it: ordered by value toward a product goal and refined ahead with the team",
                 ),
-                ("coach-others", "All of that, and I coach other product owners on backlog practice"),
+                ("coach-owners", "I own it, and I coach other product owners on how to keep theirs"),
             ],
+            na="My work has no team backlog",
         ),
         statement(
-            "backlog-ready",
+            "stories-ready",
             SKILLS,
-            "Before each sprint, I make sure the top of the backlog is ordered, refined and ready to build.",
+            "The developers I work with agree that my backlog items are clear enough to start on.",
             "backlog-management",
+            na="I don't write backlog items",
         ),
         ladder(
-            "explain-technical",
+            "explain-outside",
             SKILLS,
-            "How often do you explain technical topics to non-technical people, such as sales, customers or executives?",
+            "How often do you explain technical or complex topics to people outside your field, such as sales, customers or executives?",
             "stakeholder-communication",
             [
-                ("avoid", "Rarely; I'd rather not"),
+                ("rarely", "Rarely"),
                 ("sometimes-hard", "Sometimes, and I find it hard"),
-                ("regularly", "Regularly, about my own area"),
+                ("own-work", "Regularly, about my own work"),
                 (
                     "translator",
-                    "Often: people ask me to translate between the technical side and the business",
+                    "Often: people come to me to translate between the technical side and the business",
                 ),
-                (
-                    "represent-departments",
-                    "It's the core of my job: I speak for whole departments to the company",
-                ),
+                ("speak-for", "It is the core of my job: I speak for whole departments to the company"),
             ],
         ),
         statement(
-            "enjoy-explaining",
+            "know-where-it-stands",
             SKILLS,
-            "I enjoy explaining complex things to people who don't share my background.",
+            "The people who depend on my work always know where it stands without having to ask.",
             "stakeholder-communication",
         ),
         ladder(
             "technical-background",
             SKILLS,
-            "How would you describe your technical background?",
+            "Which best describes your technical background?",
             "technical-fluency",
             [
-                ("none", "None so far"),
+                ("none", "No technical background so far"),
                 ("basic-terms", "I know the basic terms"),
-                ("discuss-tradeoffs", "I can discuss architecture trade-offs with engineers"),
+                ("follow", "I can follow architecture discussions and ask good questions"),
                 ("built-software", "I have built software or worked closely on technical designs"),
-                ("engineer", "I have worked as a software engineer and can read production code"),
+                ("engineer", "I have worked as a software engineer and can still read production code"),
             ],
         ),
         ladder(
-            "migration-jargon",
+            "migration",
             SKILLS,
-            'An engineer says a change needs "a database migration and a new API version". How much of that do you follow?',
+            'An engineer says a change needs "a database migration and a new API version". What do you make of it?',
             "technical-fluency",
             [
                 ("lost", "Not much, honestly"),
-                ("gist", "I get the gist: it's bigger than it sounds"),
-                ("follow", "I follow, and I can ask what it means for the schedule"),
-                ("tradeoffs", "I can discuss the options and their risks with the engineer"),
-                ("could-do-it", "I could review the change myself"),
+                ("plain-words", "I would ask them to explain it in plain words"),
+                ("bigger", "I see it is bigger than it sounds and ask what it means for the schedule"),
+                (
+                    "options",
+                    "I would discuss the options and their risks, such as keeping the old version running for a while",
+                ),
+                ("review", "I could review the change myself"),
             ],
         ),
         ladder(
-            "work-and-money",
+            "money-side",
             SKILLS,
-            "How does your work connect to money?",
+            "How well do you know the money side of your work?",
             "business-acumen",
             [
                 ("dont-know", "I don't know how my work affects revenue or cost"),
-                ("roughly", "I know roughly what the company sells"),
-                ("know-numbers", "I know my product's revenue and main costs"),
+                ("roughly", "I know roughly what the company sells and to whom"),
+                ("revenue-costs", "I know my product's revenue and main costs"),
                 ("business-cases", "I build business cases and track my area's revenue or cost"),
-                ("set-pricing", "I decide pricing and investment across products"),
+                ("pricing-investment", "I decide pricing, or where the company invests across products"),
             ],
         ),
         statement(
             "unit-economics",
             SKILLS,
-            "I could explain my product's unit economics: what a customer costs to win and serve, and what they bring in.",
+            "For the product I work on, I could explain what a customer costs to win and to serve, and what they bring in.",
             "business-acumen",
+            na="I don't work on a product",
         ),
         ladder(
-            "people-managed",
+            "developing-people",
             SKILLS,
-            "How many people have you managed or formally mentored?",
+            "How much of your week goes into developing other people: one-to-ones, feedback, coaching or hiring?",
             "people-leadership",
             [
                 ("none", "None"),
-                ("helped-newcomer", "I've helped a newcomer settle in"),
-                ("mentor", "I mentor one or two people"),
-                ("manage-team", "I manage a team: one-to-ones, reviews and hiring"),
-                ("manage-managers", "I manage managers"),
+                ("now-and-then", "An hour now and then, helping newcomers"),
+                ("mentoring", "A regular mentoring slot with one or two people"),
+                ("one-to-ones", "A good part of every week: one-to-ones and growth plans for my team"),
+                ("managers", "Most of it: I develop managers and the way we grow people"),
             ],
         ),
-        ladder(
-            "struggling-colleague",
+        statement(
+            "grown-into-roles",
             SKILLS,
-            "Someone in your team is struggling. What do you do?",
+            "People I have coached or managed have grown into bigger roles.",
             "people-leadership",
-            [
-                ("not-my-place", "It's not my place to step in"),
-                ("tell-manager", "I mention it to their manager"),
-                ("help-with-task", "I offer to help with the task"),
-                ("growth-plan", "I set up regular one-to-ones and a plan to help them grow"),
-                (
-                    "build-framework",
-                    "I make sure our managers have the coaching and career framework to handle this",
-                ),
-            ],
+            na="I haven't coached or managed anyone yet",
         ),
         ladder(
             "teams-depend",
             SKILLS,
-            "How many teams depend on your decisions today?",
+            "How many teams depend on your decisions or plans today?",
             "cross-team-coordination",
             [
                 ("none", "None: I mostly work on my own"),
                 ("my-team", "Just my own team"),
                 ("two-three", "Two or three teams"),
-                ("programme", "A department or a programme of projects"),
+                ("programme", "A department, or a programme of several projects"),
                 ("many-departments", "Many departments across the company"),
             ],
         ),
-        ladder(
-            "shared-engineer",
+        scenario(
+            "shared-specialist",
             SKILLS,
             "Two teams need the same specialist in the same week, and both deadlines are real. What do you do?",
-            "cross-team-coordination",
             [
-                ("leave-it", "Leave it to the teams to sort out"),
-                ("escalate", "Escalate to a manager"),
-                ("compromise", "Talk to both leads and find a compromise"),
-                ("replan", "Check the dependency map, re-plan with both teams and tell the sponsors"),
-                ("fix-planning", "Fix the planning process so clashes like this show up weeks earlier"),
+                (
+                    "replan-together",
+                    "Get both leads together, agree who goes first and re-plan the work that depends on it",
+                    {"cross-team-coordination": 3},
+                ),
+                (
+                    "schedule-and-risk",
+                    "Update the schedule and the risk log, then tell the sponsors what will slip",
+                    {"planning-control": 3, "compliance-risk": 2},
+                ),
+                (
+                    "decide-by-value",
+                    "Decide myself by which deadline matters more to customers, and explain why",
+                    {"decision-making": 3},
+                ),
+                (
+                    "take-to-owners",
+                    "Take it to the executives who own both priorities, with a recommendation",
+                    {"managing-up": 3},
+                ),
+                (
+                    "find-cover",
+                    "Find someone else who can cover one of the tasks, and pair them with the specialist",
+                    {"delivery-execution": 3},
+                ),
             ],
+            na="Nothing like this comes up in my work",
         ),
         ladder(
             "fixed-date",
             SKILLS,
-            "How do you plan a piece of work that must land by a fixed date?",
+            "How do you plan work that must land by a fixed date?",
             "planning-control",
             [
-                ("just-start", "I start and see how it goes"),
-                ("todo-list", "With a to-do list"),
+                ("start", "I start and adjust as I go"),
+                ("todo", "With a to-do list"),
                 ("milestones", "With a timeline and milestones"),
-                ("critical-path", "A schedule with a critical path, budget and risks, tracked every week"),
-                (
-                    "set-standard",
-                    "I set the planning standard for several projects and control their budgets",
-                ),
+                ("critical-path", "With a schedule, a critical path, a budget and risks, tracked every week"),
+                ("standard", "I set the planning standard for several projects and control their budgets"),
             ],
         ),
         statement(
-            "budget-vs-actuals",
+            "budget-actuals",
             SKILLS,
-            "I track budget against actuals and re-plan early when a deadline is at risk.",
+            "I track budget against actuals and re-plan early when a date is at risk.",
             "planning-control",
+            na="I don't work with budgets or delivery dates",
         ),
-        ladder(
+        scenario(
             "competing-demands",
             SKILLS,
-            "Sales, support and engineering each want something different this quarter. You:",
-            "decision-making",
+            "Sales, support and engineering each want something different this quarter, and you can't do it all. What do you do?",
             [
-                ("wait", "Wait for someone more senior to decide"),
-                ("bit-of-everything", "Try to do a bit of everything"),
-                ("pick-one", "Pick one and explain it to the others"),
                 (
-                    "method",
-                    "Use a clear prioritisation method, decide within days and explain the trade-offs",
+                    "score-and-decide",
+                    "Score the requests with a prioritisation method, decide within days and explain the trade-offs",
+                    {"decision-making": 3},
                 ),
                 (
-                    "decide-and-system",
-                    "Decide the big calls fast and set up how the organisation makes such decisions",
+                    "back-to-strategy",
+                    "Go back to the strategy and pick what moves our main goal, even if one team is unhappy",
+                    {"product-strategy": 3},
+                ),
+                (
+                    "options-for-sponsor",
+                    "Lay out the options with their costs and risks for the sponsor to decide",
+                    {"planning-control": 2, "managing-up": 2},
+                ),
+                (
+                    "find-the-core",
+                    "Find out what each group really needs and plan to deliver the critical part of each",
+                    {"stakeholder-communication": 3},
+                ),
+                (
+                    "check-data",
+                    "Check the data on which request affects the most customers",
+                    {"data-metrics": 3},
                 ),
             ],
+            na="I don't have a say in priorities",
         ),
         statement(
-            "decide-quickly",
+            "make-the-call",
             SKILLS,
-            "When stakeholders disagree, I make the call quickly and can explain why.",
+            "When people disagree, I make the call quickly and can explain why.",
             "decision-making",
         ),
         ladder(
-            "regulation",
+            "risk-shaped",
             SKILLS,
-            "How much have regulation and risk (for example in healthcare, finance or security) shaped your work?",
+            "How much have regulation, security or delivery risk shaped your work?",
             "compliance-risk",
             [
-                ("not-at-all", "Not at all"),
+                ("not-at-all", "Not at all so far"),
                 ("aware", "I know some rules apply"),
-                ("follow-checks", "I follow the compliance checks for my area"),
+                ("follow-checks", "I follow the risk and compliance checks for my area"),
                 ("run-reviews", "I run risk reviews and keep a risk register"),
-                ("set-approach", "I set the compliance and risk approach for several teams"),
+                ("set-approach", "I set the risk and compliance approach for several teams"),
             ],
         ),
         statement(
-            "what-could-go-wrong",
+            "before-go-live",
             SKILLS,
-            "Before a launch, I work out what could go wrong (security, legal, safety) and plan for it.",
+            "Before a launch or go-live, I work out what could go wrong (security, legal, safety, delivery) and plan for it.",
             "compliance-risk",
+            na="I haven't been part of a launch",
         ),
         ladder(
-            "work-with-design",
+            "with-design",
             SKILLS,
             "How do you work with design?",
             "ux-design",
@@ -432,33 +543,34 @@ def questions():
                 ("feedback", "I give feedback on finished designs"),
                 ("sketch-review", "I sketch flows and review prototypes with the designer"),
                 ("usability-tests", "I run usability tests and shape the flows together with design"),
-                ("designer", "I lead research and design myself"),
+                ("lead-design", "I lead research and design myself"),
             ],
         ),
         statement(
             "confusing-screen",
             SKILLS,
-            "I notice when a screen is confusing and can say how to fix it.",
+            "I notice when a screen is confusing, and I can say how to fix it.",
             "ux-design",
         ),
         ladder(
             "executives",
             SKILLS,
-            "How often do you present to executives?",
+            "How do you work with your company's executives?",
             "managing-up",
             [
-                ("never", "Never so far"),
-                ("with-manager", "Once or twice, with my manager"),
-                ("few-times", "A few times a year, on my area"),
-                ("regularly", "Regularly: I bring them decisions and get them made"),
-                ("leadership-team", "I'm on the leadership team or present to the board"),
+                ("not-yet", "I don't, so far"),
+                ("with-manager", "I have presented once or twice, with my manager"),
+                ("few-times", "I present on my area a few times a year"),
+                ("decisions", "I regularly bring them proposals and get decisions made"),
+                ("member", "I am a member of the executive team and answer to the board"),
             ],
         ),
         statement(
             "exec-backing",
             SKILLS,
-            "I know how to get executives to back a plan before the meeting where it is decided.",
+            "I know how to win executives' support for a plan before the meeting where it is decided.",
             "managing-up",
+            na="I don't work with executives",
         ),
         ladder(
             "next-scope",
@@ -482,7 +594,7 @@ def questions():
         ladder(
             "manage-people",
             WANTS,
-            "Do you want to manage people?",
+            "Do you want to manage people in your next job?",
             "people-management",
             [
                 ("no", "No: I want to stay an individual contributor"),
@@ -505,9 +617,9 @@ def questions():
             "strategic-focus",
             [
                 ("hands-on", "Almost all of it in the day-to-day work with the team"),
-                ("mostly-hands-on", "Mostly day-to-day, some planning"),
+                ("mostly-hands-on", "Mostly day-to-day, with some planning"),
                 ("half-half", "Half hands-on, half strategy"),
-                ("mostly-strategy", "Mostly strategy and leadership, some hands-on"),
+                ("mostly-strategy", "Mostly strategy and leadership, with some hands-on work"),
                 ("strategy", "Almost all of it on long-range strategy and leadership"),
             ],
         ),
@@ -518,35 +630,16 @@ def questions():
             "strategic-focus",
         ),
         ladder(
-            "best-setting",
-            WANTS,
-            "Where do you do your best work?",
-            "enterprise-setting",
-            [
-                ("startup", "A young startup: everything moves fast and nothing is fixed"),
-                ("scale-up", "A scale-up that is finding its processes"),
-                ("established", "An established company with some structure"),
-                ("large-company", "A large company with clear processes and governance"),
-                ("regulated", "A large regulated organisation: a bank, insurer, hospital or government"),
-            ],
-        ),
-        statement(
-            "processes-help",
-            WANTS,
-            "Clear processes, approvals and compliance rules help me do good work.",
-            "enterprise-setting",
-        ),
-        ladder(
             "accountable-for",
             WANTS,
-            "What would you rather be accountable for?",
+            "What would you most like to be accountable for?",
             "product-direction",
             [
                 ("on-time-budget", "That a committed plan lands on time and on budget"),
                 ("teams-deliver", "That several teams deliver together as planned"),
-                ("valuable-increments", "That each increment the team builds is worth building"),
-                ("right-features", "That we build the right features for our users"),
-                ("product-wins", "That the product wins in its market: what we build and why"),
+                ("both", "Both: that we deliver, and that what we deliver is worth it"),
+                ("worth-building", "That each increment the team builds is worth building"),
+                ("what-and-why", "That the product wins: what we build and why"),
             ],
         ),
         statement(
@@ -554,5 +647,41 @@ def questions():
             WANTS,
             "I'd rather decide what gets built than make sure it gets built.",
             "product-direction",
+        ),
+        scenario(
+            "leading-style",
+            WANTS,
+            "Which way of leading the people on your team suits you best?",
+            [
+                (
+                    "directing",
+                    "Set clear tasks and check the work closely, so nothing slips",
+                    {"leadership-style": 0},
+                ),
+                (
+                    "coaching",
+                    "Explain my decisions, ask for their ideas and coach them, but keep the final say",
+                    {"leadership-style": 1},
+                ),
+                (
+                    "supporting",
+                    "Agree the goals together and let them choose how, with regular check-ins",
+                    {"leadership-style": 3},
+                ),
+                (
+                    "delegating",
+                    "Hand them an outcome to own and step in only when they ask",
+                    {"leadership-style": 4},
+                ),
+            ],
+            help_text="Answer for the way you would lead a team, even if you don't lead one yet.",
+            na="I have no view on this yet",
+        ),
+        statement(
+            "goal-not-steps",
+            WANTS,
+            "With experienced people, I'd rather agree the goal and let them find the way than guide each step.",
+            "leadership-style",
+            na="I have no view on this yet",
         ),
     ]

@@ -1,13 +1,27 @@
 """Default roles with their expected profiles, in our own words after ROLES-REFERENCE.md.
 
-Levels 0–4: 0 not expected · 1 basics, needs guidance · 2 independent on own scope ·
+Skill levels 0–4: 0 not expected · 1 basics, needs guidance · 2 independent on own scope ·
 3 advanced, coaches others, works across teams · 4 expert, sets the standard.
-Skill levels follow the reference matrix (judgement calls, J); preference levels are ours.
-Importance: 3 for a role's defining competencies, 2 for other expected levels of 2 or
-more, 1 otherwise. Salaries are only given with a dated source.
+
+The hierarchy is consistent across three ladders (judgement calls, J, after GitLab's job
+families, Findmypast's framework and Resonance Search's comparisons):
+
+- years of experience (0 under 3 · 1 3–5 · 2 6–9 · 3 10–14 · 4 15 or more),
+- the widest scope held (0 own tasks · 1 one product or project · 2 several teams ·
+  3 a product line or a small company's product · 4 every product line),
+- people leadership (0 none · 2 mentors · 3 manages a team · 4 manages managers).
+
+A role above another on a ladder never expects less of what defines the step. Importance:
+3 for a role's defining competencies, 2 for other expected levels of 2 or more, 1 otherwise;
+every skill and experience fact is in every profile, preferences only where they apply
+(leadership style is left out of roles without reports).
+
+Pay: one source family only, the U.S. Bureau of Labor Statistics' Occupational Employment
+and Wage Statistics for May 2024 (national median annual wage), and only for roles that
+match a BLS occupation. No dated survey covers product titles consistently, so those roles
+show no figure; where an article's claim circulates, ``pay_note`` names it as a claim.
 """
 
-# Column order of the profile rows below.
 SKILL_COLUMNS = [
     "customer-insight",
     "product-strategy",
@@ -29,15 +43,16 @@ PREFERENCE_COLUMNS = [
     "scope-breadth",
     "people-management",
     "strategic-focus",
-    "enterprise-setting",
     "product-direction",
+    "leadership-style",
 ]
+EXPERIENCE_COLUMNS = ["experience-years", "scope-held", "people-managed"]
 PREFERENCE_IMPORTANCE = {
     "scope-breadth": 3,
     "people-management": 3,
     "strategic-focus": 2,
-    "enterprise-setting": 2,
     "product-direction": 3,
+    "leadership-style": 1,
 }
 
 SRC_SCRUM = "Scrum Guide 2020 (Schwaber, Sutherland): https://scrumguides.org/docs/scrumguide/v2020/2020-Scrum-Guide-US.pdf"
@@ -45,85 +60,124 @@ SRC_SAFE = (
     "SAFe Product Owner and Product Management roles: https://www.scrumscious.com/frameworks/safe/roles/po"
 )
 SRC_ARTICLE = 'IT Vacancies, "Navigating the Difference Between Product Manager and Head of Product", 11 Jun 2024 (updated 28 Jan 2025)'
-SRC_GITLAB = "GitLab job families, product management: https://handbook.gitlab.com/handbook/product/product-management/product-manager-role"
+SRC_GITLAB_PM = "GitLab handbook, Product Manager role: https://handbook.gitlab.com/handbook/product/product-management/product-manager-role"
+SRC_GITLAB_LEADERSHIP = "GitLab job families, product management leadership (Group PM, Director, VP): https://handbook.gitlab.com/job-families/product/product-management-leadership/"
+SRC_GITLAB_CPO = "GitLab job family, Chief Product Officer: https://handbook.gitlab.com/job-families/product/chief-product-officer/"
 SRC_MEHTA = "Ravi Mehta, Product Competency Toolkit: https://www.ravi-mehta.com/toolkit"
-SRC_PMI = "PMI Standard for Program Management, definitions of program and portfolio"
-SRC_BLS_PM = "U.S. Bureau of Labor Statistics, Occupational Outlook Handbook: Project Management Specialists"
-SRC_RESONANCE = "Resonance Search, GPM vs Director of Product vs Head of Product: https://www.resonancesearch.com/compare/group-product-manager-gpm-vs-director-of-product-vs-head-of-product-management"
+SRC_PMI_PROGRAM = "PMI, The Standard for Program Management (definitions of program and portfolio): https://www.pmi.org/standards/program-management"
+SRC_PMI_PGMP = "PMI PgMP eligibility (48 months of project and 48 months of programme experience with a four-year degree): https://coachproconsulting.com/pgmp-eligibility"
+SRC_PMI_PMP = "PMI PMP eligibility (36 months leading projects and 35 hours of training with a four-year degree): https://www.rosemet.com/pmp-certification-requirements"
+SRC_RESONANCE = "Resonance Search, Group PM vs Director of Product vs Head of Product: https://www.resonancesearch.com/compare/group-product-manager-gpm-vs-director-of-product-vs-head-of-product-management"
+SRC_RESONANCE_CPO = "Resonance Search, Group PM vs CPO vs Head of Product: https://resonancesearch.com/compare/group-product-manager-gpm-vs-chief-product-officer-cpo-vs-head-of-product-management"
 SRC_LAUNCHNOTES = "LaunchNotes, Head of Product vs VP of Product: https://www.launchnotes.com/blog/head-of-product-vs-vice-president-of-product-vp-a-deep-dive-into-strategic-leadership-at-different-altitudes"
 SRC_ICAGILE = "ICAgile, The Product Manager Career Path, 29 Mar 2024: https://www.icagile.com/resources/the-product-manager-career-path-how-to-break-into-the-field"
 SRC_GOOGLE_APM = (
     "Google Associate Product Manager programme: https://buildyourfuture.withgoogle.com/programs/apm-program/"
 )
-SRC_FINDMYPAST = (
-    "Findmypast career progression framework (product): github.com/findmypast/career-progression-framework"
+SRC_IDEAPLAN_APM = (
+    "IdeaPlan, Associate Product Manager: https://www.ideaplan.io/glossary/associate-product-manager"
 )
+SRC_FINDMYPAST = "Findmypast career progression framework, product (mid, senior, principal): https://github.com/findmypast/career-progression-framework"
 SRC_TPM = "TPM vs PM: https://arsenii.com/tpm-vs-product-manager.html"
+SRC_TPM_2 = "Technical program manager vs product manager: https://thepriyankashinde.com/post/technical-program-manager-vs-product-manager"
 SRC_BUILTIN = "Built In, Chief Product Officer: https://builtin.com/learn/careers/chief-product-officer-cpo"
-SRC_COURSERA = "Coursera, Chief Product Officer career guide (US median total pay $403,000, undated; counts total pay, not base salary)"
+SRC_AIRFOCUS = "airfocus, What is a CPO (the top product job is also titled Head or VP of Product): https://airfocus.com/glossary/what-is-a-CPO-in-business/"
 SRC_EXPONENT = "Exponent, from software engineer to product manager: https://tryexponent.com/blog/transition-software-to-product"
-SRC_BABOK = "IIBA BABOK v2, definition of business analysis"
+SRC_BABOK = "IIBA, BABOK definition of business analysis: https://www.vanharen.net/shop/categories/enterprise-architecture/babok/"
+SRC_PRODUCTPLAN = (
+    "ProductPlan, the product manager career path: https://www.productplan.com/product-manager-career-path/"
+)
+SRC_SITUATIONAL = "Hersey and Blanchard, situational leadership (directing, coaching, supporting, delegating): https://en.wikipedia.org/wiki/Situational_leadership_theory"
 
+BLS_SOURCE = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2024"
 BLS_URL = "https://www.bls.gov/ooh/"
+REGION_US = "United States, national"
+BASIS_WAGE = "annual-wage"
 
 
-def _salary(median, source, year, url="", low=None, high=None):
+def _bls(median, occupation, path):
+    """A BLS median annual wage: the one pay source every figure here comes from."""
     return {
-        "low": low,
+        "low": None,
         "median": median,
-        "high": high,
+        "high": None,
         "currency": "USD",
-        "source": source,
-        "source_url": url,
-        "year": year,
+        "source": f"{BLS_SOURCE}: {occupation}",
+        "source_url": BLS_URL + path,
+        "year": 2024,
+        "region": REGION_US,
+        "basis": BASIS_WAGE,
     }
 
 
-# slug: (skill levels in SKILL_COLUMNS order, preference levels in PREFERENCE_COLUMNS order,
-#        the role's defining competencies)
+NO_PRODUCT_SURVEY = "No public, dated survey covers this title with a consistent definition; pay varies widely with company size, location and equity, so we show no figure."
+
+# slug: (skills in SKILL_COLUMNS order, preferences in PREFERENCE_COLUMNS order (None: does
+#        not apply), experience in EXPERIENCE_COLUMNS order, the defining competencies)
 # fmt: off
 PROFILES = {
-    #                       cu st de ba co da te bi le cr pl dm ri ux up    br pe sf en di
-    "associate-pm":        ([1, 1, 2, 2, 1, 2, 2, 1, 0, 0, 1, 1, 0, 1, 0], [0, 0, 0, 2, 3],
-                            ["delivery-execution", "data-metrics", "technical-fluency", "backlog-management"]),
-    "product-owner":       ([2, 1, 3, 4, 3, 2, 2, 1, 0, 1, 1, 3, 1, 1, 1], [1, 0, 1, 3, 2],
-                            ["backlog-management", "delivery-execution", "decision-making", "stakeholder-communication"]),
-    "product-manager":     ([3, 2, 3, 2, 3, 3, 2, 2, 0, 2, 1, 3, 1, 2, 1], [1, 0, 2, 2, 4],
-                            ["customer-insight", "data-metrics", "delivery-execution", "decision-making"]),
-    "senior-pm":           ([3, 3, 3, 2, 3, 3, 2, 3, 1, 2, 1, 3, 2, 2, 2], [2, 1, 2, 2, 4],
-                            ["product-strategy", "business-acumen", "data-metrics", "stakeholder-communication"]),
-    "group-pm":            ([3, 3, 3, 1, 3, 3, 2, 3, 3, 3, 1, 3, 2, 2, 2], [3, 3, 3, 2, 4],
-                            ["people-leadership", "product-strategy", "cross-team-coordination"]),
-    "program-manager":     ([1, 2, 3, 1, 3, 2, 2, 2, 1, 4, 3, 3, 3, 0, 2], [3, 1, 2, 3, 1],
-                            ["cross-team-coordination", "planning-control", "compliance-risk", "stakeholder-communication"]),
-    "project-manager":     ([1, 1, 3, 2, 3, 1, 1, 1, 1, 2, 4, 2, 3, 0, 1], [1, 1, 1, 3, 0],
-                            ["planning-control", "delivery-execution", "stakeholder-communication", "compliance-risk"]),
-    "head-of-product":     ([3, 3, 2, 1, 4, 3, 2, 3, 4, 2, 1, 3, 2, 2, 3], [4, 3, 2, 0, 4],
-                            ["people-leadership", "stakeholder-communication", "product-strategy", "managing-up"]),
-    "director-of-product": ([3, 3, 2, 1, 4, 3, 2, 3, 3, 3, 2, 3, 3, 2, 3], [3, 4, 3, 3, 4],
-                            ["product-strategy", "stakeholder-communication", "people-leadership", "cross-team-coordination"]),
-    "vp-product":          ([3, 4, 2, 0, 4, 3, 2, 4, 4, 3, 2, 4, 3, 1, 4], [4, 4, 3, 2, 4],
-                            ["product-strategy", "business-acumen", "people-leadership", "managing-up"]),
-    "cpo":                 ([3, 4, 1, 0, 4, 3, 2, 4, 4, 2, 2, 4, 3, 1, 4], [4, 4, 4, 2, 4],
-                            ["product-strategy", "business-acumen", "managing-up", "decision-making"]),
-    # Origin roles: where people start; their profiles describe what they bring.
-    "software-engineer":   ([1, 0, 2, 1, 1, 1, 4, 0, 0, 1, 1, 1, 1, 1, 0], [0, 0, 0, 2, 1], ["technical-fluency"]),
-    "ux-designer":         ([3, 1, 2, 1, 2, 1, 1, 0, 0, 1, 1, 1, 0, 4, 0], [1, 0, 1, 1, 3], ["ux-design", "customer-insight"]),
-    "business-analyst":    ([2, 1, 2, 2, 3, 2, 2, 2, 0, 1, 2, 1, 2, 1, 1], [1, 0, 1, 3, 2], ["stakeholder-communication"]),
-    "data-analyst":        ([1, 1, 1, 0, 2, 4, 2, 1, 0, 0, 1, 1, 1, 0, 1], [1, 0, 1, 2, 2], ["data-metrics"]),
-    "student":             ([0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 1, 2], []),
+    #                            cu st de ba co da te bi le cr pl dm ri ux up     br pe sf di ls      yr sh pm
+    "associate-pm":             ([1, 1, 2, 2, 1, 2, 2, 1, 0, 0, 1, 1, 0, 1, 0], [0, 0, 0, 3, None], [0, 0, 0],
+                                 ["delivery-execution", "data-metrics", "technical-fluency", "experience-years"]),
+    "product-owner":            ([2, 1, 3, 4, 3, 2, 2, 1, 0, 1, 2, 3, 1, 1, 1], [1, 0, 1, 3, None], [1, 1, 0],
+                                 ["backlog-management", "delivery-execution", "decision-making", "stakeholder-communication"]),
+    "product-manager":          ([3, 2, 3, 2, 3, 3, 2, 2, 0, 2, 1, 3, 1, 2, 1], [1, 1, 2, 4, None], [1, 1, 0],
+                                 ["customer-insight", "data-metrics", "delivery-execution", "decision-making"]),
+    "senior-pm":                ([3, 3, 3, 2, 3, 3, 2, 3, 2, 2, 1, 3, 2, 2, 2], [2, 1, 2, 4, None], [2, 2, 0],
+                                 ["product-strategy", "business-acumen", "data-metrics", "experience-years"]),
+    "principal-pm":             ([3, 4, 2, 1, 4, 3, 3, 3, 2, 3, 1, 4, 2, 2, 3], [3, 0, 3, 4, None], [3, 3, 0],
+                                 ["product-strategy", "stakeholder-communication", "decision-making", "experience-years"]),
+    "group-pm":                 ([3, 3, 3, 1, 3, 3, 2, 3, 3, 3, 1, 3, 2, 2, 2], [2, 3, 2, 4, 1], [2, 2, 2],
+                                 ["people-leadership", "product-strategy", "cross-team-coordination", "people-managed"]),
+    "head-of-product":          ([3, 3, 3, 1, 3, 3, 2, 3, 3, 3, 1, 3, 2, 2, 3], [4, 3, 2, 4, 2], [3, 3, 2],
+                                 ["product-strategy", "stakeholder-communication", "people-leadership", "decision-making"]),
+    "director-of-product":      ([3, 3, 2, 1, 4, 3, 2, 3, 4, 3, 2, 3, 2, 2, 3], [3, 4, 3, 4, 3], [3, 3, 3],
+                                 ["people-leadership", "product-strategy", "stakeholder-communication", "people-managed"]),
+    "vp-product":               ([3, 4, 2, 0, 4, 3, 2, 3, 4, 3, 2, 4, 3, 1, 3], [4, 4, 3, 4, 3], [4, 4, 4],
+                                 ["product-strategy", "people-leadership", "cross-team-coordination", "scope-held"]),
+    "cpo":                      ([3, 4, 1, 0, 4, 3, 2, 4, 4, 2, 2, 4, 3, 1, 4], [4, 4, 4, 4, 4], [4, 4, 4],
+                                 ["product-strategy", "business-acumen", "managing-up", "scope-held"]),
+    "program-manager":          ([1, 2, 3, 1, 3, 2, 1, 2, 2, 4, 4, 3, 3, 0, 3], [3, 1, 2, 1, None], [2, 2, 1],
+                                 ["cross-team-coordination", "planning-control", "compliance-risk", "managing-up"]),
+    "technical-program-manager":([1, 2, 3, 1, 3, 2, 4, 1, 1, 4, 3, 3, 3, 0, 2], [2, 0, 1, 1, None], [2, 2, 0],
+                                 ["technical-fluency", "cross-team-coordination", "delivery-execution", "compliance-risk"]),
+    "project-manager":          ([1, 1, 3, 2, 3, 1, 1, 1, 1, 2, 4, 2, 3, 0, 2], [1, 1, 1, 0, None], [1, 1, 0],
+                                 ["planning-control", "delivery-execution", "compliance-risk", "stakeholder-communication"]),
+    # Where people start: their profiles describe what they typically bring.
+    "software-engineer":        ([1, 0, 2, 1, 1, 1, 4, 0, 0, 1, 1, 1, 1, 1, 0], [0, 0, 0, 2, None], [1, 1, 0], ["technical-fluency"]),
+    "ux-designer":              ([3, 1, 2, 1, 2, 1, 1, 0, 0, 1, 1, 1, 0, 4, 0], [1, 0, 1, 3, None], [1, 1, 0], ["ux-design", "customer-insight"]),
+    "business-analyst":         ([2, 1, 2, 2, 3, 2, 2, 2, 0, 1, 2, 1, 2, 1, 1], [1, 0, 1, 2, None], [1, 1, 0], ["stakeholder-communication"]),
+    "data-analyst":             ([1, 1, 1, 0, 2, 4, 2, 1, 0, 0, 1, 1, 1, 0, 1], [1, 0, 1, 2, None], [1, 1, 0], ["data-metrics"]),
+    "consultant":               ([2, 3, 1, 0, 4, 3, 1, 3, 1, 2, 2, 3, 2, 1, 3], [3, 1, 3, 3, None], [2, 2, 1], ["stakeholder-communication", "business-acumen"]),
+    "founder":                  ([3, 3, 3, 1, 3, 2, 2, 3, 2, 1, 1, 4, 2, 2, 3], [4, 3, 3, 4, 1], [2, 3, 2], ["product-strategy", "decision-making"]),
+    "student":                  ([0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 2, None], [0, 0, 0], []),
 }
 # fmt: on
 
 
+def _importance(comp, level, top):
+    if comp in top:
+        return 3
+    if comp in PREFERENCE_IMPORTANCE:
+        return PREFERENCE_IMPORTANCE[comp]
+    if comp == "people-managed":
+        return 2 if level >= 2 else 1
+    if comp in EXPERIENCE_COLUMNS:
+        return 3
+    return 2 if level >= 2 else 1
+
+
 def _profile(slug):
-    skills, preferences, top = PROFILES[slug]
+    skills, preferences, experience, top = PROFILES[slug]
     profile = {}
-    for comp, level in zip(SKILL_COLUMNS, skills, strict=True):
-        importance = 3 if comp in top else (2 if level >= 2 else 1)
-        profile[comp] = {"level": level, "importance": importance}
-    for comp, level in zip(PREFERENCE_COLUMNS, preferences, strict=True):
-        profile[comp] = {"level": level, "importance": PREFERENCE_IMPORTANCE[comp]}
+    columns = (
+        list(zip(SKILL_COLUMNS, skills, strict=True))
+        + list(zip(PREFERENCE_COLUMNS, preferences, strict=True))
+        + list(zip(EXPERIENCE_COLUMNS, experience, strict=True))
+    )
+    for comp, level in columns:
+        if level is not None:
+            profile[comp] = {"level": level, "importance": _importance(comp, level, top)}
     return profile
 
 
@@ -133,56 +187,65 @@ ROLES = [
         "name": "Associate Product Manager",
         "family": "product",
         "seniority": 0,
+        "aliases": ["APM", "Junior Product Manager", "Product Analyst (in some companies)"],
         "summary": "The entry point into product management: you own small features from problem to launch while a senior product manager guides you, often inside a structured programme of 18 to 24 months.",
         "responsibilities": [
             "Own a small feature end to end: problem, specification, launch and follow-up",
             "Write user stories and acceptance criteria with the team",
             "Pull and read the data on how your feature is used",
-            "Learn the craft from a senior PM through reviews and feedback",
+            "Learn the craft from a senior product manager through reviews and feedback",
         ],
-        "typical_week": "Stand-ups and refinement with one team, a few user conversations, writing and reviewing specs, a weekly check-in with your mentor, and a first look at the numbers after each release.",
+        "typical_week": "Stand-ups and refinement with one team, a few user conversations, writing and reviewing specifications, a weekly check-in with your mentor, and a first look at the numbers after each release.",
         "scope": {
             "teams": "One feature inside one team",
             "reports": "None",
             "budget": "None",
             "horizon": "A sprint to one quarter",
         },
+        "reports_to": "A senior product manager or a group product manager",
+        "experience": "0–2 years; programmes such as Google's hire recent graduates",
+        "company_context": "Large tech companies run formal associate programmes with rotations; startups rarely hire associates and more often call the first product hire a product manager.",
+        "leadership_style": "",
         "salary": None,
-        "sources": [
-            SRC_GOOGLE_APM,
-            SRC_ICAGILE,
-            "IdeaPlan, Associate Product Manager glossary: https://www.ideaplan.io/glossary/associate-product-manager",
-        ],
+        "pay_note": NO_PRODUCT_SURVEY,
+        "sources": [SRC_GOOGLE_APM, SRC_ICAGILE, SRC_IDEAPLAN_APM],
     },
     {
         "slug": "product-owner",
         "name": "Product Owner",
         "family": "product",
         "seniority": 1,
-        "summary": "Accountable for the value one Scrum team delivers: you set the product goal, write and order the backlog, and make sure each increment is worth building. One person, not a committee.",
+        "aliases": ["PO", "Product Owner (SAFe)", "Technical Product Owner"],
+        "summary": "In Scrum, the one person accountable for maximising the value of a product: you develop and communicate the product goal, create and order the product backlog, and keep it transparent. One product has one product owner, even when several Scrum teams work on it.",
         "responsibilities": [
-            "Set and communicate the product goal for the team",
-            "Write backlog items and order them by value",
-            "Keep the backlog transparent and ready two sprints ahead",
-            "Accept or reject increments against their acceptance criteria",
-            "Make quick calls when stakeholders want different things",
+            "Develop the product goal and communicate it explicitly",
+            "Create product backlog items and communicate them clearly",
+            "Order the product backlog by value",
+            "Keep the product backlog transparent, visible and understood",
+            "Make the calls on the backlog that the organisation then respects",
         ],
-        "typical_week": "Sprint planning, daily questions from developers, one or two refinement sessions, stakeholder requests to weigh and order, and a sprint review where you show what the increment is worth.",
+        "typical_week": "Sprint planning and sprint review with the Scrum team or teams, questions from developers every day, refinement, stakeholder requests to weigh and order, and checking progress toward the product goal.",
         "scope": {
-            "teams": "One product, one Scrum team (about ten people or fewer)",
+            "teams": "One product: one or several Scrum teams sharing its backlog",
             "reports": "None",
-            "budget": "No P&L",
+            "budget": "Rarely a P&L",
             "horizon": "Sprint to product goal",
         },
+        "reports_to": "A product manager, a head of product, or the business line that owns the product",
+        "experience": "2–5 years (J); many come from business analysis or engineering",
+        "company_context": "In SAFe and many large enterprises the product owner owns one team's backlog while product management owns vision and roadmap across teams; in smaller companies one person often does both jobs under either title.",
+        "leadership_style": "",
         "salary": None,
-        "sources": [SRC_SCRUM, SRC_SAFE, SRC_ARTICLE],
+        "pay_note": NO_PRODUCT_SURVEY,
+        "sources": [SRC_SCRUM, SRC_SAFE],
     },
     {
         "slug": "product-manager",
         "name": "Product Manager",
         "family": "product",
         "seniority": 1,
-        "summary": "Accountable for one product's success: you understand the customers, decide what to build and why, and make sure it works for the business. You own the what and the why; engineering owns the how.",
+        "aliases": ["PM", "Product Lead (in small companies)", "Digital Product Manager"],
+        "summary": "Accountable for one product's or area's success: you understand the customers, decide what to build and why, and make sure it works for the business. You own the what and the why; engineering owns the how.",
         "responsibilities": [
             "Understand customers and their problems through research and data",
             "Decide what to build and why, and say no to the rest",
@@ -190,43 +253,83 @@ ROLES = [
             "Define success metrics and report on outcomes, not output",
             "Work with engineering, design, marketing and sales to launch",
         ],
-        "typical_week": "Customer interviews and usage data, a discovery session with design and engineering, refinement, a roadmap conversation with stakeholders, and a look at last release's metrics.",
+        "typical_week": "Customer interviews and usage data, a discovery session with design and engineering, refinement, a roadmap conversation with stakeholders, and a look at the last release's metrics.",
         "scope": {
             "teams": "One product area, one or two teams",
             "reports": "Usually none",
-            "budget": "P&L only in some companies",
+            "budget": "A P&L only in some companies",
             "horizon": "90–180 day roadmap, one-year direction",
         },
+        "reports_to": "A group product manager, a director or a head of product",
+        "experience": "2–5 years",
+        "company_context": "In a startup the product manager may be the only one and also does the product owner's and the designer's work; in an enterprise the role often sits beside product owners and a program office.",
+        "leadership_style": "",
         "salary": None,
-        "sources": [SRC_ARTICLE, SRC_GITLAB, SRC_TPM, SRC_ICAGILE],
+        "pay_note": NO_PRODUCT_SURVEY,
+        "sources": [SRC_GITLAB_PM, SRC_ICAGILE, SRC_MEHTA, SRC_ARTICLE],
     },
     {
         "slug": "senior-pm",
         "name": "Senior Product Manager",
         "family": "product",
         "seniority": 2,
-        "summary": "A product manager trusted with a larger, higher-stakes area and little guidance: you write the annual plan, lead initiatives across several teams and coach other PMs, still as an individual contributor.",
+        "aliases": ["Senior PM", "Lead Product Manager (in some companies)"],
+        "summary": "A product manager trusted with a larger, higher-stakes area and little guidance: you write the annual plan, lead initiatives across several teams and mentor other product managers, still as an individual contributor.",
         "responsibilities": [
             "Own a complex area or an initiative that spans several teams",
             "Write annual and quarterly plans tied to business goals",
             "Present to executives and defend trade-offs",
-            "Coach less experienced product managers",
+            "Mentor less experienced product managers",
         ],
-        "typical_week": "Time with two or three teams, an initiative review with other PMs, a business case or pricing question with finance, an executive update, and a mentoring session.",
+        "typical_week": "Time with two or three teams, an initiative review with other product managers, a business case or pricing question with finance, an executive update, and a mentoring session.",
         "scope": {
             "teams": "Several teams or one complex initiative",
-            "reports": "None formally; coaches other PMs",
+            "reports": "None formally; mentors other product managers",
             "budget": "Business cases for the area",
             "horizon": "Annual (12-month roadmap)",
         },
+        "reports_to": "A group product manager or a director of product",
+        "experience": "5–8 years",
+        "company_context": "The title means most in companies with a product ladder of several levels; a small startup may give the same job the plain product manager title.",
+        "leadership_style": "",
         "salary": None,
-        "sources": [SRC_GITLAB, SRC_FINDMYPAST],
+        "pay_note": NO_PRODUCT_SURVEY,
+        "sources": [SRC_GITLAB_PM, SRC_FINDMYPAST],
+    },
+    {
+        "slug": "principal-pm",
+        "name": "Principal Product Manager",
+        "family": "product",
+        "seniority": 3,
+        "aliases": ["Staff Product Manager", "Distinguished PM", "Lead PM (individual contributor track)"],
+        "summary": "The senior individual-contributor track: you take on the company's hardest, most cross-cutting product problems and set direction through influence rather than reports. It sits beside group product manager and director, for people who want to stay hands-on instead of managing.",
+        "responsibilities": [
+            "Own the product direction for a company-level problem or platform that crosses product lines",
+            "Shape strategy with directors and executives through writing and evidence",
+            "Raise the bar of product practice: reviews, mentoring, how decisions are made",
+            "Resolve trade-offs between teams that no single team can settle",
+        ],
+        "typical_week": "Deep work on one or two strategic problems, reviews with several teams, a strategy document for leadership, mentoring sessions with senior product managers, and customer or partner conversations at the edge of the problem.",
+        "scope": {
+            "teams": "Several product lines or a platform many teams build on",
+            "reports": "None; mentors senior product managers",
+            "budget": "Shapes investment decisions without owning a budget",
+            "horizon": "Two to three years",
+        },
+        "reports_to": "A director or VP of product",
+        "experience": "8+ years (J), usually after senior product manager",
+        "company_context": "Mostly found in larger tech companies with a dual ladder; smaller companies rarely have a senior product role without reports.",
+        "leadership_style": "",
+        "salary": None,
+        "pay_note": NO_PRODUCT_SURVEY,
+        "sources": [SRC_FINDMYPAST, SRC_PRODUCTPLAN],
     },
     {
         "slug": "group-pm",
         "name": "Group Product Manager",
         "family": "leadership",
         "seniority": 3,
+        "aliases": ["GPM", "Product Lead", "Lead Product Manager (people manager)", "Product Manager Lead"],
         "summary": "The first management step in product: you lead a small group of product managers, set the strategy for a product group and connect their areas, sometimes keeping a piece of product work yourself.",
         "responsibilities": [
             "Manage and coach two to five product managers",
@@ -234,48 +337,207 @@ ROLES = [
             "Connect the group's areas and resolve overlaps",
             "Hire product managers",
         ],
-        "typical_week": "One-to-ones with your PMs, a group roadmap review, a hiring interview, a cross-team planning session and an update for your director.",
+        "typical_week": "One-to-ones with your product managers, a group roadmap review, a hiring interview, a cross-team planning session and an update for your director.",
         "scope": {
             "teams": "A product group of several teams",
             "reports": "2–5 product managers",
             "budget": "Roadmap authority for the group",
             "horizon": "One year",
         },
+        "reports_to": "A director of product",
+        "experience": "7–12 years (J)",
+        "company_context": "Common in larger product organisations; in a startup the same job is often the head of product.",
+        "leadership_style": "Mostly coaching: your product managers are capable but still growing, so you explain decisions, ask for their ideas and keep the final say on the group's direction.",
         "salary": None,
-        "sources": [SRC_GITLAB, SRC_RESONANCE],
+        "pay_note": NO_PRODUCT_SURVEY,
+        "sources": [SRC_GITLAB_LEADERSHIP, SRC_RESONANCE, SRC_SITUATIONAL],
+    },
+    {
+        "slug": "head-of-product",
+        "name": "Head of Product",
+        "family": "leadership",
+        "seniority": 3,
+        "aliases": ["Product Lead", "Head of Product Management", "First product leader"],
+        "summary": "What the title means depends on company size. In a startup or scale-up it is usually the top product role: you lead a small team of product managers, own the company-level roadmap, report to the CEO and stay hands-on. In a large company the same title can name a director-level leader of one product line.",
+        "responsibilities": [
+            "Lead and mentor the product managers, often one to five",
+            "Own the product strategy and the company-level roadmap",
+            "Represent product to the CEO and the leadership team",
+            "Build the first product practices: discovery, planning, metrics",
+            "Stay hands-on where the team is thin",
+        ],
+        "typical_week": "One-to-ones with your product managers, a strategy session with the CEO, a customer call, a roadmap review with engineering and sales, and some hands-on product work where the team is thin.",
+        "scope": {
+            "teams": "The whole product of a startup or scale-up; in a large company, one product line",
+            "reports": "1–5 product managers",
+            "budget": "Influence on the product budget",
+            "horizon": "One to two years",
+        },
+        "reports_to": "The CEO or founder in a startup; a VP or chief product officer in a large company",
+        "experience": "7–12 years (J); former founders and senior product managers often step into it",
+        "company_context": "Startups and scale-ups use this title for their first product leader; in large enterprises it can sit at director level, so compare the scope, not the title.",
+        "leadership_style": "Directing and coaching: a small team, often newer product managers, and a fast pace. You set clear priorities, mentor the newer product managers and clear the path for the experienced ones.",
+        "salary": None,
+        "pay_note": "An IT Vacancies article (June 2024) claims an average of $131,000 a year but names no survey, region or pay basis; it is a claim, not a range we can stand behind. "
+        + NO_PRODUCT_SURVEY,
+        "sources": [SRC_ARTICLE, SRC_LAUNCHNOTES, SRC_RESONANCE, SRC_SITUATIONAL],
+    },
+    {
+        "slug": "director-of-product",
+        "name": "Director of Product",
+        "family": "leadership",
+        "seniority": 4,
+        "aliases": [
+            "Product Director",
+            "Director of Product Management",
+            "Head of Product (in large companies)",
+        ],
+        "summary": "You own product direction and results for a domain or several product lines and lead the product managers and group product managers who run them: a leader of leaders, with budget, annual planning and a say in pricing and positioning.",
+        "responsibilities": [
+            "Own the direction and results of a product domain",
+            "Lead and develop group product managers and product managers",
+            "Run annual planning and the budget for the domain",
+            "Give input on pricing and positioning",
+            "Know the market niche deeply",
+        ],
+        "typical_week": "A staff meeting with your group product managers, portfolio and budget reviews, a go-to-market session with sales, a quarterly business review, and coaching a new manager.",
+        "scope": {
+            "teams": "A domain or several product lines",
+            "reports": "4–6 product managers and group product managers",
+            "budget": "Budget and roadmap authority within the domain",
+            "horizon": "Annual planning",
+        },
+        "reports_to": "A VP of product or the chief product officer",
+        "experience": "10+ years (J), including several managing product managers",
+        "company_context": "Most common in scale-ups and enterprises with several product lines; in regulated industries the domain often comes with compliance duties.",
+        "leadership_style": "Supporting and delegating: your reports include managers, so you agree goals and let them choose how, stepping in to coach new managers.",
+        "salary": None,
+        "pay_note": NO_PRODUCT_SURVEY,
+        "sources": [SRC_GITLAB_LEADERSHIP, SRC_RESONANCE, SRC_SITUATIONAL],
+    },
+    {
+        "slug": "vp-product",
+        "name": "VP Product",
+        "family": "leadership",
+        "seniority": 5,
+        "aliases": ["Vice President of Product", "VP Product Management", "SVP Product (larger companies)"],
+        "summary": "You run the product organisation across all product lines: directors report to you, you turn the company's strategy into the product portfolio and its operating rhythm (planning, reviews, hiring), and you decide where product investment goes. Where there is a chief product officer, you report to them; where there is none, the VP is the top product executive.",
+        "responsibilities": [
+            "Turn company strategy into a multi-year product portfolio",
+            "Lead directors and scale the product organisation",
+            "Run the planning and review cadence across product lines",
+            "Allocate investment across the portfolio",
+        ],
+        "typical_week": "Portfolio and planning reviews, one-to-ones with directors, hiring senior leaders, cross-functional syncs with engineering and sales leadership, and an executive or board update.",
+        "scope": {
+            "teams": "All product lines",
+            "reports": "4–6 directors; 30+ product managers in the organisation (GitLab)",
+            "budget": "Portfolio investment allocation",
+            "horizon": "Several years",
+        },
+        "reports_to": "The chief product officer, or the CEO where there is none",
+        "experience": "15+ years; GitLab asks 18+ with 10+ managing people including directors",
+        "company_context": "In companies without a chief product officer the VP is the executive; in large companies several VPs each run a group of product lines.",
+        "leadership_style": "Delegating: you hand directors outcomes to own and spend your time on the organisation, the portfolio and the people who run it.",
+        "salary": None,
+        "pay_note": NO_PRODUCT_SURVEY,
+        "sources": [SRC_GITLAB_LEADERSHIP, SRC_LAUNCHNOTES, SRC_AIRFOCUS, SRC_SITUATIONAL],
+    },
+    {
+        "slug": "cpo",
+        "name": "Chief Product Officer",
+        "family": "leadership",
+        "seniority": 5,
+        "aliases": ["CPO", "Chief Product and Technology Officer (when engineering reports in too)"],
+        "summary": "A member of the executive team who reports to the CEO and answers to the board for the product: you own the company's product vision and the decisions that shape it (how engineering effort, headcount and structure are allocated, pricing) and often lead design, research and data as well. The difference from a VP is the seat at the executive table and the company-wide numbers, not more product skill.",
+        "responsibilities": [
+            "Own the company's product vision and strategy in the executive team",
+            "Decide with the CEO and CTO how product and engineering effort, headcount and structure are allocated",
+            "Own the pricing process and company-level product numbers",
+            "Be the voice of the product to the board, customers and the market",
+        ],
+        "typical_week": "Executive team meetings with the CEO and CTO, board preparation, a few strategic customer meetings, organisation design, and time with your VPs and directors.",
+        "scope": {
+            "teams": "The whole company's product, often design, research and data too",
+            "reports": "VPs and directors of product (and of design or data)",
+            "budget": "Company-level allocation of product and engineering effort",
+            "horizon": "Company strategy, several years",
+        },
+        "reports_to": "The CEO, and the board through the executive team",
+        "experience": "Usually 15+ years, 10+ of them in product (Built In)",
+        "company_context": "Scale-ups often create the role when product becomes a company-level bet; small startups give the same job the head or VP of product title.",
+        "leadership_style": "Delegating: your reports run organisations of their own; you set the direction and the standards and hold them to outcomes.",
+        "salary": None,
+        "pay_note": "An IT Vacancies article (June 2024) claims an average of $145,000 a year, while Coursera reports a U.S. median total pay of $403,000 (undated); neither names a survey we can check, so we show no figure. "
+        + NO_PRODUCT_SURVEY,
+        "sources": [SRC_GITLAB_CPO, SRC_BUILTIN, SRC_RESONANCE_CPO, SRC_AIRFOCUS, SRC_SITUATIONAL],
     },
     {
         "slug": "program-manager",
         "name": "Program Manager",
         "family": "delivery",
         "seniority": 2,
-        "summary": "You coordinate a set of related projects so that together they deliver what none would alone, and keep them aligned with the strategy: the switchboard that sees every connection, the dependencies and the risks.",
+        "aliases": [
+            "Programme Manager",
+            "Portfolio Manager (for a set of programmes)",
+            "Business Program Manager",
+        ],
+        "summary": "You coordinate a set of related projects so that together they deliver benefits that none would alone, and keep them aligned with the strategy: the switchboard that sees every connection, the dependencies, the risks and the sponsors.",
         "responsibilities": [
             "Run a programme of interdependent projects to its benefits",
             "Keep the programme schedule, dependencies and risk register",
             "Align project managers, teams and sponsors on one plan",
-            "Report programme status and escalate decisions to sponsors",
+            "Report programme status and take decisions to the sponsors",
         ],
         "typical_week": "A programme sync with project leads, a dependency and risk review, a steering committee update, and chasing the one decision that blocks three teams.",
         "scope": {
             "teams": "Several projects and teams",
-            "reports": "Usually no line reports",
+            "reports": "Usually no line reports; project managers may report to you in a programme office",
             "budget": "Programme budget",
             "horizon": "The programme's life, often several years",
         },
+        "reports_to": "A programme or portfolio director, or an executive sponsor",
+        "experience": "6–10 years (J); PMI's PgMP asks for 48 months each of project and programme experience",
+        "company_context": "Regulated industries and public bodies run many formal programmes with a programme office; in tech, program management is often technical (see technical program manager).",
+        "leadership_style": "",
         "salary": None,
-        "sources": [
-            SRC_PMI,
-            SRC_ARTICLE,
-            SRC_TPM,
-            "PMI PgMP eligibility: 48 months of project and 48 months of programme experience with a four-year degree",
+        "pay_note": "BLS counts program managers within project management specialists without a separate figure, so we show none for this role.",
+        "sources": [SRC_PMI_PROGRAM, SRC_PMI_PGMP],
+    },
+    {
+        "slug": "technical-program-manager",
+        "name": "Technical Program Manager",
+        "family": "delivery",
+        "seniority": 2,
+        "aliases": ["TPM", "Engineering Program Manager"],
+        "summary": 'Program management in a tech company: you own how and when a technical programme lands across engineering teams (architecture dependencies, sequencing, launch readiness and risk) while product managers own what and why. Most "program manager" jobs in tech are this one.',
+        "responsibilities": [
+            "Plan and drive cross-team technical programmes such as platform migrations or launches",
+            "Map technical dependencies and sequence the work with engineering leads",
+            "Own launch readiness: risks, security and reliability reviews",
+            "Keep engineering, product and leadership aligned on status and trade-offs",
         ],
+        "typical_week": "Technical design reviews, a cross-team dependency sync, a launch-readiness or risk review, status for engineering leadership, and unblocking one team that waits on another.",
+        "scope": {
+            "teams": "Several engineering teams",
+            "reports": "Usually none",
+            "budget": "Rarely",
+            "horizon": "One programme, often one to two quarters at a time",
+        },
+        "reports_to": "An engineering director or a head of technical program management",
+        "experience": "5–10 years (J), often after engineering",
+        "company_context": "Found mostly in tech companies with many engineering teams; outside tech the same work is done by program or project managers.",
+        "leadership_style": "",
+        "salary": None,
+        "pay_note": NO_PRODUCT_SURVEY,
+        "sources": [SRC_TPM, SRC_TPM_2],
     },
     {
         "slug": "project-manager",
         "name": "Project Manager",
         "family": "delivery",
         "seniority": 1,
+        "aliases": ["Delivery Manager", "Project Lead", "IT Project Manager"],
         "summary": "You plan and run one project from start to close: scope, schedule, budget, people and risks, so that it lands on time and on budget. You own how and when, not what the product should be.",
         "responsibilities": [
             "Plan the project: scope, schedule, budget and staffing",
@@ -290,126 +552,41 @@ ROLES = [
             "budget": "The project budget",
             "horizon": "The project's end date",
         },
-        "salary": _salary(
+        "reports_to": "A programme manager, a project office or the project's sponsor",
+        "experience": "2–6 years (J); PMI's PMP asks for 36 months leading projects",
+        "company_context": "Every industry has project managers; regulated and public organisations often ask for PMP or PRINCE2, while tech companies lean on agile delivery roles.",
+        "leadership_style": "",
+        "salary": _bls(
             100750,
-            f"{SRC_BLS_PM}, median annual wage",
-            2024,
-            BLS_URL + "business-and-financial/project-management-specialists.htm",
+            "Project Management Specialists, median annual wage",
+            "business-and-financial/project-management-specialists.htm",
         ),
+        "pay_note": "",
         "sources": [
-            SRC_BLS_PM,
-            "PMI PMP eligibility: 36 months leading projects and 35 hours of training with a four-year degree",
+            SRC_PMI_PMP,
+            BLS_SOURCE + ": " + BLS_URL + "business-and-financial/project-management-specialists.htm",
         ],
-    },
-    {
-        "slug": "head-of-product",
-        "name": "Head of Product",
-        "family": "leadership",
-        "seniority": 3,
-        "summary": "The leader of the product team, typical of a startup or scale-up: you mentor newer product managers, clear the path for experienced ones and own the product strategy, often while staying hands-on.",
-        "responsibilities": [
-            "Lead and mentor the product management team",
-            "Own the product strategy and the company-level roadmap",
-            "Represent product to the CEO and the leadership team",
-            "Build product practices: discovery, planning, metrics",
-            "Stay hands-on where the company is small",
-        ],
-        "typical_week": "One-to-ones with your PMs, a strategy session with the CEO, a customer call, a roadmap review with engineering and sales, and some hands-on product work where the team is thin.",
-        "scope": {
-            "teams": "The whole product, often a startup or scale-up",
-            "reports": "1–5 product managers",
-            "budget": "Influence on the product budget",
-            "horizon": "One to two years",
-        },
-        "salary": _salary(131000, f"{SRC_ARTICLE}, average salary", 2024),
-        "sources": [SRC_ARTICLE, SRC_LAUNCHNOTES, SRC_RESONANCE],
-    },
-    {
-        "slug": "director-of-product",
-        "name": "Director of Product",
-        "family": "leadership",
-        "seniority": 4,
-        "summary": "You own product direction and results for a domain or several product lines and develop the PMs and group PMs who run them, with budget, annual planning and a say in pricing and positioning.",
-        "responsibilities": [
-            "Own the direction and results of a product domain",
-            "Develop product managers and group product managers",
-            "Run annual planning and the budget for the domain",
-            "Give input on pricing and positioning",
-            "Know the market niche deeply",
-        ],
-        "typical_week": "Staff meeting with your GPMs, portfolio and budget reviews, a go-to-market session with sales, a quarterly business review, and coaching a new manager.",
-        "scope": {
-            "teams": "A domain or several product lines",
-            "reports": "4–6 PMs and group PMs",
-            "budget": "Budget and roadmap authority within the domain",
-            "horizon": "Annual planning",
-        },
-        "salary": None,
-        "sources": [SRC_GITLAB, SRC_RESONANCE, SRC_ARTICLE],
-    },
-    {
-        "slug": "vp-product",
-        "name": "VP Product",
-        "family": "leadership",
-        "seniority": 5,
-        "summary": "You set a multi-year strategy across all product lines and scale the product organisation: directors report to you, and you decide where product investment goes.",
-        "responsibilities": [
-            "Set the multi-year product strategy across product lines",
-            "Lead directors and scale the product organisation",
-            "Allocate investment across the portfolio",
-            "Represent product in executive and board reviews",
-        ],
-        "typical_week": "Executive meetings, portfolio investment reviews, one-to-ones with directors, hiring senior leaders, and preparing a board review.",
-        "scope": {
-            "teams": "All product lines",
-            "reports": "4–6 directors; 30+ PMs in the organisation",
-            "budget": "Portfolio investment allocation",
-            "horizon": "Several years",
-        },
-        "salary": None,
-        "sources": [SRC_GITLAB, SRC_LAUNCHNOTES],
-    },
-    {
-        "slug": "cpo",
-        "name": "Chief Product Officer",
-        "family": "leadership",
-        "seniority": 5,
-        "summary": "The executive owner of the product vision and the product organisation, reporting to the CEO: you decide how engineering effort, headcount and structure are allocated, and you are the voice of the product to the board and the market.",
-        "responsibilities": [
-            "Own the company's product vision and strategy",
-            "Decide how product and engineering effort, headcount and structure are allocated",
-            "Own the pricing process with the leadership team",
-            "Be the voice of the product to the board, customers and the market",
-        ],
-        "typical_week": "Leadership team meetings with the CEO and CTO, board preparation, a few strategic customer meetings, organisation design, and time with the VPs and directors.",
-        "scope": {
-            "teams": "The whole company",
-            "reports": "Product leaders up to VP",
-            "budget": "Company-level allocation of product and engineering effort",
-            "horizon": "Company strategy, several years",
-        },
-        "salary": _salary(
-            145000,
-            f"{SRC_ARTICLE}, average salary (Coursera reports a far higher median total pay: definitions differ)",
-            2024,
-        ),
-        "sources": [SRC_GITLAB, SRC_BUILTIN, SRC_ARTICLE, SRC_COURSERA],
     },
     {
         "slug": "software-engineer",
         "name": "Software Engineer",
         "family": "origin",
         "seniority": 1,
-        "summary": "You build software and know how products are made from the inside; a common route into product management.",
+        "aliases": ["Developer", "Software Developer"],
+        "summary": "You build software and know how products are made from the inside; a common route into product management and technical program management.",
         "responsibilities": ["Design, build and run software", "Review code and estimate work"],
         "typical_week": "",
         "scope": {"teams": "One team", "reports": "", "budget": "", "horizon": ""},
-        "salary": _salary(
+        "reports_to": "An engineering manager",
+        "experience": "",
+        "company_context": "",
+        "leadership_style": "",
+        "salary": _bls(
             133080,
-            "U.S. Bureau of Labor Statistics, Occupational Outlook Handbook: Software Developers, median annual wage",
-            2024,
-            BLS_URL + "computer-and-information-technology/software-developers.htm",
+            "Software Developers, median annual wage",
+            "computer-and-information-technology/software-developers.htm",
         ),
+        "pay_note": "",
         "sources": [SRC_EXPONENT],
     },
     {
@@ -417,28 +594,39 @@ ROLES = [
         "name": "UX Designer",
         "family": "origin",
         "seniority": 1,
+        "aliases": ["Product Designer", "UX Researcher"],
         "summary": "You design experiences from research to prototype and know users well; a common route into product management.",
         "responsibilities": ["Research users' needs", "Design flows and prototypes and test them"],
         "typical_week": "",
         "scope": {"teams": "One or two teams", "reports": "", "budget": "", "horizon": ""},
+        "reports_to": "A design lead",
+        "experience": "",
+        "company_context": "",
+        "leadership_style": "",
         "salary": None,
-        "sources": [SRC_GITLAB],
+        "pay_note": "BLS has no occupation that matches this role closely, so we show no figure.",
+        "sources": [SRC_GITLAB_PM],
     },
     {
         "slug": "business-analyst",
         "name": "Business Analyst",
         "family": "origin",
         "seniority": 1,
-        "summary": "You define business needs and recommend solutions, translating between the business and the builders; many start in product as product owners.",
+        "aliases": ["Requirements Analyst", "Systems Analyst"],
+        "summary": "You define business needs and recommend solutions, translating between the business and the builders; many move into product as product owners or into project management.",
         "responsibilities": ["Elicit and document requirements", "Recommend solutions to business problems"],
         "typical_week": "",
         "scope": {"teams": "One or more projects", "reports": "", "budget": "", "horizon": ""},
-        "salary": _salary(
+        "reports_to": "A business analysis lead or a project manager",
+        "experience": "",
+        "company_context": "",
+        "leadership_style": "",
+        "salary": _bls(
             101190,
-            "U.S. Bureau of Labor Statistics, Occupational Outlook Handbook: Management Analysts (closest occupation), median annual wage",
-            2024,
-            BLS_URL + "business-and-financial/management-analysts.htm",
+            "Management Analysts (closest occupation), median annual wage",
+            "business-and-financial/management-analysts.htm",
         ),
+        "pay_note": "",
         "sources": [SRC_BABOK],
     },
     {
@@ -446,28 +634,82 @@ ROLES = [
         "name": "Data Analyst",
         "family": "origin",
         "seniority": 1,
+        "aliases": ["Product Analyst", "BI Analyst"],
         "summary": "You turn data into answers for the business; strong metrics skills are a head start in product work.",
         "responsibilities": ["Analyse product and business data", "Build dashboards and reports"],
         "typical_week": "",
         "scope": {"teams": "Several teams", "reports": "", "budget": "", "horizon": ""},
-        "salary": _salary(
+        "reports_to": "An analytics lead",
+        "experience": "",
+        "company_context": "",
+        "leadership_style": "",
+        "salary": _bls(
             112590,
-            "U.S. Bureau of Labor Statistics, Occupational Outlook Handbook: Data Scientists (closest occupation; no separate data analyst profile), median annual wage",
-            2024,
-            BLS_URL + "math/data-scientists.htm",
+            "Data Scientists (closest occupation; BLS has no separate data analyst profile), median annual wage",
+            "math/data-scientists.htm",
         ),
+        "pay_note": "",
         "sources": [SRC_MEHTA],
+    },
+    {
+        "slug": "consultant",
+        "name": "Consultant",
+        "family": "origin",
+        "seniority": 2,
+        "aliases": ["Management Consultant", "Strategy Consultant"],
+        "summary": "You solve business problems for clients: structured analysis, strong communication and executive contact, but rarely ownership of a product over years. Product management and program management are common next steps.",
+        "responsibilities": [
+            "Analyse a client's problem and recommend a solution",
+            "Present to client executives",
+        ],
+        "typical_week": "",
+        "scope": {"teams": "Client project teams", "reports": "", "budget": "", "horizon": ""},
+        "reports_to": "An engagement manager or partner",
+        "experience": "",
+        "company_context": "",
+        "leadership_style": "",
+        "salary": _bls(
+            101190,
+            "Management Analysts, median annual wage",
+            "business-and-financial/management-analysts.htm",
+        ),
+        "pay_note": "",
+        "sources": [SRC_PRODUCTPLAN],
+    },
+    {
+        "slug": "founder",
+        "name": "Founder or startup operator",
+        "family": "origin",
+        "seniority": 3,
+        "aliases": ["Co-founder", "Startup CEO", "Entrepreneur"],
+        "summary": "You have built a company or a product from nothing: broad, hands-on experience of customers, product and money, usually without a formal product process. Heads of product and product managers often come from here.",
+        "responsibilities": ["Find a market and build a product for it", "Raise money, hire and sell"],
+        "typical_week": "",
+        "scope": {"teams": "The whole (small) company", "reports": "", "budget": "", "horizon": ""},
+        "reports_to": "A board or investors",
+        "experience": "",
+        "company_context": "",
+        "leadership_style": "",
+        "salary": None,
+        "pay_note": "Founders' pay has no comparable survey figure.",
+        "sources": [SRC_LAUNCHNOTES],
     },
     {
         "slug": "student",
         "name": "Student or career changer",
         "family": "origin",
         "seniority": 0,
-        "summary": "You are new to product work, from studies or another career; associate product manager programmes are built for you.",
+        "aliases": ["Graduate", "Career switcher"],
+        "summary": "You are new to product work, from studies or another career; associate product manager programmes and junior project roles are built for you.",
         "responsibilities": ["Learn the basics of product work", "Build a portfolio of small projects"],
         "typical_week": "",
         "scope": {"teams": "", "reports": "", "budget": "", "horizon": ""},
+        "reports_to": "",
+        "experience": "",
+        "company_context": "",
+        "leadership_style": "",
         "salary": None,
+        "pay_note": "A starting point with no pay of its own to compare.",
         "sources": [SRC_GOOGLE_APM],
     },
 ]

@@ -8,10 +8,20 @@ register = template.Library()
 def fit_label(fit: str) -> str:
     return {
         "best": _("Best fit"),
-        "great": _("Great fit"),
         "good": _("Good fit"),
+        "possible": _("Possible fit"),
+        "unlikely": _("Unlikely fit"),
+        # Labels of engine 1.0 snapshots.
+        "great": _("Great fit"),
         "partial": _("Partial fit"),
     }.get(fit, fit)
+
+
+@register.filter
+def salary_basis(basis: str) -> str:
+    from roles.models import Role
+
+    return Role.SalaryBasis(basis).label if basis in Role.SalaryBasis.values else basis
 
 
 @register.filter

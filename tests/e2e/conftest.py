@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from quiz import scoring
 from quiz.forms import SCALE_LABELS
 from quiz.loader import load_bank
 from quiz.models import Quiz
+from tests.factories import typical_answers
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -66,7 +66,7 @@ def labels_for(bank, answers):
 @pytest.fixture
 def persona_labels(bank):
     def labels(role, **overrides):
-        answers = {**scoring.answer_as_role(bank, role), **overrides}
+        answers = {**typical_answers(bank, role), **overrides}
         return labels_for(bank, answers)
 
     return labels

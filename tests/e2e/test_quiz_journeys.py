@@ -5,8 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from quiz import scoring
+from quiz import engine
 from quiz.models import Attempt
+from tests.factories import typical_answers
 
 from .conftest import answer_with_mouse, current_slug, labels_for, screenshot, wait_for_question_focus
 
@@ -25,7 +26,8 @@ def test_the_whole_quiz_with_the_mouse(page, site, persona_labels):
     expect(page.locator("h1")).to_have_text("Program Manager")
     expect(page.get_by_text("Best fit").first).to_be_visible()
     expect(page.get_by_role("heading", name="From Project Manager to Program Manager")).to_be_visible()
-    expect(page.get_by_text("Take on a second, dependent project")).to_be_visible()
+    expect(page.get_by_text("Your first step, in the next 30 days")).to_be_visible()
+    expect(page.locator(".roadmap-hop h4").first).to_contain_text("Project Manager → Program Manager")
 
 
 def test_the_whole_quiz_with_the_keyboard_only(page, site, bank):
@@ -36,7 +38,7 @@ def test_the_whole_quiz_with_the_keyboard_only(page, site, bank):
             break
     page.keyboard.press("Enter")
     page.wait_for_selector("#question-heading")
-    answers = scoring.answer_as_role(bank, "product-owner")
+    answers = typical_answers(bank, "product-owner")
     answers["current-role"] = ("business-analyst",)
     first = True
     while "/summary/" not in page.url:
@@ -97,12 +99,12 @@ def test_reload_mid_quiz_and_continue_where_you_left_off(page, site, persona_lab
 
 
 def test_back_and_change_an_answer_changes_the_result(page, site, bank):
-    # VP Product and CPO differ mainly in how strategic the work is: find the one answer
-    # that turns a VP Product's answers into a CPO recommendation.
-    answers = scoring.answer_as_role(bank, "vp-product")
-    assert scoring.recommend(bank, answers)["recommended"] == "vp-product"
-    changed = {**answers, "three-years": 5, "split-week": ("strategy",)}
-    assert scoring.recommend(bank, changed)["recommended"] == "cpo"
+    # A head of product owns everything the company builds; one who wants an area across
+    # several teams instead is closer to a group product manager.
+    answers = typical_answers(bank, "head-of-product")
+    assert engine.recommend(bank, answers)["recommended"] == "head-of-product"
+    changed = {**answers, "next-scope": ("several-teams",), "many-products": 3}
+    assert engine.recommend(bank, changed)["recommended"] == "group-pm"
     start(page, site)
     labels = labels_for(bank, answers)
     answer_with_mouse(page, labels)
@@ -112,20 +114,20 @@ def test_back_and_change_an_answer_changes_the_result(page, site, bank):
         slug = current_slug(page)
         for label in labels[slug]:
             expect(page.locator(".quiz-form").get_by_label(label, exact=True)).to_be_checked()
-        if slug == "split-week":
+        if slug == "next-scope":
             break
         heading = page.locator("#question-heading").inner_text()
         page.get_by_role("link", name="Back", exact=True).click()
         page.wait_for_function(
             "h => document.getElementById('question-heading').innerText !== h", arg=heading
         )
-    assert current_slug(page) == "split-week"
+    assert current_slug(page) == "next-scope"
     new_labels = labels_for(bank, changed)
     answer_with_mouse(
-        page, {**labels, "split-week": new_labels["split-week"], "three-years": new_labels["three-years"]}
+        page, {**labels, "next-scope": new_labels["next-scope"], "many-products": new_labels["many-products"]}
     )
     page.get_by_role("button", name="See my result").click()
-    expect(page.locator("h1")).to_have_text("Chief Product Officer")
+    expect(page.locator("h1")).to_have_text("Group Product Manager")
 
 
 def test_the_share_link_opens_the_same_result_in_a_fresh_browser(page, site, browser, persona_labels):

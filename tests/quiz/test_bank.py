@@ -73,15 +73,15 @@ def test_a_malformed_bank_names_the_place_and_writes_nothing(db):
         ),
         (
             lambda b: b["competencies"].append(dict(b["competencies"][0])),
-            'competencies[20].slug: duplicate slug "customer-insight"',
+            'competencies[23].slug: duplicate slug "customer-insight"',
         ),
         (
-            lambda b: b["roles"][6]["salary"].update(year=None),
-            "roles[6].salary.year: a salary needs the year",
+            lambda b: b["roles"][12]["salary"].update(year=None),
+            "roles[12].salary.year: a salary needs the year",
         ),
         (
-            lambda b: b["roles"][6]["salary"].update(source=" "),
-            "roles[6].salary.source: a salary needs its source",
+            lambda b: b["roles"][12]["salary"].update(source=" "),
+            "roles[12].salary.source: a salary needs its source",
         ),
     ],
 )

@@ -49,7 +49,7 @@ def run_at_once(*calls):
 def test_the_same_step_submitted_twice_at_once_keeps_one_answer(started):
     client, attempt = started
     question = attempt.quiz.active_questions().get(slug="unused-feature")
-    a, b = question.options.get(slug="move-on"), question.options.get(slug="talk-to-users")
+    a, b = question.options.get(slug="keep-or-remove"), question.options.get(slug="call-users")
     url = step_url(attempt, question.slug)
     for _ in range(5):
         responses = run_at_once(
@@ -64,9 +64,9 @@ def test_the_same_step_submitted_twice_at_once_keeps_one_answer(started):
 
 def test_two_tabs_keep_the_later_choice(started):
     client, attempt = started
-    question = attempt.quiz.active_questions().get(slug="done-this-year")
+    question = attempt.quiz.active_questions().get(slug="done-recently")
     url = step_url(attempt, question.slug)
-    first, second = question.options.get(slug="business-case"), question.options.get(slug="risk-register")
+    first, second = question.options.get(slug="pm-certificate"), question.options.get(slug="led-initiative")
     client.post(url, {"answer": [first.pk]})
     client.post(url, {"answer": [second.pk]})
     assert list(Answer.objects.get(attempt=attempt, question=question).options.all()) == [second]

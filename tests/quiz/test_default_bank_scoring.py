@@ -2,7 +2,7 @@
 
 import pytest
 
-from quiz import scoring
+from quiz import engine
 from quiz.bank import engine_bank
 from quiz.content import QUIZ_SLUG, default_bank
 from quiz.loader import load_bank
@@ -13,9 +13,11 @@ BANK = engine_bank(default_bank(), QUIZ_SLUG)
 
 
 @pytest.mark.parametrize("role", [r.slug for r in BANK.recommendable_roles()])
-def test_answering_as_a_role_would_recommends_that_role(role):
-    answers = scoring.answer_as_role(BANK, role)
-    result = scoring.recommend(BANK, answers)
+def test_each_profile_is_recoverable_answering_as_the_role_would_recommends_it(role):
+    # Typical answers come from the profile itself: a property of the bank, not a check of
+    # the profiles against reality (the hand-written personas do that).
+    answers = engine.answer_as_role(BANK, role)
+    result = engine.recommend(BANK, answers)
     assert result["recommended"] == role, result["ranking"][:3]
     assert result["ranking"][0]["fit"] == "best"
     assert result["confidence"]["weak"] is False
@@ -45,17 +47,17 @@ def test_the_loader_needs_the_same_queries_for_a_bigger_bank(default_content, dj
 
 
 def test_an_unknown_current_role_still_gets_a_plan():
-    answers = scoring.answer_as_role(BANK, "product-manager")
+    answers = engine.answer_as_role(BANK, "product-manager")
     answers["current-role"] = ("something-else",)
-    result = scoring.recommend(BANK, answers)
+    result = engine.recommend(BANK, answers)
     plan = result["plans"]["product-manager"]["plan"]
-    assert plan["kind"] == "fallback" and plan["gap_actions"]
+    assert plan["kind"] == "fallback" and plan["first_step"]
 
 
 def test_a_product_owner_moving_to_product_manager_gets_the_usual_route():
-    answers = scoring.answer_as_role(BANK, "product-manager")
+    answers = engine.answer_as_role(BANK, "product-manager")
     answers["current-role"] = ("product-owner",)
-    plan = scoring.recommend(BANK, answers)["plans"]["product-manager"]["plan"]
+    plan = engine.recommend(BANK, answers)["plans"]["product-manager"]["plan"]
     assert plan["kind"] == "route"
     assert [(h["from"], h["to"]) for h in plan["hops"]] == [("product-owner", "product-manager")]
-    assert plan["total_months"] == 12
+    assert plan["typical_months"] == 12 and plan["total_months"] <= 12

@@ -23,7 +23,9 @@ def answer_as_persona(attempt, persona):
     questions = {q.slug: q for q in attempt.quiz.active_questions()}
     for slug, value in persona.answers.items():
         q = questions[slug]
-        if q.kind == "scale":
+        if q.kind == "scale" and isinstance(value, str):
+            answer_save(attempt=attempt, question=q, options=list(q.options.filter(slug=value)))
+        elif q.kind == "scale":
             answer_save(attempt=attempt, question=q, scale_value=value)
         else:
             slugs = value if isinstance(value, list) else [value]
@@ -31,11 +33,12 @@ def answer_as_persona(attempt, persona):
 
 
 def break_a_weight():
-    """A deliberately broken edit: a typo makes the product owner a role for people who
-    want to lead leaders (level 4 instead of 0, high importance)."""
-    rc = RoleCompetency.objects.get(role__slug="product-owner", competency__slug="people-management")
-    rc.level, rc.importance = 4, 3
-    rc.save()
+    """A deliberately broken edit: typos make the product owner a role for people who
+    lead organisations and want to lead leaders (level 4 instead of 0, high importance)."""
+    for competency in ("people-management", "people-managed", "people-leadership"):
+        rc = RoleCompetency.objects.get(role__slug="product-owner", competency__slug=competency)
+        rc.level, rc.importance = 4, 3
+        rc.save()
 
 
 def test_an_attempt_started_before_questions_were_deactivated_and_added_completes(default_content):
@@ -79,31 +82,34 @@ def test_an_attempt_started_before_questions_were_deactivated_and_added_complete
     )
 
 
-def test_every_default_persona_passes(default_content):
+def test_the_hand_written_personas_meet_the_goals_of_the_default_bank(default_content):
     outcomes = persona_outcomes(default_content)
-    assert len(outcomes) == Role.objects.recommendable().count()
-    assert all(o.passed for o in outcomes), [o for o in outcomes if not o.passed]
+    recommendable = Role.objects.recommendable().count()
+    assert len(outcomes) >= 2 * recommendable + Role.objects.filter(recommendable=False).count()
+    assert sum(o.passed for o in outcomes) >= 0.9 * len(outcomes), [o for o in outcomes if not o.passed]
+    assert all(o.in_top_three for o in outcomes), [o for o in outcomes if not o.in_top_three]
 
 
-def test_a_broken_weight_turns_a_persona_red_with_a_banner(default_content, admin_client):
+def test_a_broken_weight_drops_personas_out_of_the_top_three_with_a_banner(default_content, admin_client):
     break_a_weight()
-    failing = [o for o in persona_outcomes(default_content) if not o.passed]
+    failing = [o for o in persona_outcomes(default_content) if not o.in_top_three]
     assert "product-owner" in {o.expected for o in failing}
     page = admin_client.get(reverse("admin:quiz_persona_changelist")).content.decode()
-    assert page.count('alt="False"') == len(failing) and page.count('alt="True"') == 11 - len(failing)
+    for outcome in failing:
+        assert html.escape(outcome.name) in page
     for url in (reverse("admin:quiz_quiz_changelist"), reverse("admin:roles_role_changelist")):
-        assert "no longer get their role" in admin_client.get(url).content.decode()
+        assert "no longer have their role among the top three" in admin_client.get(url).content.decode()
 
 
-def test_no_banner_while_every_persona_passes(default_content, admin_client):
+def test_no_banner_while_every_persona_has_its_role_in_the_top_three(default_content, admin_client):
     assert (
-        "no longer get their role"
+        "no longer have their role"
         not in admin_client.get(reverse("admin:quiz_quiz_changelist")).content.decode()
     )
 
 
 def test_the_rescore_preview_counts_a_known_change_without_touching_results(default_content, admin_client):
-    persona = Persona.objects.get(expected_role__slug="product-owner")
+    persona = Persona.objects.filter(expected_role__slug="product-owner").order_by("name").first()
     attempt = Attempt.objects.create(quiz=default_content, owner_key="k")
     answer_as_persona(attempt, persona)
     result = attempt_complete(attempt=attempt)
@@ -118,15 +124,17 @@ def test_the_rescore_preview_counts_a_known_change_without_touching_results(defa
     assert result.recommended_role_slug == "product-owner"
 
 
-def test_the_default_bank_is_healthy(default_content, capsys):
-    assert check_bank(default_content) == []
+def test_the_default_bank_has_no_errors_only_its_known_persona_near_misses(default_content, capsys):
+    problems = check_bank(default_content)
+    assert [p for p in problems if p.level == "error"] == []
+    assert {p.kind for p in problems} <= {"failing-persona"}
     call_command("check_bank")
-    assert "product-careers: no problems" in capsys.readouterr().out
+    assert ": error:" not in capsys.readouterr().out
 
 
 def test_check_bank_finds_each_kind_of_problem(default_content, capsys):
     # A competency measured by one question only.
-    Question.objects.filter(slug="backlog-ready").update(active=False)
+    Question.objects.filter(slug="stories-ready").update(active=False)
     # A recommendable role with an incomplete profile.
     RoleCompetency.objects.filter(role__slug="cpo", competency__slug="ux-design").delete()
     # Two roles with the same profile (and so one of them unreachable).
@@ -157,12 +165,12 @@ def test_check_bank_finds_each_kind_of_problem(default_content, capsys):
     with pytest.raises(CommandError, match="error"):
         call_command("check_bank")
     out = capsys.readouterr().out
-    assert "Competency “Backlog management” is measured by 1 question(s)" in out
+    assert "Competency “Backlog management” is measured by 1 question(s); it needs at least 2" in out
     assert "/admin/" in out
 
 
 def test_the_admin_shows_bank_problems_with_links_and_a_banner(default_content, admin_client):
-    assert "The question bank has" not in admin_client.get("/admin/").content.decode()
+    assert "The question bank has 1" not in admin_client.get("/admin/").content.decode()
     Transition.objects.filter(from_role__slug="student").delete()
     index = admin_client.get("/admin/").content.decode()
     assert "The question bank has 1 problem." in index
@@ -191,7 +199,7 @@ def test_spreadsheet_cells_are_safe_against_formula_injection(value, safe):
 
 
 def test_results_export_is_a_streamed_utf8_csv_with_a_bom_for_the_date_range(default_content, admin_client):
-    persona = Persona.objects.get(expected_role__slug="head-of-product")
+    persona = Persona.objects.filter(expected_role__slug="head-of-product").order_by("name").first()
     for owner, preview in (("a", False), ("b", True)):
         attempt = Attempt.objects.create(quiz=default_content, owner_key=owner, is_preview=preview)
         answer_as_persona(attempt, persona)

@@ -15,9 +15,9 @@ from tests.factories import answer_everything, step_url
 
 def test_a_failure_inside_a_step_leaves_the_previous_answer_whole(started):
     client, attempt = started
-    question = attempt.quiz.active_questions().get(slug="done-this-year")
+    question = attempt.quiz.active_questions().get(slug="done-recently")
     url = step_url(attempt, question.slug)
-    old = [question.options.get(slug="business-case"), question.options.get(slug="risk-register")]
+    old = [question.options.get(slug="pm-certificate"), question.options.get(slug="led-initiative")]
     client.post(url, {"answer": [o.pk for o in old]})
     new = question.options.get(slug="none-yet")
     # The connection drops after the old choices are deleted, before the new ones are written.

@@ -125,9 +125,9 @@ def test_an_option_of_another_question_is_refused(client_started):
 
 def test_an_exclusive_option_cannot_be_combined(client_started):
     client, attempt, _ = client_started
-    question = attempt.quiz.active_questions().get(slug="done-this-year")
+    question = attempt.quiz.active_questions().get(slug="done-recently")
     none_yet = question.options.get(slug="none-yet")
-    other = question.options.get(slug="business-case")
+    other = question.options.get(slug="pm-certificate")
     posted = client.post(step_url(attempt, question.slug), {"answer": [none_yet.pk, other.pk]})
     assert posted.status_code == 422
     assert "cannot be combined" in posted.content.decode()
@@ -151,7 +151,7 @@ def test_changing_an_answer_from_the_summary_returns_to_the_summary(client_start
     question = attempt.quiz.active_questions().get(slug="unused-feature")
     summary = client.get(reverse("quiz:summary", args=[attempt.uuid])).content.decode()
     assert step_url(attempt, question.slug, then="summary") in summary
-    new = question.options.get(slug="move-on")
+    new = question.options.get(slug="keep-or-remove")
     posted = client.post(step_url(attempt, question.slug, then="summary"), {"answer": new.pk})
     assert posted["Location"] == reverse("quiz:summary", args=[attempt.uuid])
     assert list(Answer.objects.get(attempt=attempt, question=question).options.all()) == [new]

@@ -39,7 +39,7 @@ def question(attempt, slug):
         ("own-queries", lambda q, other: {"answer": "0"}, "Choose a value from 1 to 5."),
         ("own-queries", lambda q, other: {"answer": "three"}, "Choose a value from 1 to 5."),
         ("own-queries", lambda q, other: {"answer": ["2", "4"]}, "Choose only one answer."),
-        ("done-this-year", lambda q, other: {"answer": [str(other.pk)]}, "not one of the options"),
+        ("done-recently", lambda q, other: {"answer": [str(other.pk)]}, "not one of the options"),
     ],
     ids=[
         "option-of-another-question",
@@ -77,7 +77,7 @@ def test_an_option_of_another_quiz_is_refused(started):
 def test_posted_score_or_result_fields_are_ignored(started):
     client, attempt = started
     q = question(attempt, "unused-feature")
-    option = q.options.get(slug="move-on")
+    option = q.options.get(slug="keep-or-remove")
     response = client.post(
         step_url(attempt, q.slug), {"answer": option.pk, "score": "100", "result": "cpo", "match": "99"}
     )
@@ -147,7 +147,7 @@ def test_an_oversized_body_is_refused(started, settings):
 
 def test_too_many_fields_are_refused(started):
     client, attempt = started
-    response = client.post(step_url(attempt, "done-this-year"), {f"f{i}": "1" for i in range(500)})
+    response = client.post(step_url(attempt, "done-recently"), {f"f{i}": "1" for i in range(500)})
     assert response.status_code == 400
     assert nothing_stored(attempt)
 
@@ -185,7 +185,7 @@ def test_admin_entered_html_is_shown_escaped_everywhere(started):
     q = question(attempt, "unused-feature")
     q.text = "Q " + HOSTILE
     q.save()
-    q.options.filter(slug="move-on").update(label="Label " + HOSTILE)
+    q.options.filter(slug="keep-or-remove").update(label="Label " + HOSTILE)
     Role.objects.filter(slug="product-owner").update(
         summary="Summary " + HOSTILE, responsibilities="Duty " + HOSTILE
     )
@@ -198,7 +198,7 @@ def test_admin_entered_html_is_shown_escaped_everywhere(started):
         client.get("/roles/product-owner/"),
         client.get("/roles/compare/?a=product-owner&b=product-manager"),
     ]
-    AnswerChoice.objects.filter(answer__question=q).update(option=q.options.get(slug="move-on"))
+    AnswerChoice.objects.filter(answer__question=q).update(option=q.options.get(slug="keep-or-remove"))
     client.post(reverse("quiz:finish", args=[attempt.uuid]))
     result = Result.objects.get()
     pages.append(client.get(result.get_absolute_url() + "?role=product-manager"))
@@ -227,7 +227,7 @@ def test_random_requests_to_every_quiz_endpoint_never_cause_a_500(started, data)
         f"/quiz/{attempt.quiz.slug}/start/",
         step_url(attempt, "unused-feature"),
         step_url(attempt, "own-queries"),
-        step_url(attempt, "done-this-year"),
+        step_url(attempt, "done-recently"),
         reverse("quiz:summary", args=[attempt.uuid]),
         reverse("quiz:finish", args=[attempt.uuid]),
         "/results/00000000-0000-4000-8000-000000000000/",

@@ -1,4 +1,4 @@
-from quiz import scoring
+from quiz import engine
 from quiz.models import Answer, Attempt, Result
 from quiz.services import answer_save, attempt_complete
 from roles.models import RoleCompetency
@@ -10,7 +10,7 @@ def test_completing_an_attempt_stores_the_snapshot_once(default_content):
     answer_everything(attempt, "program-manager")
     result = attempt_complete(attempt=attempt)
     assert result.recommended_role_slug == "program-manager"
-    assert result.engine_version == scoring.ENGINE_VERSION
+    assert result.engine_version == engine.ENGINE_VERSION
     assert result.snapshot["recommended"] == "program-manager"
     assert attempt_complete(attempt=attempt) == result
     assert Result.objects.count() == 1
@@ -30,12 +30,80 @@ def test_later_edits_of_the_bank_never_change_a_stored_result(default_content):
 
 def test_changing_an_answer_replaces_it(default_content):
     attempt = Attempt.objects.create(quiz=default_content, owner_key="k")
-    question = default_content.active_questions().get(slug="done-this-year")
+    question = default_content.active_questions().get(slug="done-recently")
     answer_save(
         attempt=attempt,
         question=question,
-        options=list(question.options.filter(slug__in=["business-case", "risk-register"])),
+        options=list(question.options.filter(slug__in=["pm-certificate", "led-initiative"])),
     )
     answer_save(attempt=attempt, question=question, options=list(question.options.filter(slug="none-yet")))
     answer = Answer.objects.get(attempt=attempt, question=question)
     assert [o.slug for o in answer.options.all()] == ["none-yet"]
+
+
+ENGINE_1_SNAPSHOT = {
+    "engine_version": "1.0",
+    "recommended": "product-manager",
+    "target": "product-manager",
+    "current_role": "product-owner",
+    "current_role_name": "Product Owner",
+    "confidence": {"weak": False, "reason": "", "message": ""},
+    "ranking": [
+        {"role": "product-manager", "name": "Product Manager", "match": 91.2, "fit": "best"},
+        {"role": "product-owner", "name": "Product Owner", "match": 80.0, "fit": "great"},
+    ],
+    "roles": {
+        "product-manager": {
+            "slug": "product-manager",
+            "name": "Product Manager",
+            "summary": "S",
+            "salary": None,
+        },
+        "product-owner": {"slug": "product-owner", "name": "Product Owner", "summary": "S", "salary": None},
+    },
+    "explanation": {"raised": [], "lowered": [], "change": None, "sentences": ["Because of you."]},
+    "profile": [],
+    "plans": {
+        "product-manager": {
+            "gaps": [
+                {
+                    "competency": "c",
+                    "name": "Customer insight",
+                    "user": 2,
+                    "expected": 3,
+                    "measured": True,
+                    "actions": ["Talk to users"],
+                }
+            ],
+            "plan": {
+                "kind": "fallback",
+                "hops": [],
+                "gap_actions": [],
+                "total_months": 4,
+                "summary": "Old plan.",
+            },
+        },
+        "product-owner": {
+            "gaps": [],
+            "plan": {"kind": "grow", "hops": [], "gap_actions": [], "total_months": 6, "summary": "Grow."},
+        },
+    },
+    "answers": {},
+}
+
+
+def test_a_result_of_the_previous_engine_still_renders_from_its_snapshot(default_content, client):
+    attempt = Attempt.objects.create(quiz=default_content, owner_key="k")
+    result = Result.objects.create(
+        attempt=attempt,
+        engine_version="1.0",
+        recommended_role_slug="product-manager",
+        match=91,
+        snapshot=ENGINE_1_SNAPSHOT,
+    )
+    page = client.get(result.get_absolute_url())
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert (
+        "Product Manager" in html and "Great fit" in html and "Old plan." in html and "Talk to users" in html
+    )

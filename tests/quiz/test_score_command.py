@@ -3,7 +3,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from quiz import scoring
+from quiz import engine
 from quiz.bank import engine_bank
 from quiz.content import QUIZ_SLUG, default_bank
 from quiz.models import Attempt, Result
@@ -22,7 +22,7 @@ def answers_file(tmp_path):
 def as_file_answers(role):
     bank = engine_bank(default_bank(), QUIZ_SLUG)
     answers = {}
-    for slug, value in scoring.answer_as_role(bank, role).items():
+    for slug, value in engine.answer_as_role(bank, role).items():
         question = bank.questions[slug]
         answers[slug] = (
             value if question.kind == "scale" else (list(value) if question.kind == "multiple" else value[0])
@@ -36,13 +36,14 @@ def test_score_prints_the_full_result_as_json(default_content, answers_file, cap
     call_command("score", quiz=QUIZ_SLUG, answers=answers_file(answers))
     out = json.loads(capsys.readouterr().out)
     assert out["recommended"] == "head-of-product"
-    assert out["ranking"][0] == {
-        "role": "head-of-product",
-        "name": "Head of Product",
-        "match": out["ranking"][0]["match"],
-        "fit": "best",
-    }
-    assert len(out["ranking"]) == 11
+    top = out["ranking"][0]
+    assert (top["role"], top["name"], top["fit"], top["level_fit"]) == (
+        "head-of-product",
+        "Head of Product",
+        "best",
+        "level",
+    )
+    assert len(out["ranking"]) == 13
     assert out["explanation"]["raised"] and out["explanation"]["change"]["runner_up"]
     assert out["plan"]["kind"] == "route" and out["plan"]["hops"][0]["from"] == "senior-pm"
     assert out["target"] == "head-of-product"
@@ -65,9 +66,9 @@ def test_score_with_a_target_shows_that_roles_gaps_and_plan(default_content, ans
         ({"quiz": "nope"}, {}, 'unknown quiz "nope"'),
         ({}, {"no-such-question": "x"}, 'unknown question "no-such-question"'),
         ({}, {"unused-feature": "dance"}, '"unused-feature": unknown option "dance"'),
-        ({}, {"unused-feature": ["move-on"]}, '"unused-feature": expected one option slug'),
-        ({}, {"done-this-year": "none-yet"}, None),
-        ({}, {"done-this-year": ["none-yet", "business-case"]}, "cannot be combined"),
+        ({}, {"unused-feature": ["keep-or-remove"]}, '"unused-feature": expected one option slug'),
+        ({}, {"done-recently": "none-yet"}, None),
+        ({}, {"done-recently": ["none-yet", "pm-certificate"]}, "cannot be combined"),
         ({}, {"own-queries": 6}, '"own-queries": 6 is off the 1–5 scale'),
         ({}, {"own-queries": "5"}, '"own-queries": expected a whole number from 1 to 5'),
         ({}, "[1, 2]", "must be a JSON object"),

@@ -26,7 +26,7 @@ def test_comparing_product_manager_and_head_of_product_answers_the_question(defa
     assert response.status_code == 200
     assert "Product Manager vs Head of Product: what is the difference?" in html
     assert "1–5 product managers" in html  # the head of product's reports
-    assert "131,000" in html
+    assert "claims an average of $131,000" in html  # an article's claim, not a range
     assert "From Product Manager to Head of Product" in html
     assert "Product Manager → Senior Product Manager" in html
 

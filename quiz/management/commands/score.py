@@ -4,9 +4,9 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from quiz.answers import AnswerFileError, parse_answer_file
+from quiz.engine import recommend
 from quiz.loader import load_bank
 from quiz.models import Quiz
-from quiz.scoring import recommend
 
 
 class Command(BaseCommand):

@@ -1,0 +1,61 @@
+"""Typical answers: what a person whose levels are exactly a role's profile would click.
+
+These are *derived from the model*, so they can never show that a profile is wrong; they
+check a different property: that every role's profile can be recovered through the
+questions (bank health, property tests, the noise-robustness figures of the quality
+report). Calibration personas that judge the model are written by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .profile import question_values
+from .types import MULTIPLE, SCALE, SCALE_MAX, SCALE_MIN, AnswerValue, Bank
+
+
+def answer_as_role(bank: Bank, role_slug: str) -> dict[str, AnswerValue]:
+    """For each question, the answer closest to the role's profile: the option (or 1–5
+    value) with the smallest mean absolute distance over the competencies it scores; ties go
+    to the first. A checklist gets every item at or below the role's levels. Questions
+    that score nothing of the profile are left unanswered, as is "not applicable"."""
+    role = bank.roles[role_slug]
+    levels = {c: e.level for c, e in role.profile.items()}
+
+    def distance(scores: Mapping[str, float]) -> float | None:
+        shared = [c for c in scores if c in levels]
+        if not shared:
+            return None
+        return sum(abs(scores[c] - levels[c]) for c in shared) / len(shared)
+
+    answers: dict[str, AnswerValue] = {}
+    for q in sorted(bank.questions.values(), key=lambda q: q.slug):
+        if not q.is_complete:
+            continue
+        if q.is_current_role:
+            match = next((o for o in q.options if o.role == role_slug), None)
+            if match:
+                answers[q.slug] = (match.slug,)
+            continue
+        if q.kind == SCALE:
+            scored = [(distance(question_values(q, v)), v) for v in range(SCALE_MIN, SCALE_MAX + 1)]
+            scored = [(d, v) for d, v in scored if d is not None]
+            if scored:
+                answers[q.slug] = min(scored)[1]
+            continue
+        if q.kind == MULTIPLE:
+            done = [
+                o.slug
+                for o in q.answer_options
+                if not o.exclusive
+                and any(c in levels for c in o.scores)
+                and all(v <= levels[c] for c, v in o.scores.items() if c in levels)
+            ]
+            fallback = next((o.slug for o in q.answer_options if o.exclusive), None)
+            if done or fallback:
+                answers[q.slug] = tuple(done) if done else (fallback,)
+            continue
+        scored = [(d, i, o) for i, o in enumerate(q.answer_options) if (d := distance(o.scores)) is not None]
+        if scored:
+            answers[q.slug] = (min(scored, key=lambda item: (item[0], item[1]))[2].slug,)
+    return answers

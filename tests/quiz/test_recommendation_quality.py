@@ -1,0 +1,88 @@
+"""The default bank's recommendations, judged by data the model did not make: hand-written
+personas and random respondents. `make quality` prints the full report; these are the
+goals that are exact for a fixed seed."""
+
+import random
+
+import pytest
+
+from quiz import engine
+from quiz.bank import engine_bank
+from quiz.bank_health import persona_answers
+from quiz.content import QUIZ_SLUG, default_bank
+from quiz.engine.checks import contradictions
+from quiz.engine.noise import random_answers
+
+DATA = default_bank()
+BANK = engine_bank(DATA, QUIZ_SLUG)
+PERSONAS = DATA["quizzes"][0]["personas"]
+RESULTS = [(p, engine.recommend(BANK, persona_answers(BANK, p["answers"]))) for p in PERSONAS]
+
+
+def test_there_are_two_hand_written_personas_per_role_and_one_per_starting_point():
+    expected = [p["expected_role"] for p in PERSONAS if not p["held_out"]]
+    for role in BANK.recommendable_roles():
+        assert expected.count(role.slug) >= 2, role.slug
+    starting = {p["answers"]["current-role"] for p in PERSONAS}
+    for role in BANK.roles.values():
+        if not role.recommendable:
+            assert role.slug in starting, role.slug
+
+
+def test_nine_in_ten_personas_get_their_role_first_and_every_one_in_the_top_three():
+    first = [p["name"] for p, r in RESULTS if r["recommended"] == p["expected_role"]]
+    assert len(first) >= 0.9 * len(RESULTS)
+    for p, r in RESULTS:
+        assert p["expected_role"] in [x["role"] for x in r["ranking"][:3]], p["name"]
+
+
+def test_no_persona_explanation_contradicts_itself():
+    assert [(p["name"], line) for p, r in RESULTS for line in contradictions(r)] == []
+
+
+def test_random_clicking_gets_low_confidence_or_a_modest_label_and_never_two_best_fits():
+    rnd = random.Random(2026)
+    honest = 0
+    for _ in range(300):
+        result = engine.recommend(BANK, random_answers(BANK, rnd))
+        labels = [x["fit"] for x in result["ranking"]]
+        assert labels.count("best") <= 1
+        honest += result["confidence"]["level"] == "low" or labels[0] not in ("best", "good")
+    assert honest >= 0.9 * 300
+
+
+def _as(role, **answers):
+    return {**engine.answer_as_role(BANK, role), **{k: (v,) for k, v in answers.items()}}
+
+
+def test_a_student_never_gets_a_leadership_role():
+    result = engine.recommend(BANK, _as("student"))
+    assert result["recommended"] in {"associate-pm", "project-manager", "product-owner"}
+    director = next(x for x in result["ranking"] if x["role"] == "director-of-product")
+    assert director["level_fit"] == "stretch" and director["fit"] in ("possible", "unlikely")
+
+
+def test_a_head_of_product_is_told_when_a_role_is_a_step_back():
+    result = engine.recommend(BANK, _as("head-of-product"))
+    assert result["recommended"] == "head-of-product"
+    apm = next(x for x in result["ranking"] if x["role"] == "associate-pm")
+    assert apm["level_fit"] == "step-back" and "step back" in apm["level_fit_sentence"]
+
+
+def test_a_strong_individual_contributor_who_will_not_manage_gets_the_senior_ic_track():
+    answers = _as("director-of-product", **{"manage-people": "no", "people-reporting": "nobody"})
+    answers["best-part-people"] = 1
+    assert engine.recommend(BANK, answers)["recommended"] == "principal-pm"
+
+
+def test_an_executive_who_wants_hands_on_work_is_not_sent_to_an_entry_role():
+    answers = _as("vp-product", **{"split-week": "hands-on"})
+    answers["three-years"] = 1
+    result = engine.recommend(BANK, answers)
+    assert result["recommended"] not in {"associate-pm", "product-owner", "product-manager"}
+
+
+@pytest.mark.parametrize(("persona", "result"), RESULTS, ids=[p["name"][:40] for p, _ in RESULTS])
+def test_every_plan_starts_with_a_step_for_the_next_30_days(persona, result):
+    for role, plan in result["plans"].items():
+        assert plan["plan"]["first_step"], role
