@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,7 @@ class DeactivateInsteadMixin:
     delete_confirmation_template = "admin/quiz/delete_or_deactivate.html"
     actions = ["deactivate"]
 
-    @admin.action(description=_("Deactivate selected (keeps past answers)"))
+    @admin.action(description=_("Deactivate selected (keeps past answers)"), permissions=["change"])
     def deactivate(self, request, queryset):
         count = queryset.update(active=False)
         bank_changed()
@@ -34,9 +35,11 @@ class DeactivateInsteadMixin:
         ] + super().get_urls()
 
     def deactivate_view(self, request, object_id):
+        if not str(object_id).isdigit():
+            raise Http404(_("No such object."))
         obj = get_object_or_404(self.model, pk=object_id)
         if not self.has_change_permission(request, obj):
-            return HttpResponseRedirect(reverse("admin:index"))
+            raise PermissionDenied
         obj.active = False
         obj.save(update_fields=["active"])
         self.message_user(

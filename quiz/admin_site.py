@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from datetime import datetime, time, timedelta
+from functools import wraps
 
 from django.contrib import admin, messages
 from django.contrib.admin.apps import AdminConfig
@@ -48,6 +49,42 @@ def date_range(request: HttpRequest) -> tuple[datetime, datetime, str, str]:
     )
 
 
+BANK_MODELS = [
+    ("roles", "competency"),
+    ("roles", "developmentaction"),
+    ("roles", "role"),
+    ("roles", "rolecompetency"),
+    ("roles", "transition"),
+    ("roles", "transitionstep"),
+    ("quiz", "quiz"),
+    ("quiz", "question"),
+    ("quiz", "option"),
+    ("quiz", "optionscore"),
+    ("quiz", "persona"),
+]
+# The model permissions each editor tool needs; checked in the view, before anything is read.
+VIEW_BANK = tuple(f"{app}.view_{model}" for app, model in BANK_MODELS)
+EDIT_BANK = tuple(
+    f"{app}.{action}_{model}" for app, model in BANK_MODELS for action in ("add", "change", "delete")
+)
+VIEW_RESULTS = ("quiz.view_result", "quiz.view_attempt")
+
+
+def requires(*permissions):
+    """A view of the editor's workspace that needs every one of these model permissions."""
+
+    def decorate(view):
+        @wraps(view)
+        def checked(self, request, *args, **kwargs):
+            if not request.user.has_perms(permissions):
+                raise PermissionDenied(_("You do not have permission to use this tool."))
+            return view(self, request, *args, **kwargs)
+
+        return checked
+
+    return decorate
+
+
 class CareerQuizAdminSite(admin.AdminSite):
     site_header = gettext_lazy("Career Quiz administration")
     site_title = gettext_lazy("Career Quiz admin")
@@ -66,16 +103,24 @@ class CareerQuizAdminSite(admin.AdminSite):
     def index(self, request, extra_context=None):
         from .bank_health import ERROR, bank_problems
 
-        problems = bank_problems()
+        user = request.user
+        can_view_bank = user.has_perms(VIEW_BANK)
+        problems = bank_problems() if can_view_bank else []
         return super().index(
             request,
             {
                 "bank_errors": [p for p in problems if p.level == ERROR],
                 "bank_warnings": [p for p in problems if p.level != ERROR],
+                "can_view_bank": can_view_bank,
+                "can_edit_bank": can_view_bank and user.has_perms(EDIT_BANK),
+                "can_view_results": user.has_perms(VIEW_RESULTS),
+                "can_rescore": can_view_bank and user.has_perms(VIEW_RESULTS),
+                "can_see_analytics": user.has_perms((*VIEW_RESULTS, "quiz.view_quiz")),
                 **(extra_context or {}),
             },
         )
 
+    @requires(*VIEW_BANK)
     def bank_health_view(self, request):
         from .bank_health import bank_problems
 
@@ -91,6 +136,7 @@ class CareerQuizAdminSite(admin.AdminSite):
             },
         )
 
+    @requires(*VIEW_BANK, *VIEW_RESULTS)
     def rescore_view(self, request):
         from .rescore import rescore_preview
 
@@ -100,6 +146,7 @@ class CareerQuizAdminSite(admin.AdminSite):
             {**self.each_context(request), "title": _("Re-score preview"), "preview": rescore_preview()},
         )
 
+    @requires(*VIEW_RESULTS, "quiz.view_quiz")
     def analytics_view(self, request):
         from .analytics import quiz_analytics
         from .charts import bar_chart
@@ -177,6 +224,7 @@ class CareerQuizAdminSite(admin.AdminSite):
             },
         )
 
+    @requires(*VIEW_BANK)
     def bank_export_view(self, request):
         from .bank import export_bank
 
@@ -189,6 +237,7 @@ class CareerQuizAdminSite(admin.AdminSite):
         )
         return response
 
+    @requires(*VIEW_BANK, *EDIT_BANK)
     def bank_import_view(self, request):
         """Upload a bank file: a dry run first shows what would be added, changed and
         removed; applying it is a second, explicit step. A malformed file changes nothing."""
@@ -197,8 +246,6 @@ class CareerQuizAdminSite(admin.AdminSite):
         from .bank import BankError, import_bank
         from .models import Quiz
 
-        if not request.user.has_perm("quiz.change_quiz"):
-            raise PermissionDenied
         context = {**self.each_context(request), "title": _("Upload a question bank")}
         status = 200
         if request.method == "POST":
@@ -235,6 +282,7 @@ class CareerQuizAdminSite(admin.AdminSite):
                         )
         return TemplateResponse(request, "admin/bank_import.html", context, status=status)
 
+    @requires(*VIEW_RESULTS)
     def results_csv_view(self, request):
         from .models import Result
 

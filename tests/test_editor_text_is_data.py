@@ -17,7 +17,17 @@ PAYLOAD = (
     'hx-swap="outerHTML" hx-target="body" hx-on::load="alert(1)"><img src=x onerror=alert(1)>x</p>'
 )
 MARKUP = re.compile(r"<p hx-post|<img src=x|hx-vals='\{")
-EDITOR_MODELS = [Quiz, Question, Option, Role, Competency, DevelopmentAction, Transition, TransitionStep, Persona]
+EDITOR_MODELS = [
+    Quiz,
+    Question,
+    Option,
+    Role,
+    Competency,
+    DevelopmentAction,
+    Transition,
+    TransitionStep,
+    Persona,
+]
 NOT_FREE_TEXT = {"slug", "done_when", "salary_currency", "salary_basis", "kind", "family"}
 
 
@@ -39,7 +49,9 @@ def _poison(obj):
     return changed
 
 
-def test_html_and_htmx_attributes_in_every_editor_field_come_out_escaped(default_content, admin_client, client):
+def test_html_and_htmx_attributes_in_every_editor_field_come_out_escaped(
+    default_content, admin_client, client
+):
     attempt = Attempt.objects.create(quiz=default_content, owner_key="owner")
     answer_everything(attempt, "product-owner")
     poisoned = {model.__name__: _poison_all(model) for model in EDITOR_MODELS}
@@ -82,7 +94,7 @@ def test_html_and_htmx_attributes_in_every_editor_field_come_out_escaped(default
         assert not MARKUP.search(html), f"{url}: {MARKUP.search(html).group(0)}"
     escaped = client.get(public[1]).content.decode()
     assert "&lt;p hx-post=" in escaped  # the question, its hint and its options, as text
-    assert 'hx-disable>' in escaped  # and the hint's container never processes htmx
+    assert "hx-disable>" in escaped  # and the hint's container never processes htmx
 
 
 def _poison_all(model):

@@ -1,0 +1,88 @@
+"""Every tool of the editor's workspace checks the model permissions it needs, in the view:
+a staff user sees and uses only what their permissions allow."""
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.test import Client
+from django.urls import reverse
+
+from quiz.admin_site import EDIT_BANK, VIEW_BANK, VIEW_RESULTS
+from quiz.models import Question
+
+TOOLS = {
+    "bank_health": VIEW_BANK,
+    "bank_rescore": (*VIEW_BANK, *VIEW_RESULTS),
+    "results_csv": VIEW_RESULTS,
+    "bank_analytics": (*VIEW_RESULTS, "quiz.view_quiz"),
+    "bank_export": VIEW_BANK,
+    "bank_import": (*VIEW_BANK, *EDIT_BANK),
+}
+VIEW_ALL = tuple(sorted({*VIEW_BANK, *VIEW_RESULTS, "quiz.view_quiz"}))
+ROLES = {
+    "no permissions": (),
+    "view only": VIEW_ALL,
+    "change quiz only": ("quiz.change_quiz", "quiz.view_quiz"),
+    "results viewer": (*VIEW_RESULTS, "quiz.view_quiz"),
+    "bank editor": (*VIEW_ALL, *EDIT_BANK),
+}
+
+
+def staff_client(name, permissions):
+    user = User.objects.create_user(name.replace(" ", "-"), password="pw", is_staff=True)
+    for perm in permissions:
+        app, codename = perm.split(".")
+        user.user_permissions.add(Permission.objects.get(content_type__app_label=app, codename=codename))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("who", sorted(ROLES))
+def test_every_editor_tool_opens_only_with_the_permissions_it_needs(default_content, who):
+    client = staff_client(who, ROLES[who])
+    granted = set(ROLES[who])
+    for tool, needed in TOOLS.items():
+        response = client.get(reverse(f"admin:{tool}"))
+        allowed = set(needed) <= granted
+        assert response.status_code == (200 if allowed else 403), (who, tool, response.status_code)
+        if tool == "bank_import":
+            posted = client.post(reverse(f"admin:{tool}"), {"action": "apply", "bank_json": "{}"})
+            assert posted.status_code in ((200, 422) if allowed else (403,)), (who, tool)
+
+
+@pytest.mark.parametrize("who", sorted(ROLES))
+def test_the_admin_index_links_only_the_tools_a_user_may_use(default_content, who):
+    page = staff_client(who, ROLES[who]).get(reverse("admin:index")).content.decode()
+    for tool, needed in TOOLS.items():
+        if tool == "bank_export" and set(EDIT_BANK) <= set(ROLES[who]):
+            continue  # offered through the upload page
+        assert (reverse(f"admin:{tool}") in page) == (set(needed) <= set(ROLES[who])), (who, tool)
+
+
+def test_a_view_only_user_cannot_deactivate_a_question(default_content):
+    client = staff_client("viewer", VIEW_ALL)
+    question = Question.objects.get(slug="unused-feature")
+    response = client.post(reverse("admin:quiz_question_deactivate", args=[question.pk]))
+    assert response.status_code == 403
+    changelist = client.get(reverse("admin:quiz_question_changelist")).content.decode()
+    assert 'value="deactivate"' not in changelist
+    client.post(
+        reverse("admin:quiz_question_changelist"),
+        {"action": "deactivate", "_selected_action": [question.pk]},
+    )
+    question.refresh_from_db()
+    assert question.active
+
+
+def test_an_editor_with_change_permission_can_deactivate(default_content):
+    client = staff_client("editor", (*VIEW_ALL, "quiz.change_question"))
+    question = Question.objects.get(slug="unused-feature")
+    response = client.post(reverse("admin:quiz_question_deactivate", args=[question.pk]))
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert not question.active
+
+
+def test_a_non_numeric_id_in_a_deactivate_link_is_a_404_not_a_500(default_content, admin_client):
+    response = admin_client.post("/admin/quiz/question/abc/deactivate/")
+    assert response.status_code == 404
