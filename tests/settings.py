@@ -20,3 +20,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: threads in the concurrency tests use their own connections, as
+    # the app's requests do, and see WAL and BEGIN IMMEDIATE at work.
+    DATABASES["default"]["TEST"] = {"NAME": f"/tmp/careerquiz-test-{os.getpid()}.sqlite3"}  # noqa: F405
