@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "careerquiz.middleware.RefuseUnneededBodiesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -267,6 +268,9 @@ if not REDIS_URL:
 # Bigger requests than any quiz form needs are refused before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+# Bank uploads (the admin's only file upload) above this size are refused with a message.
+# The apply step posts the file back as a form field, so it must fit under the form limit.
+BANK_UPLOAD_MAX_BYTES = int(os.environ.get("BANK_UPLOAD_MAX_BYTES", DATA_UPLOAD_MAX_MEMORY_SIZE - 65_536))
 
 LOGGING = {
     "version": 1,

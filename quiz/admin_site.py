@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.apps import AdminConfig
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
@@ -33,11 +35,29 @@ class _Echo:
         return value
 
 
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2999, 12, 31)
+
+
+def _day(request: HttpRequest, name: str, default: date) -> date:
+    raw = request.GET.get(name) or ""
+    try:
+        day = parse_date(raw) if raw else default
+    except ValueError:
+        day = None
+    if day is None or not FIRST_DAY <= day <= LAST_DAY:
+        raise BadRequest(
+            _("“%(value)s” is not a date from 2000-01-01 to 2999-12-31 (write it as YYYY-MM-DD).")
+            % {"value": raw}
+        )
+    return day
+
+
 def date_range(request: HttpRequest) -> tuple[datetime, datetime, str, str]:
-    """[start, end) from ?start=YYYY-MM-DD&end=YYYY-MM-DD; the last 30 days by default."""
+    """[start, end) from ?start=YYYY-MM-DD&end=YYYY-MM-DD; the last 30 days by default.
+    A date that does not exist or is out of range is a 400 with a message."""
     today = timezone.localdate()
-    start = parse_date(request.GET.get("start") or "") or today - timedelta(days=29)
-    end = parse_date(request.GET.get("end") or "") or today
+    start = _day(request, "start", today - timedelta(days=29))
+    end = _day(request, "end", today)
     if end < start:
         start, end = end, start
     tz = timezone.get_current_timezone()
@@ -252,6 +272,17 @@ class CareerQuizAdminSite(admin.AdminSite):
             raw = request.POST.get("bank_json") if request.POST.get("action") == "apply" else None
             if raw is None:
                 upload = request.FILES.get("bank_file")
+                if upload is not None and upload.size > settings.BANK_UPLOAD_MAX_BYTES:
+                    # Refused before reading it: what can be previewed must also fit the
+                    # form that applies it.
+                    context["errors"] = [
+                        _("The file is %(size)s; a bank file may be at most %(limit)s.")
+                        % {
+                            "size": filesizeformat(upload.size),
+                            "limit": filesizeformat(settings.BANK_UPLOAD_MAX_BYTES),
+                        }
+                    ]
+                    return TemplateResponse(request, "admin/bank_import.html", context, status=413)
                 raw = upload.read().decode("utf-8", errors="replace") if upload else ""
             try:
                 data = json.loads(raw)

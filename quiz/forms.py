@@ -70,6 +70,9 @@ class AnswerForm(forms.Form):
     def clean_answer(self):
         value = self.cleaned_data["answer"]
         if self.question.kind == Question.Kind.MULTIPLE:
+            # A checkbox is sent once; the same option twice is a tampered form.
+            if len(set(value)) != len(value):
+                raise forms.ValidationError(_("Choose each answer only once."))
             chosen = [self.options[v] for v in value]
             exclusive = [o for o in chosen if o.exclusive]
             if exclusive and len(chosen) > 1:

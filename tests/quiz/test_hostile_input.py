@@ -1,8 +1,10 @@
 """Tampered, stale and malformed requests: a clear message, a 4xx, and nothing stored."""
 
 import re
+from urllib.parse import unquote
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
@@ -140,8 +142,8 @@ def test_an_oversized_body_is_refused(started, settings):
     client, attempt = started
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
     response = client.post(step_url(attempt, "unused-feature"), {"answer": "1", "padding": "x" * 20_000})
-    assert response.status_code == 400
-    assert "too large" in response.content.decode()
+    assert response.status_code == 413
+    assert "too large" in unquote(response["X-Error-Message"])
     assert nothing_stored(attempt)
 
 
@@ -243,3 +245,42 @@ def test_random_requests_to_every_quiz_endpoint_never_cause_a_500(started, data)
     headers = {"HX-Request": "true"} if data.draw(st.booleans()) else {}
     response = getattr(client, method)(path, form, headers=headers)
     assert response.status_code < 500, (method, path, form, response.status_code)
+
+
+def test_a_file_upload_to_a_quiz_step_is_refused_and_nothing_is_stored(started):
+    client, attempt = started
+    q = question(attempt, "unused-feature")
+    option = q.options.get(slug="keep-or-remove")
+    upload = SimpleUploadedFile("big.bin", b"x" * 100_000)
+    response = client.post(step_url(attempt, q.slug), {"answer": str(option.pk), "file": upload})
+    assert response.status_code == 400
+    assert "could not understand" in unquote(response["X-Error-Message"])
+    assert not Answer.objects.filter(attempt=attempt, question=q).exists()
+
+
+def test_the_same_option_twice_in_a_checklist_is_a_422(started):
+    client, attempt = started
+    q = question(attempt, "done-recently")
+    option = q.options.get(slug="pm-certificate")
+    response = client.post(step_url(attempt, q.slug), {"answer": [str(option.pk), str(option.pk)]})
+    assert response.status_code == 422
+    assert "only once" in response.content.decode()
+    assert not Answer.objects.filter(attempt=attempt, question=q).exists()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?start=2024-02-30", "?end=9999-12-31", "?start=1999-12-31", "?start=nonsense", "?end=2024-13-01"],
+)
+def test_bad_dates_in_the_admin_tools_are_a_400_with_a_message(default_content, admin_client, query):
+    for name in ("admin:bank_analytics", "admin:results_csv"):
+        response = admin_client.get(reverse(name) + query)
+        assert response.status_code == 400, (name, query)
+
+
+def test_a_bank_file_too_large_to_apply_is_refused_before_it_is_read(default_content, admin_client, settings):
+    settings.BANK_UPLOAD_MAX_BYTES = 1000
+    upload = SimpleUploadedFile("bank.json", b"{" + b" " * 5000 + b"}", content_type="application/json")
+    response = admin_client.post(reverse("admin:bank_import"), {"action": "preview", "bank_file": upload})
+    assert response.status_code == 413
+    assert "may be at most" in response.content.decode() and " " * 100 not in response.content.decode()
