@@ -207,3 +207,14 @@ def test_health_checks_the_database(db):
 def test_robots_keep_crawlers_out_of_personal_pages(client):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /attempts/" in body and "Disallow: /results/" in body
+
+
+def test_static_files_carry_the_security_headers_of_pages(settings):
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.WHITENOISE_AUTOREFRESH = True
+    response = Client().get("/static/css/app.css")
+    assert response.status_code == 200
+    assert response["Content-Security-Policy"].startswith("default-src 'none'")
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
