@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "careerquiz.clientip.RequireClientAddressMiddleware",
     "careerquiz.middleware.RefuseUnneededBodiesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -264,17 +265,18 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "429_login.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    [os.environ["CLIENT_IP_HEADER"], "REMOTE_ADDR"] if os.environ.get("CLIENT_IP_HEADER") else ["REMOTE_ADDR"]
-)
+# Behind a proxy, CLIENT_IP_HEADER names the header (as a META key, e.g. HTTP_X_REAL_IP) that
+# the load balancer sets to the client's one address. The lockout and the rate limits read
+# the same address (careerquiz.clientip); a request without the header is refused with 400.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+AXES_CLIENT_IP_CALLABLE = "careerquiz.clientip.client_ip"
 
 # Rate limits per client address, counted in the shared cache.
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_VIEW = "quiz.errors.rate_limited"
 RATELIMIT_START = os.environ.get("RATELIMIT_START", "30/m")
 RATELIMIT_ANSWER = os.environ.get("RATELIMIT_ANSWER", "180/m")
-if os.environ.get("CLIENT_IP_HEADER"):
-    RATELIMIT_IP_META_KEY = os.environ["CLIENT_IP_HEADER"]
+RATELIMIT_IP_META_KEY = "careerquiz.clientip.client_ip"
 SILENCED_SYSTEM_CHECKS = [
     # Django's own RedisCache increments atomically; django-ratelimit 4.1 predates it.
     "django_ratelimit.W001",

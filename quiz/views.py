@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -371,16 +372,22 @@ def result(request: HttpRequest, result_uuid) -> HttpResponse:
         raise NotFound(_("We could not find this result."))
     role_param = request.GET.get("role", "")
     partial = _is_partial(request)
+    host = request.get_host()
+    # The page embeds its share link, so the key holds the host. A Host header that names
+    # a port other than the server's own is never cached: one client cannot fill the cache
+    # by varying the port (the host itself is one of ALLOWED_HOSTS).
+    port = split_domain_port(host)[1]
+    cacheable = not port or port == str(request.get_port())
     key = (
         "careerquiz:result:"
         + hashlib.sha256(
-            f"{result.uuid}|{role_param}|{partial}|{get_language()}|{request.get_host()}|{settings.RELEASE}".encode()
+            f"{result.uuid}|{role_param}|{partial}|{get_language()}|{host}|{settings.RELEASE}".encode()
         ).hexdigest()
     )
-    status, page = 200, cache.get(key)
+    status, page = 200, cache.get(key) if cacheable else None
     if page is None:
         status, page = _render_result(request, result, role_param, partial)
-        if status == 200:
+        if status == 200 and cacheable:
             cache.set(key, page, RESULT_CACHE_SECONDS)
     if partial:
         response = HttpResponse(page["article"], status=status)

@@ -1,0 +1,73 @@
+"""Behind the documented proxy, the client's address is the one the load balancer sets:
+the admin lockout and the rate limits count the client, never the proxy."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client, override_settings
+from django.urls import reverse
+
+HEADER = "HTTP_X_REAL_IP"
+behind_proxy = override_settings(CLIENT_IP_HEADER=HEADER)
+
+
+def login(client, password, address):
+    return client.post(
+        reverse("admin:login"), {"username": "editor", "password": password}, **{HEADER: address}
+    )
+
+
+@behind_proxy
+@pytest.mark.django_db
+def test_five_wrong_passwords_lock_out_that_client_only():
+    User.objects.create_superuser("editor", password="right-password")
+    attacker, editor = Client(), Client()
+    for _ in range(4):
+        assert login(attacker, "wrong", "203.0.113.7").status_code == 200
+    assert login(attacker, "wrong", "203.0.113.7").status_code == 429  # the fifth locks out
+    assert login(attacker, "right-password", "203.0.113.7").status_code == 429
+    # The same proxy (REMOTE_ADDR 127.0.0.1) forwards the real editor from another address.
+    assert login(editor, "right-password", "198.51.100.2").status_code == 302
+
+
+@behind_proxy
+@pytest.mark.django_db
+def test_a_request_that_bypassed_the_proxy_is_a_clear_400(default_content):
+    response = Client().post(reverse("quiz:start", args=[default_content.slug]))
+    assert response.status_code == 400
+    assert "proxy" in response.content.decode()
+    assert (
+        Client()
+        .post(reverse("quiz:start", args=[default_content.slug]), **{HEADER: "not an address"})
+        .status_code
+        == 400
+    )
+    ok = Client().post(reverse("quiz:start", args=[default_content.slug]), **{HEADER: "198.51.100.9"})
+    assert ok.status_code == 302
+
+
+@behind_proxy
+@pytest.mark.django_db
+def test_the_load_balancers_probes_need_no_header():
+    assert Client().get("/-/ping/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_varying_the_port_in_the_host_header_cannot_fill_the_result_cache(default_content, settings):
+    from django.core.cache import cache
+
+    from quiz.models import Attempt
+    from quiz.services import attempt_complete
+    from tests.factories import answer_everything
+
+    settings.ALLOWED_HOSTS = ["testserver", "careerquiz.example"]
+    attempt = Attempt.objects.create(quiz=default_content, owner_key="k")
+    answer_everything(attempt)
+    url = attempt_complete(attempt=attempt).get_absolute_url()
+    cache.clear()
+    client = Client()
+    assert client.get(url, HTTP_HOST="careerquiz.example").status_code == 200
+    stored = len(cache._cache) if hasattr(cache, "_cache") else None
+    for port in range(1, 30):
+        assert client.get(url, HTTP_HOST=f"careerquiz.example:{port}").status_code == 200
+    if stored is not None:  # the local-memory cache: count its keys
+        assert len(cache._cache) == stored
