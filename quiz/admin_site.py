@@ -286,7 +286,7 @@ class CareerQuizAdminSite(admin.AdminSite):
                 raw = upload.read().decode("utf-8", errors="replace") if upload else ""
             try:
                 data = json.loads(raw)
-            except json.JSONDecodeError as exc:
+            except (json.JSONDecodeError, RecursionError) as exc:
                 context["errors"] = [_("Not valid JSON: %(error)s") % {"error": exc}]
                 status = 422
             else:

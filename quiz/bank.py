@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from roles.models import Competency, DevelopmentAction, Role, RoleCompetency, Transition, TransitionStep
 
@@ -27,13 +28,13 @@ from .models import Option, OptionScore, Persona, Question, Quiz
 
 FORMAT = "careerquiz-bank"
 VERSION = 1
-SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
+SLUG_RE = re.compile(r"[-a-zA-Z0-9_]+")
 QUESTION_KINDS = {choice.value for choice in Question.Kind}
 COMPETENCY_KINDS = {choice.value for choice in Competency.Kind}
 FAMILIES = {choice.value for choice in Role.Family}
 SENIORITIES = {choice.value for choice in Role.Seniority}
 SALARY_BASES = {"", *(choice.value for choice in Role.SalaryBasis)}
-DONE_WHEN_RE = re.compile(r"^[-a-zA-Z0-9_]+/[-a-zA-Z0-9_]+$")
+DONE_WHEN_RE = re.compile(r"[-a-zA-Z0-9_]+/[-a-zA-Z0-9_]+")
 
 
 class BankError(ValueError):
@@ -309,7 +310,7 @@ class _Validator:
         return value
 
     def slug(self, value: Any, path: str, seen: set[str]) -> None:
-        if not isinstance(value, str) or not SLUG_RE.match(value):
+        if not isinstance(value, str) or not SLUG_RE.fullmatch(value) or len(value) > 100:
             self.error(path, f"not a valid slug: {value!r}")
         elif value in seen:
             self.error(path, f'duplicate slug "{value}"')
@@ -324,6 +325,8 @@ class _Validator:
         value = data[key]
         if not isinstance(value, str):
             self.error(f"{path}.{key}", f"expected text, got {type(value).__name__}")
+        elif "\x00" in value:
+            self.error(f"{path}.{key}", "contains a NUL character")
         elif required and not value.strip():
             self.error(f"{path}.{key}", "must not be empty")
         elif max_length and len(value) > max_length:
@@ -348,6 +351,8 @@ class _Validator:
             for i, item in enumerate(items):
                 if not isinstance(item, str):
                     self.error(f"{path}.{key}[{i}]", "expected text")
+                elif "\x00" in item:
+                    self.error(f"{path}.{key}[{i}]", "contains a NUL character")
 
 
 def validate_bank(data: Any) -> list[str]:
@@ -405,7 +410,7 @@ def validate_bank(data: Any) -> list[str]:
             salary = role["salary"]
             for key in ("low", "median", "high"):
                 if salary.get(key) is not None:
-                    v.integer(salary[key], f"{path}.salary.{key}", 0)
+                    v.integer(salary[key], f"{path}.salary.{key}", 0, 100_000_000)
             if salary.get("year") is None:
                 v.error(f"{path}.salary.year", "a salary needs the year of its figures")
             else:
@@ -455,7 +460,7 @@ def validate_bank(data: Any) -> list[str]:
             if step.get("competency") is not None and step["competency"] not in competency_slugs:
                 v.error(f"{spath}.competency", f'unknown competency "{step["competency"]}"')
             v.text(step, "done_when", spath, max_length=201)
-            if step.get("done_when") and not DONE_WHEN_RE.match(str(step["done_when"])):
+            if step.get("done_when") and not DONE_WHEN_RE.fullmatch(str(step["done_when"])):
                 v.error(f"{spath}.done_when", "write it as question-slug/option-slug")
             if step.get("done_at_level") is not None:
                 v.integer(step["done_at_level"], f"{spath}.done_at_level", 0, 4)
@@ -552,17 +557,36 @@ class _DryRun(Exception):
     pass
 
 
+class _RowError(Exception):
+    """A row the model's own validation refuses; names the row and the fields."""
+
+
+def _validated(obj, label: str) -> None:
+    """The model's own validation (lengths, URLs, ranges, uniqueness), as the admin's form
+    would apply it: an import can never store what an editor could not type."""
+    try:
+        # Uniqueness is the database's job here (a clash rolls the import back as a named
+        # error); checking it per row would cost a query per row.
+        obj.full_clean(validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        problems = [f"{field}: {' '.join(messages)}" for field, messages in exc.message_dict.items()]
+        raise _RowError(f"{label}: " + "; ".join(problems)) from exc
+
+
 def _sync(model, lookup: dict, values: dict, label: str, report: ImportReport):
-    """Create or update one row; record what happened."""
+    """Create or update one row, validated by its model; record what happened."""
     obj = model.objects.filter(**lookup).first()
     if obj is None:
-        obj = model.objects.create(**lookup, **values)
+        obj = model(**lookup, **values)
+        _validated(obj, label)
+        obj.save()
         report.added.append(label)
         return obj
     dirty = [name for name, value in values.items() if getattr(obj, name) != value]
     if dirty:
         for name in dirty:
             setattr(obj, name, values[name])
+        _validated(obj, label)
         obj.save(update_fields=dirty)
         report.changed.append(f"{label} ({', '.join(dirty)})")
     return obj
@@ -575,10 +599,13 @@ def _sync_actions(competency: Competency, wanted: list[dict], report: ImportRepo
     if sorted(existing) == sorted(rows):
         return
     competency.actions.all().delete()
-    DevelopmentAction.objects.bulk_create(
+    actions = [
         DevelopmentAction(competency=competency, level=level, text=text, order=i)
         for i, (level, text) in enumerate(rows)
-    )
+    ]
+    for i, action in enumerate(actions):
+        _validated(action, f"competency {competency.slug}, development action {i + 1}")
+    DevelopmentAction.objects.bulk_create(actions)
     if existing:
         report.changed.append(f"development actions of {competency.slug}")
 
@@ -614,6 +641,12 @@ def import_bank(data: Any, *, dry_run: bool = False) -> ImportReport:
             transaction.on_commit(bank_changed)
     except _DryRun:
         pass
+    except _RowError as exc:
+        raise BankError([str(exc)]) from exc
+    except IntegrityError as exc:
+        # A constraint across rows the file breaks (for example two questions asking for
+        # the current role once a slug changes); nothing was written.
+        raise BankError([f"the file conflicts with the bank's rules: {exc}".splitlines()[0]]) from exc
     return report
 
 
@@ -735,7 +768,10 @@ def _apply(data: dict, report: ImportReport) -> None:
         )
         if changed:
             transition.steps.all().delete()
-            TransitionStep.objects.bulk_create(TransitionStep(transition=transition, **w) for w in wanted)
+            steps = [TransitionStep(transition=transition, **w) for w in wanted]
+            for i, new_step in enumerate(steps):
+                _validated(new_step, f"transition {t['from']} → {t['to']}, step {i + 1}")
+            TransitionStep.objects.bulk_create(steps)
             if existing:
                 report.changed.append(f"steps of {t['from']} → {t['to']}")
     _remove(Transition.objects.exclude(pk__in=kept_transitions), lambda t: f"transition {t}", report)

@@ -83,6 +83,31 @@ def test_a_malformed_bank_names_the_place_and_writes_nothing(db):
             lambda b: b["roles"][12]["salary"].update(source=" "),
             "roles[12].salary.source: a salary needs its source",
         ),
+        # Mistakes that used to get through to the database (issue 11).
+        (lambda b: b["roles"][0].update(slug="associate-pm\n"), "roles[0].slug: not a valid slug"),
+        (
+            lambda b: b["transitions"][0]["steps"][0].update(resource_url="javascript:alert(1)"),
+            "resource_url: Enter a valid URL.",
+        ),
+        (
+            lambda b: b["roles"][12]["salary"].update(source_url="javascript:alert(1)"),
+            "salary_source_url: Enter a valid URL.",
+        ),
+        (
+            lambda b: b["roles"][12]["salary"].update(currency="EURO"),
+            "salary_currency: Ensure this value has at most 3",
+        ),
+        (
+            lambda b: b["roles"][0].update(experience="x" * 201),
+            "roles[0].experience: longer than 200 characters",
+        ),
+        (
+            lambda b: b["roles"][12]["salary"].update(median=2**40, high=2**41),
+            "roles[12].salary.median: 1099511627776 is outside 0–100000000",
+        ),
+        (lambda b: b["roles"][0].update(summary="a\x00b"), "roles[0].summary: contains a NUL character"),
+        (lambda b: b["roles"][0].update(summary=["a", "list"]), "roles[0].summary: expected text, got list"),
+        (lambda b: b["roles"][1].update(name=b["roles"][0]["name"]), "conflicts with the bank's rules"),
     ],
 )
 def test_each_kind_of_mistake_is_named(db, mutate, message):
@@ -126,3 +151,21 @@ def test_reimporting_changes_what_changed_and_deactivates_answered_questions(def
     question.refresh_from_db()
     assert question.active is False  # kept for the attempt that answered it
     assert any("deactivated" in r for r in report.removed)
+
+
+def test_deeply_nested_json_is_a_named_error_not_a_traceback(db, tmp_path):
+    path = tmp_path / "bank.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(CommandError, match="not valid JSON"):
+        call_command("import_bank", str(path))
+    assert _counts() == [0] * 7
+
+
+def test_renaming_the_current_role_question_is_a_named_error_and_changes_nothing(db):
+    import_bank(default_bank())
+    before = _counts()
+    bank = copy.deepcopy(default_bank())
+    bank["quizzes"][0]["questions"][0]["slug"] = "current-role-renamed"
+    with pytest.raises(BankError, match="conflicts with the bank's rules"):
+        import_bank(bank)
+    assert _counts() == before

@@ -20,7 +20,7 @@ class Command(BaseCommand):
                 data = json.load(fh)
         except OSError as exc:
             raise CommandError(f"{options['file']}: {exc.strerror}") from exc
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
             raise CommandError(f"{options['file']}: not valid JSON ({exc})") from exc
         try:
             report = import_bank(data, dry_run=options["dry_run"])
