@@ -1,6 +1,8 @@
+from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -81,6 +83,10 @@ class QuestionInline(admin.TabularInline):
     fields = ["order", "text", "kind", "section", "active"]
     show_change_link = True
 
+    def has_add_permission(self, request, obj=None):
+        # A question is added on its own page, together with its options.
+        return False
+
 
 @admin.register(Quiz)
 class QuizAdmin(PersonaBannerMixin, admin.ModelAdmin):
@@ -98,8 +104,34 @@ class QuizAdmin(PersonaBannerMixin, admin.ModelAdmin):
         return obj.question_total
 
 
+class OptionFormSet(BaseInlineFormSet):
+    """A question is saved only in a state the quiz can use: a 1–5 statement with its low
+    and high anchors, a choice question with at least one option."""
+
+    def clean(self):
+        super().clean()
+        kept = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("active", True)
+        ]
+        answers = [o for o in kept if not o.get("not_applicable")]
+        if self.instance.kind == Question.Kind.SCALE and len(answers) != 2:
+            raise ValidationError(
+                _(
+                    "A 1–5 statement needs its two anchors: one active option for “strongly disagree” "
+                    "and one for “strongly agree” (a not-applicable option may be added)."
+                )
+            )
+        if self.instance.kind != Question.Kind.SCALE and not answers:
+            raise ValidationError(_("A choice question needs at least one option."))
+
+
 class OptionInline(admin.TabularInline):
     model = Option
+    formset = OptionFormSet
     extra = 0
     fields = ["order", "label", "slug", "role", "exclusive", "not_applicable", "active"]
     prepopulated_fields = {"slug": ["label"]}
@@ -185,8 +217,40 @@ class ResultAdmin(ReadOnlyAdmin):
     date_hierarchy = "created_at"
 
 
+class PersonaForm(forms.ModelForm):
+    class Meta:
+        model = Persona
+        fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        quiz, answers = cleaned.get("quiz"), cleaned.get("answers")
+        if quiz is None or answers is None:
+            return cleaned
+        from .answers import AnswerFileError, parse_answer
+        from .loader import load_bank
+
+        if not isinstance(answers, dict):
+            raise ValidationError({"answers": _("Write an object of question slug → answer.")})
+        bank = load_bank(quiz)
+        known = set(quiz.questions.values_list("slug", flat=True))
+        errors = []
+        for slug, value in answers.items():
+            if slug not in known:
+                errors.append(_("unknown question “%(slug)s”") % {"slug": slug})
+            elif slug in bank.questions:
+                try:
+                    parse_answer(bank.questions[slug], value)
+                except AnswerFileError as exc:
+                    errors.append(str(exc))
+        if errors:
+            raise ValidationError({"answers": errors})
+        return cleaned
+
+
 @admin.register(Persona)
 class PersonaAdmin(admin.ModelAdmin):
+    form = PersonaForm
     list_display = [
         "name",
         "quiz",

@@ -75,9 +75,10 @@ def bank_cached(name: str, build):
 def connect_bank_signals() -> None:
     from roles.models import Competency, Role, RoleCompetency, Transition, TransitionStep
 
-    from .models import Option, OptionScore, Question, Quiz
+    from .models import Option, OptionScore, Persona, Question, Quiz
 
     for model in (
+        Persona,
         Quiz,
         Question,
         Option,
