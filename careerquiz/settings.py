@@ -129,6 +129,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer gives the friendly 503 within seconds instead of
+    # hanging every request: a connect timeout, and a server-side limit on each statement.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "5")),
+            "options": f"-c statement_timeout={int(os.environ.get('DB_STATEMENT_TIMEOUT_MS', '10000'))}",
+        }
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded default serves several people at once: write-ahead logging lets readers
     # go on while one request writes; BEGIN IMMEDIATE takes the write lock when a
@@ -150,13 +159,19 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "careerquiz.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            # Fail fast when Redis hangs: a miss is cheaper than a stuck request.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "careerquiz"),
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Without Redis, app processes share nothing but the database: the bank's version lives
+# there too, so an edit in one process reaches the others within a second.
+BANK_VERSION_IN_DATABASE = env_bool("BANK_VERSION_IN_DATABASE", not REDIS_URL)
 
 # Sessions live in the database (cached when Redis is there): any app server can
 # serve any request, and nothing is kept on the app server's disk.
@@ -273,6 +288,9 @@ AXES_CLIENT_IP_CALLABLE = "careerquiz.clientip.client_ip"
 
 # Rate limits per client address, counted in the shared cache.
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+# When the cache (Redis) cannot count, the limits let requests through: an outage of the
+# cache must not lock every job seeker out. The admin login's lockout lives in the database.
+RATELIMIT_FAIL_OPEN = True
 RATELIMIT_VIEW = "quiz.errors.rate_limited"
 RATELIMIT_START = os.environ.get("RATELIMIT_START", "30/m")
 RATELIMIT_ANSWER = os.environ.get("RATELIMIT_ANSWER", "180/m")

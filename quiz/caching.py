@@ -1,8 +1,9 @@
 """Caches of what job seekers read on every step.
 
 The question bank is cached under a version that every saved or deleted bank row bumps.
-The version lives in the shared cache (Redis), so an admin's edit reaches every app
-server: the server that saved it at once, the others within VERSION_TTL seconds. What is
+The version lives in the shared cache (Redis) and in the database (for setups without
+Redis, or while it is down), so an admin's edit reaches every app server: the server that
+saved it at once, the others within VERSION_TTL seconds. What is
 cached under a version never changes, so each process also keeps it in memory and a quiz
 step costs no cache round trip for the bank. Result pages are cached as rendered HTML for
 good: a result is an immutable snapshot."""
@@ -13,7 +14,9 @@ import threading
 import time
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 BANK_VERSION_KEY = "careerquiz:bank-version"
@@ -34,24 +37,56 @@ def forget() -> None:
         _memo.clear()
 
 
+def _local_version() -> str | None:
+    version = cache.get(BANK_VERSION_KEY)
+    if version is None:
+        cache.add(BANK_VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(BANK_VERSION_KEY)
+    return version
+
+
+def _stored_version() -> str:
+    """The version every process agrees on. With Redis it lives there. Without a shared
+    cache (or while Redis is down) each process also reads the database's version, which
+    every process's edits bump when they commit."""
+    version = _local_version()
+    if version is not None and not settings.BANK_VERSION_IN_DATABASE:
+        return version
+    from .models import BankVersion
+
+    return f"{BankVersion.current()}:{version}"
+
+
 def bank_version() -> str:
     global _version
     version, valid_until = _version
     now = time.monotonic()
     if valid_until > now:
         return version
-    version = cache.get(BANK_VERSION_KEY)
-    if version is None:
-        cache.add(BANK_VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(BANK_VERSION_KEY)
+    version = _stored_version()
     with _lock:
         _version = (version, now + VERSION_TTL)
     return version
 
 
+def _publish_to_database() -> None:
+    from .models import BankVersion
+
+    BankVersion.bump(uuid.uuid4().hex)
+
+
 def bank_changed(**kwargs) -> None:
+    """The bank changed: this process sees it at once; other processes through the
+    shared cache, or through the database once the change commits (one bump per
+    transaction, however many rows it saved)."""
     cache.set(BANK_VERSION_KEY, uuid.uuid4().hex, None)
     forget()
+    if settings.BANK_VERSION_IN_DATABASE:
+        connection = transaction.get_connection()
+        if not connection.in_atomic_block:
+            _publish_to_database()
+        elif not any(entry[1] is _publish_to_database for entry in connection.run_on_commit):
+            transaction.on_commit(_publish_to_database)
 
 
 def bank_cached(name: str, build):

@@ -290,3 +290,27 @@ class Persona(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class BankVersion(models.Model):
+    """One row: the version of the bank every app process agrees on when there is no
+    shared cache. Every edit of the bank replaces its token."""
+
+    token = models.CharField(max_length=32)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("bank version")
+
+    def __str__(self):
+        return self.token
+
+    @classmethod
+    def current(cls) -> str:
+        row = cls.objects.filter(pk=1).values_list("token", flat=True).first()
+        return row or cls.bump(uuid.uuid4().hex)
+
+    @classmethod
+    def bump(cls, token: str) -> str:
+        cls.objects.update_or_create(pk=1, defaults={"token": token})
+        return token

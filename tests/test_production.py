@@ -64,7 +64,7 @@ def test_production_settings_are_hardened():
         "samesite": "Lax",
         "hsts": 31536000,
         "engine": "django.contrib.sessions.backends.cached_db",
-        "cache": "django.core.cache.backends.redis.RedisCache",
+        "cache": "careerquiz.cache.ResilientRedisCache",
         "conn_max_age": 60,
         "health": True,
         "static": "whitenoise.storage.CompressedManifestStaticFilesStorage",
@@ -197,7 +197,7 @@ def test_admin_login_locks_out_after_repeated_failures(db, django_user_model):
 
 def test_health_checks_the_database(db):
     client = Client(raise_request_exception=False)
-    assert client.get("/-/health/").json() == {"status": "ok", "database": "ok"}
+    assert client.get("/-/health/").json() == {"status": "ok", "database": "ok", "cache": "ok"}
     with mock.patch.object(BaseDatabaseWrapper, "cursor", side_effect=OperationalError("connection refused")):
         response = client.get("/-/health/")
     assert response.status_code == 503 and response.json()["database"] == "unreachable"

@@ -1,0 +1,104 @@
+"""A Redis cache that degrades to misses when Redis is down.
+
+The cache only ever holds what can be rebuilt (the bank per version, rendered fragments,
+result pages) and the session copy of ``cached_db`` sessions, whose truth is in the
+database. So when Redis stops answering, reads are misses, writes are dropped, and the quiz
+goes on at database speed; each failure is logged. Rate limits then fail open (see
+RATELIMIT_FAIL_OPEN in the settings)."""
+
+from __future__ import annotations
+
+import logging
+import socket
+
+from django.core.cache.backends.redis import RedisCache
+
+logger = logging.getLogger("careerquiz.cache")
+
+try:
+    from redis.exceptions import RedisError
+except ImportError:  # pragma: no cover - redis is a dependency
+    RedisError = OSError
+
+FAILURES = (RedisError, OSError, socket.timeout)
+
+
+def _failed(operation: str, exc: BaseException) -> None:
+    logger.warning("cache unavailable (%s): %s", operation, exc)
+
+
+class ResilientRedisCache(RedisCache):
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except FAILURES as exc:
+            _failed("get", exc)
+            return default
+
+    def get_many(self, keys, version=None):
+        try:
+            return super().get_many(keys, version)
+        except FAILURES as exc:
+            _failed("get_many", exc)
+            return {}
+
+    def has_key(self, key, version=None):
+        try:
+            return super().has_key(key, version)
+        except FAILURES as exc:
+            _failed("has_key", exc)
+            return False
+
+    def add(self, key, value, timeout=None, version=None):
+        try:
+            return super().add(key, value, timeout, version)
+        except FAILURES as exc:
+            _failed("add", exc)
+            return False
+
+    def set(self, key, value, timeout=None, version=None):
+        try:
+            return super().set(key, value, timeout, version)
+        except FAILURES as exc:
+            _failed("set", exc)
+
+    def set_many(self, data, timeout=None, version=None):
+        try:
+            return super().set_many(data, timeout, version)
+        except FAILURES as exc:
+            _failed("set_many", exc)
+            return list(data)
+
+    def touch(self, key, timeout=None, version=None):
+        try:
+            return super().touch(key, timeout, version)
+        except FAILURES as exc:
+            _failed("touch", exc)
+            return False
+
+    def delete(self, key, version=None):
+        try:
+            return super().delete(key, version)
+        except FAILURES as exc:
+            _failed("delete", exc)
+            return False
+
+    def delete_many(self, keys, version=None):
+        try:
+            return super().delete_many(keys, version)
+        except FAILURES as exc:
+            _failed("delete_many", exc)
+
+    def incr(self, key, delta=1, version=None):
+        try:
+            return super().incr(key, delta, version)
+        except FAILURES as exc:
+            _failed("incr", exc)
+            # What a missing key raises: callers such as the rate limiter handle it.
+            raise ValueError("cache unavailable") from exc
+
+    def clear(self):
+        try:
+            return super().clear()
+        except FAILURES as exc:
+            _failed("clear", exc)

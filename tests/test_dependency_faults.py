@@ -1,0 +1,191 @@
+"""What a job seeker sees when a dependency fails, and proof that no answer is lost or
+stored twice: Redis stopped in the middle of a quiz, PostgreSQL that does not answer."""
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from http.client import HTTPConnection
+from pathlib import Path
+
+import pytest
+from django.core.cache import caches
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from quiz.models import Answer, Attempt
+from tests.factories import typical_answers
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def closed_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+REDIS_DOWN = {
+    "default": {
+        "BACKEND": "careerquiz.cache.ResilientRedisCache",
+        "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+    }
+}
+
+
+def test_with_redis_stopped_mid_quiz_every_answer_is_saved_once_and_health_says_degraded(default_content):
+    from quiz.loader import load_bank
+
+    client = Client(raise_request_exception=False)
+    client.post(reverse("quiz:start", args=[default_content.slug]))
+    attempt = Attempt.objects.get()
+    bank = load_bank(default_content)
+    answers = typical_answers(bank, "product-manager")
+    questions = list(default_content.active_questions())
+    half = len(questions) // 2
+
+    def answer(question):
+        value = answers[question.slug]
+        if question.kind == "scale" and isinstance(value, int):
+            data = {"answer": str(value)}
+        else:
+            data = {"answer": [str(question.options.get(slug=s).pk) for s in value]}
+        response = client.post(reverse("quiz:question", args=[attempt.uuid, question.slug]), data)
+        assert response.status_code == 302, (question.slug, response.status_code)
+
+    for question in questions[:half]:
+        answer(question)
+    # override_settings makes Django build the caches again from the new setting.
+    with override_settings(CACHES=REDIS_DOWN, SESSION_ENGINE="django.contrib.sessions.backends.cached_db"):
+        assert caches["default"].get("anything", "miss") == "miss"  # Redis really is down
+        for question in questions[half:]:
+            answer(question)
+        health = client.get("/-/health/")
+        assert health.status_code == 200 and health.json() == {
+            "status": "degraded",
+            "database": "ok",
+            "cache": "unreachable",
+        }
+        finished = client.post(reverse("quiz:finish", args=[attempt.uuid]))
+        assert finished.status_code == 302
+        assert client.get(finished["Location"]).status_code == 200
+    assert Answer.objects.filter(attempt=attempt).count() == len(questions)
+    assert len({a.question_id for a in Answer.objects.filter(attempt=attempt)}) == len(questions)
+
+
+class BlackHole:
+    """A TCP listener that accepts connections and never answers: a hung database."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(50)
+        self.port = self.sock.getsockname()[1]
+        self.held = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.held.append(conn)
+
+    def close(self):
+        for conn in self.held:
+            conn.close()
+        self.sock.close()
+
+
+@pytest.fixture
+def server_on_a_hung_database(tmp_path):
+    hole = BlackHole()
+    port = closed_port()
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL"}}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "careerquiz.settings",
+            "DEBUG": "0",
+            "SECRET_KEY": "fault-test-" + uuid.uuid4().hex,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{hole.port}/test",
+            "DB_CONNECT_TIMEOUT": "2",
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_COOKIES": "false",
+            "STATIC_ROOT": str(tmp_path / "static"),
+            "WEB_CONCURRENCY": "1",
+            "THREADS": "4",
+            "ACCESS_LOG": "/dev/null",
+        }
+    )
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "careerquiz.wsgi",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            conn = HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/-/ping/")
+            if conn.getresponse().status == 200:
+                break
+        except OSError:
+            time.sleep(0.2)
+    try:
+        yield port
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        hole.close()
+
+
+def timed_get(port, path):
+    start = time.monotonic()
+    conn = HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("GET", path)
+    response = conn.getresponse()
+    body = response.read().decode()
+    return response.status, time.monotonic() - start, body
+
+
+def test_a_hung_database_gives_the_friendly_503_within_seconds(server_on_a_hung_database):
+    port = server_on_a_hung_database
+    status, elapsed, _ = timed_get(port, "/-/ping/")
+    assert status == 200 and elapsed < 1  # liveness never touches the database
+    status, elapsed, body = timed_get(port, "/-/health/")
+    assert status == 503 and elapsed < 8 and '"database": "unreachable"' in body
+    status, elapsed, body = timed_get(port, "/")
+    assert status == 503 and elapsed < 8
+    assert "cannot reach its database" in body
+
+
+def test_without_redis_an_edit_in_another_process_reaches_this_one(default_content, settings, monkeypatch):
+    from quiz import caching
+    from quiz.models import BankVersion
+
+    settings.BANK_VERSION_IN_DATABASE = True
+    monkeypatch.setattr(caching, "VERSION_TTL", 0.0)
+    caching.forget()
+    built = []
+    assert caching.bank_cached("probe", lambda: built.append(1) or "first") == "first"
+    assert caching.bank_cached("probe", lambda: "never") == "first"  # from this process's memory
+    # Another app process (its own memory cache) saves an edit: only the database is shared.
+    BankVersion.bump("edited-elsewhere")
+    assert caching.bank_cached("probe", lambda: "second") == "second"
