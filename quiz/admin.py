@@ -111,13 +111,15 @@ class OptionFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()
         kept = [
-            form.cleaned_data
+            (form.cleaned_data.get("active", True), form.cleaned_data.get("not_applicable", False))
             for form in self.forms
-            if form.cleaned_data
-            and not form.cleaned_data.get("DELETE")
-            and form.cleaned_data.get("active", True)
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
-        answers = [o for o in kept if not o.get("not_applicable")]
+        # Options saved earlier that this post leaves out (an admin may post only some rows).
+        in_form = {form.instance.pk for form in self.forms if form.instance.pk}
+        if self.instance.pk:
+            kept += [(o.active, o.not_applicable) for o in self.instance.options.all() if o.pk not in in_form]
+        answers = [1 for active, not_applicable in kept if active and not not_applicable]
         if self.instance.kind == Question.Kind.SCALE and len(answers) != 2:
             raise ValidationError(
                 _(
