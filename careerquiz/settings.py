@@ -59,6 +59,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Compresses pages; since Django 4.2 it pads its output against BREACH. Static files
+    # come pre-compressed from WhiteNoise and pass through untouched.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "careerquiz.clientip.RequireClientAddressMiddleware",
     "careerquiz.middleware.RefuseUnneededBodiesMiddleware",

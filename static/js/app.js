@@ -59,8 +59,11 @@
     var target = event.detail.elt;
     reveal(target);
     var heading = document.getElementById("question-heading");
+    var summary = document.querySelector("[data-error-summary]");
     if (target && target.id === "plan") {
       target.focus();
+    } else if (summary) {
+      summary.focus();
     } else if (heading) {
       heading.focus();
     }
@@ -72,6 +75,10 @@
     var form = document.querySelector(".quiz-form");
     if (!form) return;
     var target = event.target;
+    // Only where the question has focus (or nothing has): a key pressed on a link of the
+    // page never chooses an answer.
+    var card = document.getElementById("quiz-card");
+    if (target && target !== body && !(card && card.contains(target))) return;
     var typing = target && (target.tagName === "TEXTAREA" || target.tagName === "SELECT" ||
       (target.tagName === "INPUT" && !/^(radio|checkbox)$/.test(target.type)));
     if (typing) return;
@@ -112,4 +119,7 @@
   });
 
   reveal(document);
+  // A page that comes back with an error (without htmx) starts at its error summary.
+  var errorSummary = document.querySelector("[data-error-summary]");
+  if (errorSummary) errorSummary.focus();
 })();

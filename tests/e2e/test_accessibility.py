@@ -29,7 +29,7 @@ def test_every_page_is_accessible(browser, site, persona_labels, viewport):
     page.wait_for_selector("#question-heading")
     assert_accessible(page, f"question-{width}")
     page.get_by_role("button", name="Next").click()
-    expect(page.get_by_text("Choose an answer to continue.")).to_be_visible()
+    expect(page.get_by_text("Choose an answer to continue.").first).to_be_visible()
     assert_accessible(page, f"question-error-{width}")
     answer_with_mouse(page, persona_labels("director-of-product", **{"current-role": ("group-pm",)}))
     assert_accessible(page, f"summary-{width}")

@@ -19,7 +19,7 @@ def test_no_page_violates_the_content_security_policy(page, site, persona_labels
     assert "default-src 'none'" in response.headers["content-security-policy"]
     page.get_by_role("button", name="Start the quiz").click()
     page.get_by_role("button", name="Next").click()  # an inline error, swapped in by htmx
-    expect(page.get_by_text("Choose an answer to continue.")).to_be_visible()
+    expect(page.get_by_text("Choose an answer to continue.").first).to_be_visible()
     answer_with_mouse(page, persona_labels("group-pm"))
     page.get_by_role("button", name="See my result").click()
     expect(page.locator("h1")).to_have_text("Group Product Manager")

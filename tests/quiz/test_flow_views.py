@@ -63,9 +63,10 @@ def test_a_step_is_a_full_page_and_an_htmx_fragment_of_the_same_template(client_
     fragment = client.get(url, headers=HX)
     assert page.status_code == fragment.status_code == 200
     assert "<html" in page.content.decode() and 'id="quiz-card"' in page.content.decode()
-    assert "<html" not in fragment.content.decode() and fragment.content.decode().lstrip().startswith(
-        '<div id="quiz-card"'
-    )
+    fragment_html = fragment.content.decode().lstrip()
+    # The fragment: a top-level <title> (htmx makes it the page's title), then the card.
+    assert "<html" not in fragment_html and fragment_html.startswith("<title>Question 1 of ")
+    assert fragment_html.split("</title>", 1)[1].lstrip().startswith('<div id="quiz-card"')
     assert "HX-Request" in page["Vary"] and "HX-Request" in fragment["Vary"]
 
 

@@ -1,0 +1,123 @@
+"""WCAG 2.2 checks that axe-core cannot make: titles that follow the quiz, focus rings and
+control borders with enough contrast, keys that act only in the question, no sideways
+scrolling at 320 px, and the error pattern."""
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import PHONE
+
+CONTRAST = """
+(selector) => {
+  const el = document.querySelector(selector);
+  const parse = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = (rgb) => {
+    const [r, g, b] = rgb.map((v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => {
+    const [x, y] = [lum(parse(a)), lum(parse(b))].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  let bg = "rgb(255, 255, 255)";
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    const c = getComputedStyle(node).backgroundColor;
+    if (c && !c.startsWith("rgba(0, 0, 0, 0)") && c !== "transparent") { bg = c; break; }
+  }
+  const style = getComputedStyle(el);
+  return {
+    outline: style.outlineStyle !== "none" ? ratio(style.outlineColor, bg) : 0,
+    outlineWidth: parseFloat(style.outlineWidth),
+    border: ratio(style.borderTopColor, bg),
+  };
+}
+"""
+
+
+def start(page, site):
+    page.goto(site + "/")
+    page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_selector("#question-heading")
+
+
+def test_the_title_says_where_the_person_is_at_every_htmx_step_and_on_errors(page, site):
+    start(page, site)
+    assert page.title().startswith("Question 1 of ")
+    page.get_by_role("button", name="Next").click()
+    page.wait_for_function("() => document.title.startsWith('Error:')")
+    assert "Question 1 of" in page.title()
+    # The error summary takes focus and names the problem above the options.
+    page.wait_for_function("() => document.activeElement.hasAttribute('data-error-summary')")
+    expect(page.locator("[data-error-summary]")).to_contain_text("Choose an answer to continue.")
+    page.locator(".quiz-form input[name=answer]").first.check()
+    page.get_by_role("button", name="Next").click()
+    page.wait_for_function("() => document.title.startsWith('Question 2 of ')")
+    page.go_back()
+    page.wait_for_function("() => document.title.startsWith('Question 1 of ')")
+
+
+def test_only_one_option_turns_red_never_all_of_them(page, site):
+    start(page, site)
+    page.get_by_role("button", name="Next").click()
+    page.wait_for_selector("[data-error-summary]")
+    colors = page.locator(".quiz-form .form-check-label").evaluate_all(
+        "els => els.map(e => getComputedStyle(e).color)"
+    )
+    assert "rgb(220, 53, 69)" not in colors  # Bootstrap's invalid red
+
+
+@pytest.mark.parametrize(
+    "selector", [".site-header .nav-link", ".quiz-form .form-check-input", ".quiz-form button[type=submit]"]
+)
+def test_every_focus_ring_has_three_to_one_contrast(page, site, selector):
+    start(page, site)
+    for _ in range(80):  # by keyboard, as a keyboard user gets there: :focus-visible applies
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            break
+    else:
+        raise AssertionError(f"Tab never reached {selector}")
+    measured = page.evaluate(
+        CONTRAST.replace("document.querySelector(selector)", "document.activeElement"), selector
+    )
+    assert measured["outline"] >= 3 and measured["outlineWidth"] >= 2, measured
+
+
+def test_unselected_controls_and_option_cards_stand_out_at_three_to_one(page, site):
+    start(page, site)
+    assert page.evaluate(CONTRAST, ".quiz-form .form-check-input")["border"] >= 3
+    assert page.evaluate(CONTRAST, ".quiz-form .form-check")["border"] >= 3
+
+
+def test_number_keys_act_only_when_focus_is_in_the_question(page, site):
+    start(page, site)
+    page.locator(".site-header .nav-link").first.focus()
+    page.keyboard.press("2")
+    assert page.locator(".quiz-form input[name=answer]:checked").count() == 0
+    page.locator("#question-heading").focus()
+    page.keyboard.press("2")
+    assert page.locator(".quiz-form input[name=answer]").nth(1).is_checked()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/roles/",
+        "/roles/head-of-product/",
+        "/roles/program-manager/",
+        "/roles/compare/?a=product-manager&b=cpo",
+    ],
+)
+def test_no_page_scrolls_sideways_at_320_pixels(browser, site, path):
+    context = browser.new_context(viewport={"width": 320, "height": PHONE["height"]})
+    page = context.new_page()
+    page.goto(site + path)
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    context.close()
+    assert overflow <= 0, f"{path} scrolls {overflow}px sideways"
