@@ -107,3 +107,11 @@ def test_a_result_of_the_previous_engine_still_renders_from_its_snapshot(default
     assert (
         "Product Manager" in html and "Great fit" in html and "Old plan." in html and "Talk to users" in html
     )
+
+
+def test_no_template_syntax_leaks_into_the_result_page(default_content, client):
+    attempt = Attempt.objects.create(quiz=default_content, owner_key="k")
+    answer_everything(attempt, "group-pm")
+    html = client.get(attempt_complete(attempt=attempt).get_absolute_url()).content.decode()
+    for syntax in ("{#", "#}", "{%", "{{"):
+        assert syntax not in html
