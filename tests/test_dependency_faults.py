@@ -3,13 +3,10 @@ stored twice: Redis stopped in the middle of a quiz, PostgreSQL that does not an
 
 import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 import uuid
 from http.client import HTTPConnection
-from pathlib import Path
 
 import pytest
 from django.core.cache import caches
@@ -18,8 +15,7 @@ from django.urls import reverse
 
 from quiz.models import Answer, Attempt
 from tests.factories import typical_answers
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.servers import app_servers
 
 
 def closed_port():
@@ -105,7 +101,6 @@ class BlackHole:
 @pytest.fixture
 def server_on_a_hung_database(tmp_path):
     hole = BlackHole()
-    port = closed_port()
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL"}}
     env.update(
         {
@@ -123,36 +118,10 @@ def server_on_a_hung_database(tmp_path):
             "ACCESS_LOG": "/dev/null",
         }
     )
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "careerquiz.wsgi",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            conn = HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/-/ping/")
-            if conn.getresponse().status == 200:
-                break
-        except OSError:
-            time.sleep(0.2)
     try:
-        yield port
+        with app_servers(env, ready="/-/ping/") as (port,):
+            yield port
     finally:
-        proc.terminate()
-        proc.wait(10)
         hole.close()
 
 

@@ -3,14 +3,11 @@ servers completes with the same result as on one server."""
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from http.client import HTTPConnection
 from http.cookies import SimpleCookie
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -21,8 +18,7 @@ from quiz import engine
 from quiz.loader import load_bank
 from quiz.models import Quiz, Result
 from tests.factories import typical_answers
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.servers import ROOT, app_servers
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -31,12 +27,6 @@ pytestmark = [
         reason="app servers share PostgreSQL and Redis; CI runs this with both",
     ),
 ]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -62,49 +52,8 @@ def servers(tmp_path):
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
     )
-    ports = [free_port(), free_port()]
-    procs = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-c",
-                "gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "careerquiz.wsgi",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        for port in ports
-    ]
-    try:
-        deadline = time.monotonic() + 30
-        for port in ports:
-            while True:
-                try:
-                    conn = HTTPConnection("127.0.0.1", port, timeout=2)
-                    conn.request("GET", "/-/health/")
-                    if conn.getresponse().status == 200:
-                        break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    for proc in procs:
-                        proc.terminate()
-                    raise AssertionError(
-                        "app servers did not start: " + procs[0].communicate(timeout=10)[1].decode()[-3000:]
-                    )
-                time.sleep(0.2)
+    with app_servers(env, 2) as ports:
         yield ports
-    finally:
-        for proc in procs:
-            proc.terminate()
-            proc.wait(10)
 
 
 class Browser:
