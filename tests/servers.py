@@ -1,10 +1,12 @@
 """Real app servers for tests that need more than one process: gunicorn with the
 production settings, started on free ports and stopped afterwards."""
 
+import os
 import socket
 import subprocess
 import sys
 import time
+import uuid
 from contextlib import contextmanager
 from http.client import HTTPConnection
 from pathlib import Path
@@ -16,6 +18,27 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def production_env(tmp_path, *, drop=(), **overrides) -> dict:
+    """The environment of a production-configured app server on this machine (one worker,
+    plain HTTP), without the test runner's own variables and those in ``drop``."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", *drop}}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "careerquiz.settings",
+            "DEBUG": "0",
+            "SECRET_KEY": "test-server-" + uuid.uuid4().hex,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_COOKIES": "false",
+            "STATIC_ROOT": str(tmp_path / "static"),
+            "WEB_CONCURRENCY": "1",
+            "ACCESS_LOG": "/dev/null",
+            **overrides,
+        }
+    )
+    return env
 
 
 @contextmanager

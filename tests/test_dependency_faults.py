@@ -1,11 +1,9 @@
 """What a job seeker sees when a dependency fails, and proof that no answer is lost or
 stored twice: Redis stopped in the middle of a quiz, PostgreSQL that does not answer."""
 
-import os
 import socket
 import threading
 import time
-import uuid
 from http.client import HTTPConnection
 
 import pytest
@@ -15,7 +13,7 @@ from django.urls import reverse
 
 from quiz.models import Answer, Attempt
 from tests.factories import typical_answers
-from tests.servers import app_servers
+from tests.servers import app_servers, production_env
 
 
 def closed_port():
@@ -101,22 +99,12 @@ class BlackHole:
 @pytest.fixture
 def server_on_a_hung_database(tmp_path):
     hole = BlackHole()
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL"}}
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "careerquiz.settings",
-            "DEBUG": "0",
-            "SECRET_KEY": "fault-test-" + uuid.uuid4().hex,
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{hole.port}/test",
-            "DB_CONNECT_TIMEOUT": "2",
-            "SECURE_SSL_REDIRECT": "false",
-            "SECURE_COOKIES": "false",
-            "STATIC_ROOT": str(tmp_path / "static"),
-            "WEB_CONCURRENCY": "1",
-            "THREADS": "4",
-            "ACCESS_LOG": "/dev/null",
-        }
+    env = production_env(
+        tmp_path,
+        drop={"REDIS_URL"},
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:{hole.port}/test",
+        DB_CONNECT_TIMEOUT="2",
+        THREADS="4",
     )
     try:
         with app_servers(env, ready="/-/ping/") as (port,):

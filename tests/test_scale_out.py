@@ -18,7 +18,7 @@ from quiz import engine
 from quiz.loader import load_bank
 from quiz.models import Quiz, Result
 from tests.factories import typical_answers
-from tests.servers import ROOT, app_servers
+from tests.servers import ROOT, app_servers, production_env
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -33,21 +33,11 @@ pytestmark = [
 def servers(tmp_path):
     call_command("load_default_content", verbosity=0)
     db = connection.settings_dict
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "RATELIMIT_ENABLE"}}
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "careerquiz.settings",
-            "DEBUG": "0",
-            "SECRET_KEY": "scale-out-test-" + uuid.uuid4().hex,
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
-            "CACHE_KEY_PREFIX": "scale-out-" + uuid.uuid4().hex[:8],
-            "SECURE_SSL_REDIRECT": "false",
-            "SECURE_COOKIES": "false",
-            "STATIC_ROOT": str(tmp_path / "static"),
-            "WEB_CONCURRENCY": "1",
-            "ACCESS_LOG": "/dev/null",
-        }
+    env = production_env(
+        tmp_path,
+        drop={"RATELIMIT_ENABLE"},
+        DATABASE_URL=f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        CACHE_KEY_PREFIX="scale-out-" + uuid.uuid4().hex[:8],
     )
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
