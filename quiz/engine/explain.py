@@ -20,11 +20,10 @@ from django.utils.translation import ngettext
 from . import confidence as conf
 from .match import AT_LEVEL, NEXT_STEP, STEP_BACK, STRETCH, Contribution, RoleMatch
 from .plan import DIRECT, FALLBACK, GROW, ROUTE
-from .profile import Level, is_not_applicable, question_values
+from .profile import Level, question_values
 from .types import (
     KIND_EXPERIENCE,
     KIND_PREFERENCE,
-    KIND_SKILL,
     MAX_LEVEL,
     SCALE,
     SCALE_MAX,
@@ -328,14 +327,6 @@ def unassessed_competencies(bank: Bank, profile: Mapping[str, Level], role: str)
     ]
 
 
-def not_applicable_answers(bank: Bank, answers: Mapping[str, AnswerValue]) -> list[str]:
-    return [
-        bank.questions[slug].text
-        for slug in sorted(answers, key=lambda s: list(bank.questions).index(s) if s in bank.questions else 0)
-        if slug in bank.questions and is_not_applicable(bank.questions[slug], answers[slug])
-    ]
-
-
 def explain(
     bank: Bank,
     answers: Mapping[str, AnswerValue],
@@ -399,8 +390,7 @@ def explain(
         "sentences": sentences,
         "level_fit": level_fit_sentence(bank, profile, top),
         "unassessed": unassessed,
-        "not_applicable": not_applicable_answers(bank, answers),
     }
 
 
-__all__ = ["KIND_SKILL", "explain", "level_words", "plan_words"]
+__all__ = ["explain", "level_words", "plan_words"]

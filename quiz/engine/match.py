@@ -39,7 +39,6 @@ from .profile import Level
 from .types import (
     KIND_EXPERIENCE,
     KIND_PREFERENCE,
-    KIND_SKILL,
     Bank,
     CompetencyInfo,
     RoleInfo,
@@ -165,7 +164,6 @@ def rank_roles(bank: Bank, profile: Mapping[str, Level]) -> list[RoleMatch]:
 
 __all__ = [
     "AT_LEVEL",
-    "KIND_SKILL",
     "NEXT_STEP",
     "STEP_BACK",
     "STRETCH",

@@ -85,7 +85,7 @@ class QuestionInfo:
 
     @cached_property
     def anchors(self) -> tuple[OptionInfo, OptionInfo] | None:
-        """A scale's low (1) and high (5) anchors: its first two scored options."""
+        """A scale's low (1) and high (5) anchors: its first and last scored options."""
         scored = [o for o in self.options if not o.not_applicable]
         return (scored[0], scored[-1]) if len(scored) >= 2 else None
 
