@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-dev chromium lint bench loadbench quality
+.PHONY: run test unit install install-dev chromium lint bench bench-analytics loadbench quality
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,16 @@ test: install-dev chromium lint
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings >/dev/null
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# The fast part while you work: everything but the browser tests (about a minute and a half).
+unit: install-dev
+	$(BIN)/pytest --ignore=tests/e2e $(PYTEST_ARGS)
+
 bench: install-dev
 	$(BIN)/python benchmarks/bench_scoring.py
+
+# The editors' analytics page over 100,000 attempts (ATTEMPTS=1000000 for more).
+bench-analytics: install-dev
+	$(BIN)/python benchmarks/analytics.py --attempts $${ATTEMPTS:-100000}
 
 # Recommendation quality against hand-written personas, random and noisy respondents.
 quality: install-dev

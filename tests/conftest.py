@@ -1,12 +1,19 @@
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
 from quiz import caching
 from quiz.content import QUIZ_SLUG
 from quiz.models import Attempt, Quiz
+from tests import bank_snapshot
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with a copy of the default bank put aside (tests/bank_snapshot.py)."""
+    with django_db_blocker.unblock():
+        bank_snapshot.take()
 
 
 @pytest.fixture(autouse=True)
@@ -21,8 +28,8 @@ def empty_cache():
 
 @pytest.fixture
 def default_content(db):
-    """The default bank, loaded the way `make run` loads it."""
-    call_command("load_default_content", verbosity=0)
+    """The default bank, as `make run` loads it (imported once per session)."""
+    bank_snapshot.restore()
     return Quiz.objects.get(slug=QUIZ_SLUG)
 
 

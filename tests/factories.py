@@ -1,12 +1,13 @@
 """Small helpers that make just the rows a test needs."""
 
+from datetime import timedelta
 from itertools import count
 
 from django.urls import reverse
 
 from quiz import engine
 from quiz.loader import load_bank
-from quiz.models import Attempt, Option, OptionScore, Question, Quiz
+from quiz.models import Answer, Attempt, Option, OptionScore, Question, Quiz, Result
 from quiz.services import answer_save
 from roles.models import Competency, Role, RoleCompetency
 
@@ -89,3 +90,45 @@ def answer_everything(attempt, role="product-manager"):
             answer_save(
                 attempt=attempt, question=question, options=list(question.options.filter(slug__in=value))
             )
+
+
+def make_attempts(quiz, questions, count, *, answered, completed_share, start):
+    """count attempts; the first answered[i] of them answered question i; the last
+    completed_share of the ones that answered all are completed with a result."""
+    attempts = Attempt.objects.bulk_create(
+        [
+            Attempt(quiz=quiz, owner_key=f"o{i}", started_at=start + timedelta(days=i % 3, seconds=i % 3600))
+            for i in range(count)
+        ],
+        batch_size=5000,
+    )
+    answers = []
+    for index, question in enumerate(questions):
+        for attempt in attempts[: answered[index]]:
+            answers.append(
+                Answer(
+                    attempt=attempt,
+                    question=question,
+                    answered_at=attempt.started_at + timedelta(seconds=10 * (index + 1)),
+                )
+            )
+    Answer.objects.bulk_create(answers, batch_size=5000)
+    done = attempts[: int(answered[-1] * completed_share)]
+    for attempt in done:
+        attempt.completed_at = attempt.started_at + timedelta(seconds=60)
+    Attempt.objects.bulk_update(done, ["completed_at"], batch_size=5000)
+    Result.objects.bulk_create(
+        [
+            Result(
+                attempt=a,
+                engine_version="1.0",
+                recommended_role_slug="product-manager" if i % 4 else "cpo",
+                match=80,
+                snapshot={},
+            )
+            for i, a in enumerate(done)
+        ],
+        batch_size=5000,
+    )
+    # answered_at is auto_now on save; bulk_create keeps the given times.
+    return attempts

@@ -11,12 +11,12 @@ from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 
 from quiz import engine
 from quiz.loader import load_bank
 from quiz.models import Quiz, Result
+from tests import bank_snapshot
 from tests.factories import typical_answers
 from tests.servers import ROOT, app_servers, production_env
 
@@ -31,7 +31,7 @@ pytestmark = [
 
 @pytest.fixture
 def servers(tmp_path):
-    call_command("load_default_content", verbosity=0)
+    bank_snapshot.restore()
     db = connection.settings_dict
     env = production_env(
         tmp_path,

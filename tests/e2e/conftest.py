@@ -4,11 +4,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from quiz.forms import SCALE_LABELS
 from quiz.loader import load_bank
 from quiz.models import Quiz
+from tests import bank_snapshot
 from tests.factories import typical_answers
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -42,7 +42,7 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def site(live_server, transactional_db):
     """The live server with the default content, as `make run` serves it."""
-    call_command("load_default_content", verbosity=0)
+    bank_snapshot.restore()
     return live_server.url
 
 

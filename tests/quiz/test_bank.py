@@ -1,6 +1,7 @@
 import copy
 import json
 
+import jsonschema
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -57,10 +58,10 @@ def test_a_malformed_bank_names_the_place_and_writes_nothing(db):
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
-        (lambda b: b.update(format="other"), 'format: expected "careerquiz-bank"'),
+        (lambda b: b.update(format="other"), "format: unknown format 'other' (expected 'careerquiz-bank')"),
         (
             lambda b: b["roles"][0]["profile"]["customer-insight"].update(level=7),
-            "roles[0].profile.customer-insight.level: 7 is outside 0–4",
+            "roles[0].profile.customer-insight.level: 7 is more than 4",
         ),
         (lambda b: b["transitions"][0].update(to="nowhere"), 'transitions[0].to: unknown role "nowhere"'),
         (
@@ -91,15 +92,15 @@ def test_a_malformed_bank_names_the_place_and_writes_nothing(db):
         ),
         (
             lambda b: b["roles"][12]["salary"].update(source_url="javascript:alert(1)"),
-            "salary_source_url: Enter a valid URL.",
+            "roles[12].salary.source_url: Enter a valid URL.",
         ),
         (
             lambda b: b["roles"][12]["salary"].update(currency="EURO"),
-            "salary_currency: Ensure this value has at most 3",
+            "roles[12].salary.currency: Ensure this value has at most 3",
         ),
         (
             lambda b: b["roles"][0].update(experience="x" * 201),
-            "roles[0].experience: longer than 200 characters",
+            "roles[0].experience: Ensure this value has at most 200 characters",
         ),
         (
             lambda b: b["roles"][12]["salary"].update(median=2**40, high=2**41),
@@ -108,6 +109,20 @@ def test_a_malformed_bank_names_the_place_and_writes_nothing(db):
         (lambda b: b["roles"][0].update(summary="a\x00b"), "roles[0].summary: contains a NUL character"),
         (lambda b: b["roles"][0].update(summary=["a", "list"]), "roles[0].summary: expected text, got list"),
         (lambda b: b["roles"][1].update(name=b["roles"][0]["name"]), "conflicts with the bank's rules"),
+        # The format is declared once (quiz/bank/schema.py): types are strict, keys known.
+        (
+            lambda b: b["roles"][0].update(recomendable=True),
+            "roles[0].recomendable: not part of the bank format",
+        ),
+        (lambda b: b["roles"][0].update(seniority="2"), "roles[0].seniority: unknown seniority '2'"),
+        (
+            lambda b: b["quizzes"][0]["questions"][0].update(active=1),
+            "quizzes[0].questions[0].active: expected true or false, got 1",
+        ),
+        (
+            lambda b: b["transitions"][0]["steps"][0].update(done_when="no-slash"),
+            "transitions[0].steps[0].done_when: write it as question-slug/option-slug",
+        ),
     ],
 )
 def test_each_kind_of_mistake_is_named(db, mutate, message):
@@ -169,3 +184,23 @@ def test_renaming_the_current_role_question_is_a_named_error_and_changes_nothing
     with pytest.raises(BankError, match="conflicts with the bank's rules"):
         import_bank(bank)
     assert _counts() == before
+
+
+def test_the_published_json_schema_accepts_the_bank_and_names_a_mistake(default_content, tmp_path):
+    """Editors can check a file in their own tools against `export_bank --schema`."""
+    path = tmp_path / "schema.json"
+    call_command("export_bank", schema=True, output=str(path))
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    validator.check_schema(schema)
+    bank = export_bank()
+    assert list(validator.iter_errors(bank)) == []
+    bank["roles"][0]["profile"]["customer-insight"]["importance"] = 5
+    bank["quizzes"][0]["questions"][1]["kind"] = "essay"
+    del bank["transitions"][2]["steps"]
+    places = sorted("/".join(map(str, e.absolute_path)) for e in validator.iter_errors(bank))
+    assert places == [
+        "quizzes/0/questions/1/kind",
+        "roles/0/profile/customer-insight/importance",
+        "transitions/2",
+    ]

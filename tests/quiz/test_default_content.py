@@ -4,11 +4,14 @@ import itertools
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
+from quiz.bank import export_bank
 from quiz.engine import shortest_route
 from quiz.loader import load_bank
 from quiz.models import Option, OptionScore, Question
 from roles.models import Competency, Role, RoleCompetency, Transition, TransitionStep
+from tests import bank_snapshot
 
 
 @pytest.fixture
@@ -180,3 +183,22 @@ def test_loading_the_default_content_again_keeps_an_admins_edits(default_content
     assert Role.objects.get(slug="product-owner").summary == "Edited by an admin"
     assert Question.objects.get(slug="unused-feature").text == "Edited question?"
     assert Role.objects.filter(slug="product-owner").count() == 1
+
+
+class _RolledBack(Exception):
+    pass
+
+
+def test_the_tests_session_copy_is_exactly_the_default_bank(db):
+    """Tests get the default bank from a copy taken once per session (tests/bank_snapshot.py);
+    the copy exports to what a fresh `load_default_content` exports to."""
+    try:
+        with transaction.atomic():
+            call_command("load_default_content", verbosity=0)
+            fresh = export_bank()
+            raise _RolledBack
+    except _RolledBack:
+        pass
+    assert not Role.objects.exists()
+    bank_snapshot.restore()
+    assert export_bank() == fresh

@@ -102,6 +102,7 @@ def test_a_deactivated_question_cannot_be_answered(started):
     q = question(attempt, "unused-feature")
     q.active = False
     q.save()
+    assert client.get(step_url(attempt, q.slug)).status_code == 404
     response = client.post(step_url(attempt, q.slug), {"answer": q.options.first().pk})
     assert response.status_code == 404
     assert nothing_stored(attempt)
@@ -113,6 +114,8 @@ def test_answering_after_the_attempt_is_completed_is_refused(started):
     client.post(reverse("quiz:finish", args=[attempt.uuid]))
     before = list(Answer.objects.filter(attempt=attempt).values_list("pk", "scale_value"))
     q = question(attempt, "own-queries")
+    # Reading a step of a finished quiz opens its result instead.
+    assert client.get(step_url(attempt, q.slug))["Location"] == Result.objects.get().get_absolute_url()
     response = client.post(step_url(attempt, q.slug), {"answer": "1"})
     assert response.status_code == 409
     assert "already finished" in response.content.decode()

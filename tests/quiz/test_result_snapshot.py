@@ -1,7 +1,9 @@
+from django.core.cache import cache
+
 from quiz import engine
 from quiz.models import Answer, Attempt, Result
 from quiz.services import answer_save, attempt_complete
-from roles.models import RoleCompetency
+from roles.models import Role, RoleCompetency, Transition
 from tests.factories import answer_everything
 
 
@@ -18,14 +20,25 @@ def test_completing_an_attempt_stores_the_snapshot_once(default_content):
     assert attempt.completed_at is not None
 
 
-def test_later_edits_of_the_bank_never_change_a_stored_result(default_content):
+def test_later_edits_of_the_bank_never_change_a_result_page(default_content, client):
+    """The page is drawn from the stored snapshot, never from today's bank: renaming the
+    role and emptying its profile changes nothing a visitor of the share link sees."""
     attempt = Attempt.objects.create(quiz=default_content, owner_key="k")
     answer_everything(attempt, "program-manager")
-    result = attempt_complete(attempt=attempt)
-    before = result.snapshot
+    url = attempt_complete(attempt=attempt).get_absolute_url()
+    before = client.get(url).content.decode()
+    assert "Program Manager" in before
+    Role.objects.filter(slug="program-manager").update(name="Renamed role", summary="Changed")
     RoleCompetency.objects.filter(role__slug="program-manager").update(level=0)
-    result.refresh_from_db()
-    assert result.snapshot == before
+    Transition.objects.filter(to_role__slug="program-manager").delete()
+    cache.clear()
+    after = client.get(url).content.decode()
+    assert "Renamed role" not in after
+    assert _article(after) == _article(before)
+
+
+def _article(html: str) -> str:
+    return html[html.index("<article") : html.rindex("</article>")]
 
 
 def test_changing_an_answer_replaces_it(default_content):

@@ -3,17 +3,21 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from quiz.bank import export_bank
+from quiz.bank import export_bank, json_schema
 
 
 class Command(BaseCommand):
-    help = "Writes the whole question bank as careerquiz-bank JSON."
+    help = "Writes the whole question bank as careerquiz-bank JSON (or, with --schema, the format's JSON Schema)."
 
     def add_arguments(self, parser):
         parser.add_argument("--output", "-o", help="File to write (default: standard output).")
+        parser.add_argument(
+            "--schema", action="store_true", help="Write the bank format's JSON Schema instead of the bank."
+        )
 
     def handle(self, *args, **options):
-        text = json.dumps(export_bank(), indent=2, ensure_ascii=False) + "\n"
+        data = json_schema() if options["schema"] else export_bank()
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
         if options["output"]:
             with open(options["output"], "w", encoding="utf-8") as fh:
                 fh.write(text)
