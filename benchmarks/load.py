@@ -43,7 +43,7 @@ PREPARE = textwrap.dedent(
     from importlib import import_module
     from django.middleware.csrf import _get_new_csrf_string
     from quiz import engine
-    from quiz.loader import load_bank
+    from quiz.bank import load_bank
     from quiz.models import Attempt, Quiz
     from quiz.services import answer_save, attempt_complete
 

@@ -230,7 +230,7 @@ class PersonaForm(forms.ModelForm):
         if quiz is None or answers is None:
             return cleaned
         from .answers import AnswerFileError, parse_answer
-        from .loader import load_bank
+        from .bank import load_bank
 
         if not isinstance(answers, dict):
             raise ValidationError({"answers": _("Write an object of question slug → answer.")})

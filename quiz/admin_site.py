@@ -319,7 +319,8 @@ class CareerQuizAdminSite(admin.AdminSite):
 
         start, end, start_label, end_label = date_range(request)
         rows = (
-            Result.objects.filter(created_at__gte=start, created_at__lt=end, attempt__is_preview=False)
+            Result.objects.real()
+            .filter(created_at__gte=start, created_at__lt=end)
             .order_by("created_at")
             .values_list(
                 "uuid",

@@ -55,7 +55,7 @@ class Analytics:
 
 
 def quiz_analytics(quiz: Quiz, start: datetime, end: datetime) -> Analytics:
-    attempts = Attempt.objects.filter(quiz=quiz, is_preview=False, started_at__gte=start, started_at__lt=end)
+    attempts = Attempt.objects.real().filter(quiz=quiz, started_at__gte=start, started_at__lt=end)
     started_per_day = list(
         attempts.annotate(day=TruncDate("started_at"))
         .values("day")

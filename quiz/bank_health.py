@@ -13,8 +13,8 @@ from roles.models import Competency, Role
 
 from . import engine
 from .answers import AnswerFileError, parse_answer
+from .bank import load_bank
 from .caching import bank_cached
-from .loader import load_bank
 from .models import Persona, Quiz
 
 ERROR, WARNING = "error", "warning"

@@ -40,7 +40,14 @@ class Quiz(models.Model):
         return reverse("quiz:landing", args=[self.slug])
 
     def active_questions(self):
-        return self.questions.filter(active=True).order_by("order", "pk")
+        return self.questions.active().order_by("order", "pk")
+
+
+class ActiveQuerySet(models.QuerySet):
+    """Bank rows that editors can deactivate (kept because job seekers answered them)."""
+
+    def active(self):
+        return self.filter(active=True)
 
 
 class Question(models.Model):
@@ -64,6 +71,8 @@ class Question(models.Model):
         help_text=_("The one question whose options name the job seeker's current role."),
     )
     active = models.BooleanField(_("active"), default=True)
+
+    objects = ActiveQuerySet.as_manager()
 
     class Meta:
         ordering = ["quiz", "order", "pk"]
@@ -118,6 +127,8 @@ class Option(models.Model):
     )
     active = models.BooleanField(_("active"), default=True)
 
+    objects = ActiveQuerySet.as_manager()
+
     class Meta:
         ordering = ["question", "order", "pk"]
         verbose_name = _("option")
@@ -161,6 +172,16 @@ class AttemptQuerySet(models.QuerySet):
 
     def owned_by(self, owner_key):
         return self.filter(owner_key=owner_key)
+
+    def real(self):
+        """Attempts of job seekers: staff previews left out of every figure."""
+        return self.filter(is_preview=False)
+
+
+class ResultQuerySet(models.QuerySet):
+    def real(self):
+        """Results of job seekers: staff previews left out of every figure."""
+        return self.filter(attempt__is_preview=False)
 
 
 class Attempt(models.Model):
@@ -248,6 +269,8 @@ class Result(models.Model):
     recommended_role_slug = models.SlugField(_("recommended role"), max_length=100, db_index=True)
     match = models.PositiveSmallIntegerField(_("match"))
     snapshot = models.JSONField(_("snapshot"))
+
+    objects = ResultQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

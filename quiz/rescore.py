@@ -3,11 +3,12 @@ touching their stored results."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 
 from . import engine
-from .loader import load_bank
+from .bank import load_bank
 from .models import Answer, Quiz, Result
+from .selectors import engine_answers, saved_answers
 
 
 def rescore_preview() -> dict:
@@ -18,27 +19,17 @@ def rescore_preview() -> dict:
     for quiz in Quiz.objects.all():
         bank = load_bank(quiz)
         stored = dict(
-            Result.objects.filter(attempt__quiz=quiz, attempt__is_preview=False).values_list(
-                "attempt_id", "recommended_role_slug"
-            )
+            Result.objects.real()
+            .filter(attempt__quiz=quiz)
+            .values_list("attempt_id", "recommended_role_slug")
         )
         if not stored:
             continue
-        answers: dict[int, dict] = defaultdict(dict)
-        rows = Answer.objects.filter(attempt_id__in=stored.keys()).values_list(
-            "attempt_id", "question__slug", "scale_value", "choices__option__slug"
-        )
-        for attempt_id, slug, scale_value, option_slug in rows.order_by(
-            "attempt_id", "question_id", "choices__option__order"
-        ):
-            if slug not in bank.questions:
-                continue  # deactivated since: it counts for nothing, as for new attempts
-            if scale_value is not None:
-                answers[attempt_id][slug] = scale_value
-            elif option_slug is not None:
-                answers[attempt_id][slug] = (*answers[attempt_id].get(slug, ()), option_slug)
+        saved = saved_answers(Answer.objects.filter(attempt_id__in=stored.keys()))
         for attempt_id, was in stored.items():
-            ranking = engine.rank_roles(bank, engine.build_profile(bank, answers.get(attempt_id, {})))
+            ranking = engine.rank_roles(
+                bank, engine.build_profile(bank, engine_answers(saved.get(attempt_id, {})))
+            )
             now = ranking[0].role if ranking else ""
             total += 1
             if now != was:

@@ -7,13 +7,22 @@ from collections.abc import Sequence
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .bank import load_bank
 from .engine import ENGINE_VERSION, recommend
-from .loader import load_answers, load_bank
 from .models import Answer, AnswerChoice, Attempt, Option, Question, Result
+from .selectors import attempt_answers, engine_answers
 
 
 class AttemptClosed(Exception):
     """The attempt is completed; its answers and result can no longer change."""
+
+
+class AttemptIncomplete(Exception):
+    """Some active question has no counted answer yet; ``question`` is the first."""
+
+    def __init__(self, question: Question):
+        self.question = question
+        super().__init__(question.slug)
 
 
 def answer_save(
@@ -53,14 +62,19 @@ def answer_save(
 
 def attempt_complete(*, attempt: Attempt) -> Result:
     """Scores the attempt once and stores the snapshot the result page reads from.
-    Completing twice returns the first result."""
+    Completing twice returns the first result. Raises AttemptIncomplete (storing nothing)
+    while an active question has no counted answer (``quiz.selectors``)."""
     with transaction.atomic():
         locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
         existing = Result.objects.filter(attempt=locked).first()
         if existing is not None:
             return existing
+        saved = attempt_answers(locked)
+        missing = next((q for q in locked.quiz.active_questions() if q.pk not in saved), None)
+        if missing is not None:
+            raise AttemptIncomplete(missing)
         bank = load_bank(locked.quiz)
-        snapshot = recommend(bank, load_answers(locked))
+        snapshot = recommend(bank, engine_answers(saved))
         top = snapshot["ranking"][0] if snapshot["ranking"] else {"role": "", "match": 0}
         result = Result.objects.create(
             attempt=locked,

@@ -33,8 +33,9 @@ from .charts import profile_chart
 from .errors import NotFound
 from .flow import Progress
 from .forms import SCALE_LABELS, AnswerForm, PlanForm
-from .models import Answer, Attempt, Option, Question, Quiz, Result
-from .services import AttemptClosed, answer_save, attempt_complete
+from .models import Attempt, Option, Question, Quiz, Result
+from .selectors import attempt_answers
+from .services import AttemptClosed, AttemptIncomplete, answer_save, attempt_complete
 
 OWNER_SESSION_KEY = "careerquiz_owner"
 # Silent reading of plain prose runs at about 200–250 words a minute; questions are read
@@ -82,14 +83,8 @@ def _active_questions(quiz: Quiz) -> list[Question]:
 
 
 def _progress(attempt: Attempt) -> Progress:
-    """The active questions and everything the attempt saved for them, in one query."""
-    saved: dict[int, tuple[int | None, tuple[int, ...]]] = {}
-    rows = Answer.objects.filter(attempt=attempt, question__active=True).values_list(
-        "question_id", "scale_value", "choices__option_id"
-    )
-    for question_id, scale_value, option_id in rows.order_by("question_id", "choices__option__order"):
-        _, options = saved.get(question_id, (scale_value, ()))
-        saved[question_id] = (scale_value, (*options, option_id) if option_id is not None else options)
+    """The active questions and the attempt's counted answers to them, in one query."""
+    saved = {qid: (a.scale_value, a.option_ids) for qid, a in attempt_answers(attempt).items()}
     return Progress(_active_questions(attempt.quiz), saved)
 
 
@@ -98,7 +93,7 @@ def _estimated_minutes(quiz: Quiz) -> int:
     its options at READING_WORDS_PER_MINUTE, plus SECONDS_PER_ANSWER to choose."""
     questions = _active_questions(quiz)
     texts = [q.text for q in questions] + [q.help_text for q in questions]
-    texts += Option.objects.filter(question__in=questions, active=True).values_list("label", flat=True)
+    texts += Option.objects.active().filter(question__in=questions).values_list("label", flat=True)
     words = sum(len(text.split()) for text in texts)
     seconds = words * 60 / READING_WORDS_PER_MINUTE + SECONDS_PER_ANSWER * len(questions)
     return max(1, math.ceil(seconds / 60))
@@ -188,7 +183,7 @@ def _step_context(
 
 def _active_options(question: Question) -> list[Option]:
     return bank_cached(
-        f"options:{question.pk}", lambda: list(question.options.filter(active=True).order_by("order", "pk"))
+        f"options:{question.pk}", lambda: list(question.options.active().order_by("order", "pk"))
     )
 
 
@@ -314,10 +309,10 @@ def summary(request: HttpRequest, attempt_uuid) -> HttpResponse:
 def finish(request: HttpRequest, attempt_uuid) -> HttpResponse:
     attempt = _owned_attempt(request, attempt_uuid)
     if not attempt.is_completed:
-        progress = _progress(attempt)
-        if not progress.complete:
-            return _render_summary(request, attempt, progress, status=422)
-        attempt_complete(attempt=attempt)
+        try:
+            attempt_complete(attempt=attempt)
+        except AttemptIncomplete:
+            return _render_summary(request, attempt, _progress(attempt), status=422)
         attempt.refresh_from_db()
     return redirect(attempt.result)
 

@@ -6,7 +6,7 @@ from itertools import count
 from django.urls import reverse
 
 from quiz import engine
-from quiz.loader import load_bank
+from quiz.bank import load_bank
 from quiz.models import Answer, Attempt, Option, OptionScore, Question, Quiz, Result
 from quiz.services import answer_save
 from roles.models import Competency, Role, RoleCompetency

@@ -32,7 +32,7 @@ REDIS_DOWN = {
 
 
 def test_with_redis_stopped_mid_quiz_every_answer_is_saved_once_and_health_says_degraded(default_content):
-    from quiz.loader import load_bank
+    from quiz.bank import load_bank
 
     client = Client(raise_request_exception=False)
     client.post(reverse("quiz:start", args=[default_content.slug]))

@@ -14,7 +14,7 @@ import pytest
 from django.db import connection
 
 from quiz import engine
-from quiz.loader import load_bank
+from quiz.bank import load_bank
 from quiz.models import Quiz, Result
 from tests import bank_snapshot
 from tests.factories import typical_answers

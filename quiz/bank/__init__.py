@@ -6,7 +6,7 @@ on import and the JSON Schema follow from it (and ``engine_input`` when the engi
 it)."""
 
 from .checks import BankError, parse, validate_bank
-from .engine_input import engine_bank
+from .engine_input import engine_bank, load_bank
 from .reader import export_bank, read_bank
 from .schema import FORMAT, VERSION, json_schema
 from .writer import ImportReport, import_bank
@@ -20,6 +20,7 @@ __all__ = [
     "export_bank",
     "import_bank",
     "json_schema",
+    "load_bank",
     "parse",
     "read_bank",
     "validate_bank",

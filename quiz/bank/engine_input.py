@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from .. import engine
 from . import schema
+from .checks import parse
+from .reader import read_bank
 
 
 def engine_bank(bank: schema.Bank | dict, quiz_slug: str) -> engine.Bank:
     """The engine's input for one quiz, from a bank file (a dict, checked first) or its
     entries, without a database."""
     if isinstance(bank, dict):
-        from .checks import parse
-
         bank = parse(bank)
     roles = {r.slug: _role(r, order) for order, r in enumerate(bank.roles) if r.active}
     quiz = next(q for q in bank.quizzes if q.slug == quiz_slug)
@@ -99,3 +99,9 @@ def _transition(t: schema.Transition) -> engine.TransitionInfo:
         ),
         months_basis=t.months_basis,
     )
+
+
+def load_bank(quiz) -> engine.Bank:
+    """The engine's input for a quiz in the database (a fixed number of queries, whatever
+    the bank's size), read the way the bank file is exported."""
+    return engine_bank(read_bank(quiz_slug=quiz.slug), quiz.slug)

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from quiz.bank import load_bank
 from quiz.forms import SCALE_LABELS
-from quiz.loader import load_bank
 from quiz.models import Quiz
 from tests import bank_snapshot
 from tests.factories import typical_answers

@@ -3,9 +3,8 @@
 import pytest
 
 from quiz import engine
-from quiz.bank import engine_bank
+from quiz.bank import engine_bank, load_bank
 from quiz.content import QUIZ_SLUG, default_bank
-from quiz.loader import load_bank
 from quiz.models import Option, OptionScore, Question
 from tests.factories import make_question
 

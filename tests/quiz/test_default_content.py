@@ -6,9 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from quiz.bank import export_bank
+from quiz.bank import export_bank, load_bank
 from quiz.engine import shortest_route
-from quiz.loader import load_bank
 from quiz.models import Option, OptionScore, Question
 from roles.models import Competency, Role, RoleCompetency, Transition, TransitionStep
 from tests import bank_snapshot

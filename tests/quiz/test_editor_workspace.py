@@ -13,23 +13,10 @@ from django.urls import reverse
 
 from quiz.admin_site import spreadsheet_safe
 from quiz.bank_health import check_bank, persona_outcomes
-from quiz.models import Answer, Attempt, Option, Persona, Question, Result
+from quiz.models import Answer, Attempt, Option, Question, Result
 from quiz.services import answer_save, attempt_complete
 from roles.models import Competency, Role, RoleCompetency, Transition
 from tests.factories import answer_everything, make_question, step_url
-
-
-def answer_as_persona(attempt, persona):
-    questions = {q.slug: q for q in attempt.quiz.active_questions()}
-    for slug, value in persona.answers.items():
-        q = questions[slug]
-        if q.kind == "scale" and isinstance(value, str):
-            answer_save(attempt=attempt, question=q, options=list(q.options.filter(slug=value)))
-        elif q.kind == "scale":
-            answer_save(attempt=attempt, question=q, scale_value=value)
-        else:
-            slugs = value if isinstance(value, list) else [value]
-            answer_save(attempt=attempt, question=q, options=list(q.options.filter(slug__in=slugs)))
 
 
 def break_a_weight():
@@ -109,9 +96,8 @@ def test_no_banner_while_every_persona_has_its_role_in_the_top_three(default_con
 
 
 def test_the_rescore_preview_counts_a_known_change_without_touching_results(default_content, admin_client):
-    persona = Persona.objects.filter(expected_role__slug="product-owner").order_by("name").first()
     attempt = Attempt.objects.create(quiz=default_content, owner_key="k")
-    answer_as_persona(attempt, persona)
+    answer_everything(attempt, "product-owner")
     result = attempt_complete(attempt=attempt)
     assert result.recommended_role_slug == "product-owner"
     page = admin_client.get(reverse("admin:bank_rescore")).content.decode()
@@ -199,10 +185,9 @@ def test_spreadsheet_cells_are_safe_against_formula_injection(value, safe):
 
 
 def test_results_export_is_a_streamed_utf8_csv_with_a_bom_for_the_date_range(default_content, admin_client):
-    persona = Persona.objects.filter(expected_role__slug="head-of-product").order_by("name").first()
     for owner, preview in (("a", False), ("b", True)):
         attempt = Attempt.objects.create(quiz=default_content, owner_key=owner, is_preview=preview)
-        answer_as_persona(attempt, persona)
+        answer_everything(attempt, "head-of-product")
         attempt_complete(attempt=attempt)
     Result.objects.filter(attempt__owner_key="a").update(recommended_role_slug='=HYPERLINK("x")')
     response = admin_client.get(reverse("admin:results_csv"))

@@ -3,12 +3,15 @@ skipped by the engine and reported by bank health, and the admin refuses to save
 
 import json
 
+import pytest
 from django.urls import reverse
 
+from quiz import caching
 from quiz.bank_health import bank_problems, check_bank
-from quiz.models import Attempt, Persona, Question
-from quiz.services import attempt_complete
-from tests.factories import answer_everything
+from quiz.models import Answer, Attempt, Option, Persona, Question, Result
+from quiz.selectors import attempt_answers
+from quiz.services import AttemptIncomplete, attempt_complete
+from tests.factories import answer_everything, step_url
 
 
 def test_a_statement_saved_without_its_anchors_does_not_break_finishing(
@@ -103,3 +106,29 @@ def test_fixing_a_persona_clears_bank_health_at_once(default_content):
     persona.expected_role = persona.expected_role.__class__.objects.get(slug="senior-pm")
     persona.save()
     assert not any("Ingrid" in p.message for p in bank_problems())
+
+
+def test_an_answer_whose_only_option_was_deactivated_since_is_asked_again_everywhere(started):
+    """Progress, summary, finishing and scoring read saved answers through one selector,
+    so they agree: the answer no longer counts, and the quiz asks the question again."""
+    client, attempt = started
+    answer_everything(attempt, "product-owner")
+    question = attempt.quiz.active_questions().get(slug="unused-feature")
+    chosen = Answer.objects.get(attempt=attempt, question=question).options.get()
+    Option.objects.filter(pk=chosen.pk).update(active=False)
+    caching.forget()
+
+    summary = client.get(reverse("quiz:summary", args=[attempt.uuid])).content.decode()
+    total = attempt.quiz.active_questions().count()
+    assert f"{total - 1} of {total}" in summary
+    assert question.pk not in attempt_answers(attempt)
+
+    refused = client.post(reverse("quiz:finish", args=[attempt.uuid]))
+    assert refused.status_code == 422
+    assert not Result.objects.exists()
+    with pytest.raises(AttemptIncomplete) as missing:
+        attempt_complete(attempt=attempt)
+    assert missing.value.question == question
+
+    resumed = client.post(reverse("quiz:start", args=[attempt.quiz.slug]))
+    assert resumed["Location"] == step_url(attempt, "unused-feature")

@@ -4,8 +4,8 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from quiz.answers import AnswerFileError, parse_answer_file
+from quiz.bank import load_bank
 from quiz.engine import recommend
-from quiz.loader import load_bank
 from quiz.models import Quiz
 
 
