@@ -30,7 +30,7 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment  # n
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from quiz.analytics import quiz_analytics  # noqa: E402
+from editor.analytics import quiz_analytics  # noqa: E402
 from roles.models import Competency  # noqa: E402
 from tests.factories import make_attempts, make_question, make_quiz  # noqa: E402
 

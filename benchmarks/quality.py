@@ -36,7 +36,7 @@ django.setup()
 from quiz import engine  # noqa: E402
 from quiz.answers import AnswerFileError  # noqa: E402
 from quiz.bank import engine_bank  # noqa: E402
-from quiz.bank_health import persona_answers  # noqa: E402
+from quiz.calibration import persona_answers  # noqa: E402
 from quiz.content import QUIZ_SLUG, default_bank  # noqa: E402
 from quiz.engine import confidence as conf  # noqa: E402
 from quiz.engine.checks import contradictions  # noqa: E402

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from quiz.errors import error_response
+from careerquiz.errors import error_response
 
 # Load balancers' probes come straight to the app, without the proxy's header.
 PROBES = ("/-/",)

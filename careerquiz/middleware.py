@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from quiz.errors import error_response
+from careerquiz.errors import error_response
 
 
 class RefuseUnneededBodiesMiddleware:

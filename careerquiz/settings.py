@@ -40,7 +40,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
-    "quiz.admin_site.CareerQuizAdminConfig",
+    # The editor first: its templates extend the admin's (admin/base_site.html).
+    "editor.apps.EditorConfig",
+    "editor.apps.EditorAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -227,7 +229,7 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-CSRF_FAILURE_VIEW = "quiz.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "careerquiz.errors.csrf_failure"
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -294,7 +296,7 @@ RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 # When the cache (Redis) cannot count, the limits let requests through: an outage of the
 # cache must not lock every job seeker out. The admin login's lockout lives in the database.
 RATELIMIT_FAIL_OPEN = True
-RATELIMIT_VIEW = "quiz.errors.rate_limited"
+RATELIMIT_VIEW = "careerquiz.errors.rate_limited"
 RATELIMIT_START = os.environ.get("RATELIMIT_START", "30/m")
 RATELIMIT_ANSWER = os.environ.get("RATELIMIT_ANSWER", "180/m")
 RATELIMIT_IP_META_KEY = "careerquiz.clientip.client_ip"

@@ -12,7 +12,7 @@ urlpatterns = [
     path("", include("quiz.urls")),
 ]
 
-handler400 = "quiz.errors.bad_request"
-handler403 = "quiz.errors.permission_denied"
-handler404 = "quiz.errors.page_not_found"
-handler500 = "quiz.errors.server_error"
+handler400 = "careerquiz.errors.bad_request"
+handler403 = "careerquiz.errors.permission_denied"
+handler404 = "careerquiz.errors.page_not_found"
+handler500 = "careerquiz.errors.server_error"

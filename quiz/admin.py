@@ -9,7 +9,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from .answers import AnswerFileError, parse_answer
+from .bank import load_bank
 from .caching import bank_changed
+from .calibration import persona_outcomes
 from .models import Answer, AnswerChoice, Attempt, Option, OptionScore, Persona, Question, Quiz, Result
 
 
@@ -50,33 +53,6 @@ class DeactivateInsteadMixin:
         return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"))
 
 
-class PersonaBannerMixin:
-    """Warns on the quiz and role pages while a calibration persona fails after an edit."""
-
-    def _warn_about_personas(self, request):
-        from .bank_health import failing_personas
-
-        failing = failing_personas()
-        if failing:
-            names = ", ".join(f"“{o.name}” ({o.expected} → {o.top or '?'})" for o in failing[:5])
-            messages.warning(
-                request,
-                _(
-                    "%(count)d calibration persona(s) no longer have their role among the top three: %(names)s."
-                )
-                % {"count": len(failing), "names": names},
-            )
-
-    def changelist_view(self, request, extra_context=None):
-        self._warn_about_personas(request)
-        return super().changelist_view(request, extra_context)
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method == "GET":
-            self._warn_about_personas(request)
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
-
 class QuestionInline(admin.TabularInline):
     model = Question
     extra = 0
@@ -89,7 +65,7 @@ class QuestionInline(admin.TabularInline):
 
 
 @admin.register(Quiz)
-class QuizAdmin(PersonaBannerMixin, admin.ModelAdmin):
+class QuizAdmin(admin.ModelAdmin):
     list_display = ["title", "slug", "published", "question_count"]
     list_filter = ["published"]
     search_fields = ["title", "slug"]
@@ -229,9 +205,6 @@ class PersonaForm(forms.ModelForm):
         quiz, answers = cleaned.get("quiz"), cleaned.get("answers")
         if quiz is None or answers is None:
             return cleaned
-        from .answers import AnswerFileError, parse_answer
-        from .bank import load_bank
-
         if not isinstance(answers, dict):
             raise ValidationError({"answers": _("Write an object of question slug → answer.")})
         bank = load_bank(quiz)
@@ -267,16 +240,12 @@ class PersonaAdmin(admin.ModelAdmin):
     autocomplete_fields = ["expected_role"]
 
     def changelist_view(self, request, extra_context=None):
-        from .bank_health import persona_outcomes
-
         self._outcomes = {o.persona_id: o for quiz in Quiz.objects.all() for o in persona_outcomes(quiz)}
         return super().changelist_view(request, extra_context)
 
     def _outcome(self, obj):
         outcomes = getattr(self, "_outcomes", None)
         if outcomes is None or obj.pk not in outcomes:
-            from .bank_health import persona_outcomes
-
             outcomes = {o.persona_id: o for o in persona_outcomes(obj.quiz)}
         return outcomes.get(obj.pk)
 

@@ -13,46 +13,55 @@ class AnswerFileError(ValueError):
 
 
 def parse_answer(question: engine.QuestionInfo, value: Any) -> engine.AnswerValue:
-    slug = question.slug
     if question.kind == engine.SCALE:
-        if isinstance(value, str):
-            option = question.option(value)
-            if option is None or not option.not_applicable:
-                raise AnswerFileError(
-                    f'"{slug}": expected a whole number from 1 to 5, or a not-applicable option, got {value!r}'
-                )
-            return (value,)
-        if isinstance(value, bool) or not isinstance(value, int):
+        return _scale_answer(question, value)
+    values = _choice_values(question, value)
+    known = {o.slug: o for o in question.options}
+    slug = question.slug
+    for v in values:
+        if v not in known:
+            raise AnswerFileError(f'"{slug}": unknown option "{v}"')
+    if len(set(values)) != len(values):
+        raise AnswerFileError(f'"{slug}": an option is listed twice')
+    exclusive = next((v for v in values if known[v].exclusive), None)
+    if len(values) > 1 and exclusive:
+        raise AnswerFileError(f'"{slug}": "{exclusive}" cannot be combined with other options')
+    order = [o.slug for o in question.options]
+    return tuple(sorted(values, key=order.index))
+
+
+def _scale_answer(question: engine.QuestionInfo, value: Any) -> engine.AnswerValue:
+    slug = question.slug
+    if isinstance(value, str):
+        option = question.option(value)
+        if option is None or not option.not_applicable:
             raise AnswerFileError(
-                f'"{slug}": expected a whole number from 1 to 5 for a scale question, got {value!r}'
+                f'"{slug}": expected a whole number from 1 to 5, or a not-applicable option, got {value!r}'
             )
-        if not engine.SCALE_MIN <= value <= engine.SCALE_MAX:
-            raise AnswerFileError(f'"{slug}": {value} is off the 1–5 scale')
-        return value
+        return (value,)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise AnswerFileError(
+            f'"{slug}": expected a whole number from 1 to 5 for a scale question, got {value!r}'
+        )
+    if not engine.SCALE_MIN <= value <= engine.SCALE_MAX:
+        raise AnswerFileError(f'"{slug}": {value} is off the 1–5 scale')
+    return value
+
+
+def _choice_values(question: engine.QuestionInfo, value: Any) -> list[str]:
+    slug = question.slug
     if question.kind == engine.MULTIPLE:
         values = [value] if isinstance(value, str) else value
         if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
             raise AnswerFileError(
                 f'"{slug}": expected a list of option slugs for a multiple-choice question, got {value!r}'
             )
-    else:
-        if not isinstance(value, str):
-            raise AnswerFileError(
-                f'"{slug}": expected one option slug for a single-choice question, got {value!r}'
-            )
-        values = [value]
-    known = {o.slug: o for o in question.options}
-    for v in values:
-        if v not in known:
-            raise AnswerFileError(f'"{slug}": unknown option "{v}"')
-    if len(set(values)) != len(values):
-        raise AnswerFileError(f'"{slug}": an option is listed twice')
-    if len(values) > 1 and any(known[v].exclusive for v in values):
+        return values
+    if not isinstance(value, str):
         raise AnswerFileError(
-            f'"{slug}": "{next(v for v in values if known[v].exclusive)}" cannot be combined with other options'
+            f'"{slug}": expected one option slug for a single-choice question, got {value!r}'
         )
-    order = [o.slug for o in question.options]
-    return tuple(sorted(values, key=order.index))
+    return [value]
 
 
 def parse_answer_file(bank: engine.Bank, raw: Any) -> dict[str, engine.AnswerValue]:

@@ -2,16 +2,10 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .engine.explain import scale_choice
 from .models import SCALE_MAX, SCALE_MIN, Option, Question
 
 NOT_APPLICABLE_PREFIX = "na-"
-SCALE_LABELS = {
-    1: _("Strongly disagree"),
-    2: _("Disagree"),
-    3: _("Neither agree nor disagree"),
-    4: _("Agree"),
-    5: _("Strongly agree"),
-}
 
 
 class AnswerForm(forms.Form):
@@ -36,7 +30,7 @@ class AnswerForm(forms.Form):
         elif question.kind == Question.Kind.SCALE:
             # 1–5, then any "not applicable" option, sent as "na-<option id>".
             field = forms.ChoiceField(
-                choices=[(str(v), f"{v} · {SCALE_LABELS[v]}") for v in range(SCALE_MIN, SCALE_MAX + 1)]
+                choices=[(str(v), scale_choice(v)) for v in range(SCALE_MIN, SCALE_MAX + 1)]
                 + [(f"{NOT_APPLICABLE_PREFIX}{o.pk}", o.label) for o in options if o.not_applicable],
                 widget=forms.RadioSelect,
                 error_messages={"required": required, "invalid_choice": _("Choose a value from 1 to 5.")},
@@ -117,14 +111,3 @@ class PlanForm(forms.Form):
     def __init__(self, ranking: list[dict], *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(r["role"], r["name"]) for r in ranking]
-
-
-class CompareForm(forms.Form):
-    a = forms.ChoiceField(label=_("First role"))
-    b = forms.ChoiceField(label=_("Second role"))
-
-    def __init__(self, roles, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = [(r.slug, r.name) for r in roles]
-        self.fields["a"].choices = choices
-        self.fields["b"].choices = choices

@@ -11,8 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from roles.models import LEVEL_VALIDATORS, Competency, Role
 
-SCALE_MIN = 1
-SCALE_MAX = 5
+from .engine.types import SCALE_MAX, SCALE_MIN
 
 
 class QuizQuerySet(models.QuerySet):

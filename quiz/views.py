@@ -18,7 +18,6 @@ from django.http.request import split_domain_port
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -26,13 +25,14 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 from django_ratelimit.decorators import ratelimit
 
+from careerquiz.errors import NotFound
 from roles.models import Role
 
 from .caching import bank_cached
 from .charts import profile_chart
-from .errors import NotFound
+from .engine.explain import scale_choice
 from .flow import Progress
-from .forms import SCALE_LABELS, AnswerForm, PlanForm
+from .forms import AnswerForm, PlanForm
 from .models import Attempt, Option, Question, Quiz, Result
 from .selectors import attempt_answers
 from .services import AttemptClosed, AttemptIncomplete, answer_save, attempt_complete
@@ -202,31 +202,40 @@ def _form_html(form: AnswerForm) -> str:
     return bank_cached(key, lambda: render_crispy_form(form))
 
 
+def _closed(request: HttpRequest, attempt: Attempt) -> HttpResponse:
+    return render(request, "quiz/closed.html", {"attempt": attempt}, status=409)
+
+
 @require_http_methods(["GET", "POST"])
 @ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_ANSWER, method="POST", block=True)
 @vary_on_headers("HX-Request")
 def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> HttpResponse:
+    """One question. A valid answer is saved and the person moves on: to the next question
+    (a redirect, or its card for htmx with the URL pushed) or, after the last one, to the
+    summary. An invalid one shows the same question with the message (422)."""
     attempt = _owned_attempt(request, attempt_uuid)
     if attempt.is_completed:
-        if request.method == "POST":
-            return render(request, "quiz/closed.html", {"attempt": attempt}, status=409)
-        return redirect(attempt.result)
+        return _closed(request, attempt) if request.method == "POST" else redirect(attempt.result)
     progress = _progress(attempt)
     question = progress.find(question_slug)
     if question is None:
         raise NotFound(_("This question is not part of your quiz."))
     then = "summary" if request.GET.get("then") == "summary" else ""
-    status = 200
-    if request.method == "POST":
+    status, pushed = 200, None
+    if request.method == "GET":
+        form = _form_with_saved_answer(progress, question)
+    else:
         form = AnswerForm(question, _active_options(question), data=request.POST)
-        if form.is_valid():
+        if not form.is_valid():
+            status = 422
+        else:
             chosen = form.chosen_options()
             try:
                 answer_save(
                     attempt=attempt, question=question, options=chosen, scale_value=form.scale_value()
                 )
             except AttemptClosed:
-                return render(request, "quiz/closed.html", {"attempt": attempt}, status=409)
+                return _closed(request, attempt)
             progress = progress.with_answer(question, (form.scale_value(), tuple(o.pk for o in chosen)))
             following = None if then == "summary" else progress.next(question)
             if following is None:
@@ -236,16 +245,13 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
                 return redirect(next_url)
             if not _is_partial(request):
                 return redirect(_step_url(attempt, following))
-            form = _form_with_saved_answer(progress, following)
-            context = _step_context(attempt, progress, following, form, "")
-            response = render(request, "quiz/question.html#quiz-card", context)
-            return push_url(response, _step_url(attempt, following))
-        status = 422
-    else:
-        form = _form_with_saved_answer(progress, question)
-    context = _step_context(attempt, progress, question, form, then)
+            question, then, pushed = following, "", _step_url(attempt, following)
+            form = _form_with_saved_answer(progress, question)
     template = "quiz/question.html#quiz-card" if _is_partial(request) else "quiz/question.html"
-    return render(request, template, context, status=status)
+    response = render(
+        request, template, _step_context(attempt, progress, question, form, then), status=status
+    )
+    return push_url(response, pushed) if pushed else response
 
 
 # --------------------------------------------------------------------------- summary and finish
@@ -261,7 +267,7 @@ def _summary_rows(attempt: Attempt, progress: Progress) -> list[dict]:
         if saved is None:
             text = ""
         elif question.kind == Question.Kind.SCALE and saved[0] is not None:
-            text = f"{saved[0]} · {SCALE_LABELS[saved[0]]}"
+            text = scale_choice(saved[0])
         else:
             text = "; ".join(labels[pk] for pk in saved[1] if pk in labels)
         rows.append(
@@ -357,41 +363,38 @@ def _render_result(request: HttpRequest, result: Result, role_param: str, partia
     return status, {"title": title, "article": render_to_string(template, context, request)}
 
 
+def _result_cache_key(request: HttpRequest, result: Result, role_param: str, partial: bool) -> str | None:
+    """The page embeds its share link, so the key holds the host. A Host header that
+    names a port other than the server's own is never cached: one client cannot fill the
+    cache by varying the port (the host itself is one of ALLOWED_HOSTS)."""
+    host = request.get_host()
+    port = split_domain_port(host)[1]
+    if port and port != str(request.get_port()):
+        return None
+    varies = f"{result.uuid}|{role_param}|{partial}|{get_language()}|{host}|{settings.RELEASE}"
+    return "careerquiz:result:" + hashlib.sha256(varies.encode()).hexdigest()
+
+
 @require_GET
 @vary_on_headers("HX-Request")
 def result(request: HttpRequest, result_uuid) -> HttpResponse:
-    """A result permalink. The snapshot never changes, so its rendered article is cached
-    for every visitor; only the page around it (with the visitor's CSRF token) is rendered."""
+    """A result permalink. The snapshot never changes, so its rendered article (safe HTML,
+    which stays safe through the cache) is cached for every visitor; only the page around
+    it, with the visitor's CSRF token, is rendered each time."""
     result = Result.objects.select_related("attempt__quiz").defer("snapshot").filter(uuid=result_uuid).first()
     if result is None:
         raise NotFound(_("We could not find this result."))
     role_param = request.GET.get("role", "")
     partial = _is_partial(request)
-    host = request.get_host()
-    # The page embeds its share link, so the key holds the host. A Host header that names
-    # a port other than the server's own is never cached: one client cannot fill the cache
-    # by varying the port (the host itself is one of ALLOWED_HOSTS).
-    port = split_domain_port(host)[1]
-    cacheable = not port or port == str(request.get_port())
-    key = (
-        "careerquiz:result:"
-        + hashlib.sha256(
-            f"{result.uuid}|{role_param}|{partial}|{get_language()}|{host}|{settings.RELEASE}".encode()
-        ).hexdigest()
-    )
-    status, page = 200, cache.get(key) if cacheable else None
+    key = _result_cache_key(request, result, role_param, partial)
+    status, page = 200, cache.get(key) if key else None
     if page is None:
         status, page = _render_result(request, result, role_param, partial)
-        if status == 200 and cacheable:
+        if status == 200 and key:
             cache.set(key, page, RESULT_CACHE_SECONDS)
     if partial:
         response = HttpResponse(page["article"], status=status)
     else:
-        response = render(
-            request,
-            "quiz/result.html",
-            {"article": mark_safe(page["article"]), "title": page["title"]},
-            status=status,
-        )
+        response = render(request, "quiz/result.html", page, status=status)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

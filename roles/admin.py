@@ -1,8 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from quiz.admin import PersonaBannerMixin
-
 from .models import Competency, DevelopmentAction, Role, RoleCompetency, Transition, TransitionStep
 
 
@@ -23,7 +21,7 @@ class TransitionOutInline(admin.TabularInline):
 
 
 @admin.register(Role)
-class RoleAdmin(PersonaBannerMixin, admin.ModelAdmin):
+class RoleAdmin(admin.ModelAdmin):
     list_display = [
         "name",
         "family",

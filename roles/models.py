@@ -7,8 +7,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-LEVEL_VALIDATORS = [MinValueValidator(0), MaxValueValidator(4)]
-LEVELS = 5  # 0–4
+from .levels import LEVEL_COUNT, MAX_LEVEL, MIN_LEVEL
+
+LEVEL_VALIDATORS = [MinValueValidator(MIN_LEVEL), MaxValueValidator(MAX_LEVEL)]
 
 
 def _lines(text: str) -> list[str]:
@@ -203,7 +204,7 @@ class Competency(models.Model):
     def clean(self):
         super().clean()
         labels = self.level_label_list()
-        if labels and len(labels) != LEVELS:
+        if labels and len(labels) != LEVEL_COUNT:
             raise ValidationError(
                 {"level_labels": _("Write one line for each level from 0 to 4 (five lines), or none.")}
             )

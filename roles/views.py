@@ -9,11 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from quiz.charts import build_chart
-from quiz.engine import TransitionInfo, shortest_route
-from quiz.forms import CompareForm
-
+from .charts import build_chart
+from .forms import CompareForm
 from .models import Competency, Role, RoleCompetency, Transition
+from .routes import Edge, shortest_route
 
 
 def _with_profile(queryset):
@@ -82,10 +81,9 @@ def _transitions():
 
 
 def _route(transitions: list[Transition], start: Role, goal: Role) -> list[Transition] | None:
-    by_pair = {(t.from_role.slug, t.to_role.slug): t for t in transitions}
-    infos = tuple(TransitionInfo(t.from_role.slug, t.to_role.slug, t.typical_months) for t in transitions)
-    route = shortest_route(infos, start.slug, goal.slug)
-    return None if route is None else [by_pair[(t.from_role, t.to_role)] for t in route]
+    edges = [Edge(t.from_role.slug, t.to_role.slug, t.typical_months, t) for t in transitions]
+    route = shortest_route(edges, start.slug, goal.slug)
+    return None if route is None else [edge.row for edge in route]
 
 
 @require_GET

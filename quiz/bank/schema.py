@@ -26,7 +26,7 @@ from django.db import models
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from roles import models as roles
-from roles.models import LEVELS
+from roles.levels import LEVEL_COUNT, MAX_LEVEL, MIN_LEVEL
 
 from .. import models as quiz
 
@@ -54,7 +54,7 @@ def _choices(choices: type[models.Choices]) -> Any:
 Text = Annotated[str, AfterValidator(_no_nul)]
 Required = Annotated[Text, AfterValidator(_not_blank)]
 Slug = Annotated[str, Field(pattern=r"^[-a-zA-Z0-9_]+$", max_length=100)]
-Level = Annotated[int, Field(ge=0, le=LEVELS - 1)]
+Level = Annotated[int, Field(ge=MIN_LEVEL, le=MAX_LEVEL)]
 Importance = Annotated[int, Field(ge=1, le=3)]
 
 
@@ -163,7 +163,7 @@ def _group_type(cls: type[Row], name: str) -> type[Entry]:
 
 class DevelopmentAction(Row):
     model = roles.DevelopmentAction
-    level: Annotated[int, Field(ge=1, le=LEVELS - 1)]
+    level: Annotated[int, Field(ge=MIN_LEVEL + 1, le=MAX_LEVEL)]
     text: Required
 
 
@@ -182,8 +182,8 @@ class Competency(Row):
     @field_validator("level_labels")
     @classmethod
     def _five_or_none(cls, labels: list[str]) -> list[str]:
-        if len(labels) not in (0, LEVELS):
-            raise ValueError(f"write {LEVELS} labels, for levels 0 to {LEVELS - 1}, or none")
+        if len(labels) not in (0, LEVEL_COUNT):
+            raise ValueError(f"write {LEVEL_COUNT} labels, for levels {MIN_LEVEL} to {MAX_LEVEL}, or none")
         return labels
 
     @model_validator(mode="after")

@@ -12,10 +12,12 @@
 Each module's docstring states the formula it implements.
 """
 
+from roles.routes import shortest_route
+
 from .confidence import Confidence, assess, fit_labels
 from .match import RoleMatch, distance, match_role, rank_roles
 from .personas import answer_as_role
-from .plan import find_gaps, plan_transition, shortest_route
+from .plan import find_gaps, plan_transition
 from .profile import Level, answer_position, build_profile, incoherence, is_not_applicable, question_values
 from .result import current_role, recommend
 from .types import (

@@ -49,6 +49,11 @@ def scale_labels() -> dict[int, str]:
     }
 
 
+def scale_choice(value: int) -> str:
+    """A scale answer as the quiz shows and quotes it: "4 · Agree"."""
+    return f"{value} · {scale_labels()[value]}"
+
+
 def generic_level_words() -> tuple[str, ...]:
     return (_("not expected"), _("basics"), _("independent"), _("advanced"), _("expert"))
 
@@ -66,7 +71,7 @@ def level_words(comp: CompetencyInfo, level: float) -> str:
 def answer_text(question: QuestionInfo, answer: AnswerValue) -> str:
     """The words the person chose: the option labels, or the scale's label."""
     if isinstance(answer, int):
-        return f"{answer} · {scale_labels()[answer]}" if SCALE_MIN <= answer <= SCALE_MAX else str(answer)
+        return scale_choice(answer) if SCALE_MIN <= answer <= SCALE_MAX else str(answer)
     return "; ".join(o.label for slug in answer if (o := question.option(slug)) is not None)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .profile import question_values
-from .types import MULTIPLE, SCALE, SCALE_MAX, SCALE_MIN, AnswerValue, Bank
+from .types import MULTIPLE, SCALE, SCALE_MAX, SCALE_MIN, AnswerValue, Bank, QuestionInfo
 
 
 def answer_as_role(bank: Bank, role_slug: str) -> dict[str, AnswerValue]:
@@ -19,43 +19,41 @@ def answer_as_role(bank: Bank, role_slug: str) -> dict[str, AnswerValue]:
     value) with the smallest mean absolute distance over the competencies it scores; ties go
     to the first. A checklist gets every item at or below the role's levels. Questions
     that score nothing of the profile are left unanswered, as is "not applicable"."""
-    role = bank.roles[role_slug]
-    levels = {c: e.level for c, e in role.profile.items()}
-
-    def distance(scores: Mapping[str, float]) -> float | None:
-        shared = [c for c in scores if c in levels]
-        if not shared:
-            return None
-        return sum(abs(scores[c] - levels[c]) for c in shared) / len(shared)
-
+    levels = {c: e.level for c, e in bank.roles[role_slug].profile.items()}
     answers: dict[str, AnswerValue] = {}
     for q in sorted(bank.questions.values(), key=lambda q: q.slug):
-        if not q.is_complete:
-            continue
-        if q.is_current_role:
-            match = next((o for o in q.options if o.role == role_slug), None)
-            if match:
-                answers[q.slug] = (match.slug,)
-            continue
-        if q.kind == SCALE:
-            scored = [(distance(question_values(q, v)), v) for v in range(SCALE_MIN, SCALE_MAX + 1)]
-            scored = [(d, v) for d, v in scored if d is not None]
-            if scored:
-                answers[q.slug] = min(scored)[1]
-            continue
-        if q.kind == MULTIPLE:
-            done = [
-                o.slug
-                for o in q.answer_options
-                if not o.exclusive
-                and any(c in levels for c in o.scores)
-                and all(v <= levels[c] for c, v in o.scores.items() if c in levels)
-            ]
-            fallback = next((o.slug for o in q.answer_options if o.exclusive), None)
-            if done or fallback:
-                answers[q.slug] = tuple(done) if done else (fallback,)
-            continue
-        scored = [(d, i, o) for i, o in enumerate(q.answer_options) if (d := distance(o.scores)) is not None]
-        if scored:
-            answers[q.slug] = (min(scored, key=lambda item: (item[0], item[1]))[2].slug,)
+        answer = _closest_answer(q, role_slug, levels) if q.is_complete else None
+        if answer is not None:
+            answers[q.slug] = answer
     return answers
+
+
+def _distance(scores: Mapping[str, float], levels: Mapping[str, float]) -> float | None:
+    shared = [c for c in scores if c in levels]
+    if not shared:
+        return None
+    return sum(abs(scores[c] - levels[c]) for c in shared) / len(shared)
+
+
+def _closest_answer(q: QuestionInfo, role_slug: str, levels: Mapping[str, float]) -> AnswerValue | None:
+    if q.is_current_role:
+        match = next((o for o in q.options if o.role == role_slug), None)
+        return (match.slug,) if match else None
+    if q.kind == SCALE:
+        scored = [(_distance(question_values(q, v), levels), v) for v in range(SCALE_MIN, SCALE_MAX + 1)]
+        scored = [(d, v) for d, v in scored if d is not None]
+        return min(scored)[1] if scored else None
+    if q.kind == MULTIPLE:
+        done = tuple(
+            o.slug
+            for o in q.answer_options
+            if not o.exclusive
+            and any(c in levels for c in o.scores)
+            and all(v <= levels[c] for c, v in o.scores.items() if c in levels)
+        )
+        fallback = next((o.slug for o in q.answer_options if o.exclusive), None)
+        return done or ((fallback,) if fallback else None)
+    scored = [
+        (d, i, o) for i, o in enumerate(q.answer_options) if (d := _distance(o.scores, levels)) is not None
+    ]
+    return (min(scored, key=lambda item: (item[0], item[1]))[2].slug,) if scored else None

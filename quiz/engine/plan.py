@@ -27,9 +27,10 @@ role) the plan is built from the gaps. Both take 4 months per level of gap, at l
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Mapping
+
+from roles.routes import shortest_route
 
 from .profile import Level
 from .types import (
@@ -40,7 +41,6 @@ from .types import (
     Bank,
     CompetencyInfo,
     StepInfo,
-    TransitionInfo,
 )
 
 MONTHS_PER_GAP_LEVEL = 4
@@ -97,34 +97,6 @@ def _gap(info: CompetencyInfo, user: float | None, expectation, action) -> dict:
         "action": action[1] if action else "",
         "action_level": action[0] if action else None,
     }
-
-
-def shortest_route(
-    transitions: tuple[TransitionInfo, ...] | Mapping[str, list[TransitionInfo]], start: str, goal: str
-) -> list[TransitionInfo] | None:
-    """Dijkstra by months; ties go to fewer hops, then alphabetical paths. None if unreachable."""
-    if start == goal:
-        return []
-    if isinstance(transitions, Mapping):
-        edges = transitions
-    else:
-        edges = {}
-        for t in transitions:
-            edges.setdefault(t.from_role, []).append(t)
-    queue: list[tuple[int, int, tuple[str, ...], tuple[TransitionInfo, ...]]] = [(0, 0, (start,), ())]
-    settled: set[str] = set()
-    while queue:
-        months, hops, path, route = heapq.heappop(queue)
-        node = path[-1]
-        if node == goal:
-            return list(route)
-        if node in settled:
-            continue
-        settled.add(node)
-        for t in edges.get(node, []):
-            if t.to_role not in settled:
-                heapq.heappush(queue, (months + t.months, hops + 1, (*path, t.to_role), (*route, t)))
-    return None
 
 
 def step_done(step: StepInfo, answers: Mapping[str, AnswerValue], profile: Mapping[str, Level]) -> bool:

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
+from roles.levels import MAX_LEVEL as MAX_LEVEL  # the engine's levels are the roles'
+
 ENGINE_VERSION = "2.0"
-MAX_LEVEL = 4
+# The agreement scale of statements, 1 (strongly disagree) to 5 (strongly agree).
 SCALE_MIN, SCALE_MAX = 1, 5
 
 KIND_SKILL = "skill"

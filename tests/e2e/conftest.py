@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from quiz.bank import load_bank
-from quiz.forms import SCALE_LABELS
+from quiz.engine.explain import scale_choice
 from quiz.models import Quiz
 from tests import bank_snapshot
 from tests.factories import typical_answers
@@ -57,7 +57,7 @@ def labels_for(bank, answers):
     for slug, value in answers.items():
         question = bank.questions[slug]
         if question.kind == "scale":
-            labels[slug] = [f"{value} · {SCALE_LABELS[value]}"]
+            labels[slug] = [scale_choice(value)]
         else:
             labels[slug] = [question.option(o).label for o in value]
     return labels

@@ -245,6 +245,17 @@ def test_the_result_is_read_from_the_snapshot(finished):
     assert "Snapshot Role Name" in client.get(result.get_absolute_url()).content.decode()
 
 
+def test_a_result_page_from_the_cache_is_the_same_page(finished):
+    """The article is cached as rendered HTML; it comes back as HTML, not as escaped text."""
+    client, result = finished
+    first = client.get(result.get_absolute_url()).content.decode()
+    result.snapshot = {**result.snapshot, "ranking": []}  # the cache answers, not the row
+    result.save()
+    second = client.get(result.get_absolute_url()).content.decode()
+    assert '<article class="result">' in second and "&lt;article" not in second
+    assert second.count("<article") == first.count("<article") == 1
+
+
 def test_anyone_with_the_link_can_read_a_result(finished):
     _, result = finished
     assert Client().get(result.get_absolute_url()).status_code == 200

@@ -6,8 +6,8 @@ import json
 import pytest
 from django.urls import reverse
 
+from editor.health import bank_problems, check_bank
 from quiz import caching
-from quiz.bank_health import bank_problems, check_bank
 from quiz.models import Answer, Attempt, Option, Persona, Question, Result
 from quiz.selectors import attempt_answers
 from quiz.services import AttemptIncomplete, attempt_complete

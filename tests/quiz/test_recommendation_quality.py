@@ -8,7 +8,7 @@ import pytest
 
 from quiz import engine
 from quiz.bank import engine_bank
-from quiz.bank_health import persona_answers
+from quiz.calibration import persona_answers
 from quiz.content import QUIZ_SLUG, default_bank
 from quiz.engine.checks import contradictions
 from quiz.engine.noise import random_answers

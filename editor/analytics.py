@@ -12,7 +12,7 @@ from django.db import connection
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import TruncDate
 
-from .models import Answer, Attempt, Quiz, Result
+from quiz.models import Answer, Attempt, Quiz, Result
 
 
 def _seconds(later: str, earlier: str) -> str:

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from quiz.bank_health import ERROR, check_bank
+from editor.health import ERROR, check_bank
 from quiz.models import Quiz
 
 

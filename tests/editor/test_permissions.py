@@ -6,7 +6,7 @@ from django.contrib.auth.models import Permission, User
 from django.test import Client
 from django.urls import reverse
 
-from quiz.admin_site import EDIT_BANK, VIEW_BANK, VIEW_RESULTS
+from editor.permissions import EDIT_BANK, VIEW_BANK, VIEW_RESULTS
 from quiz.models import Question
 
 TOOLS = {

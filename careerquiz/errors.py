@@ -16,7 +16,7 @@ from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
-logger = logging.getLogger("careerquiz.errors")
+logger = logging.getLogger("careercareerquiz.errors")
 
 
 class NotFound(Http404):

@@ -11,8 +11,9 @@ from django.http import StreamingHttpResponse
 from django.test import Client
 from django.urls import reverse
 
-from quiz.admin_site import spreadsheet_safe
-from quiz.bank_health import check_bank, persona_outcomes
+from editor.health import check_bank
+from editor.views import spreadsheet_safe
+from quiz.calibration import persona_outcomes
 from quiz.models import Answer, Attempt, Option, Question, Result
 from quiz.services import answer_save, attempt_complete
 from roles.models import Competency, Role, RoleCompetency, Transition

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import engine
-from .bank import load_bank
-from .models import Answer, Quiz, Result
-from .selectors import engine_answers, saved_answers
+from quiz import engine
+from quiz.bank import load_bank
+from quiz.models import Answer, Quiz, Result
+from quiz.selectors import engine_answers, saved_answers
 
 
 def rescore_preview() -> dict:

@@ -1,0 +1,166 @@
+"""Bank health: every problem in a quiz's bank that would make recommendations wrong or
+weak, each with a link to fix it."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from quiz import engine
+from quiz.bank import load_bank
+from quiz.caching import bank_cached
+from quiz.calibration import persona_outcomes
+from quiz.models import Quiz
+from roles.models import Competency, Role
+
+ERROR, WARNING = "error", "warning"
+# Two roles whose expected levels differ by less than this in all (summed over every
+# competency) are too alike for the quiz to tell apart.
+NEAR_IDENTICAL = 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    level: str
+    kind: str
+    message: str
+    url: str = ""
+
+
+def _admin(name: str, *args) -> str:
+    return reverse(f"admin:{name}", args=args)
+
+
+def check_bank(quiz: Quiz) -> list[Problem]:
+    """Every problem of one quiz's bank, errors first."""
+    bank = load_bank(quiz)
+    role_pks = dict(Role.objects.active().values_list("slug", "pk"))
+    problems = [
+        *_question_problems(quiz),
+        *_profile_problems(bank, role_pks),
+        *_distinct_role_problems(bank, role_pks),
+        *_reachability_problems(bank, role_pks),
+        *_persona_problems(quiz, bank),
+    ]
+    return sorted(problems, key=lambda p: (p.level != ERROR, p.kind, p.message))
+
+
+def _question_problems(quiz: Quiz) -> Iterator[Problem]:
+    """Questions without options, options without scores, under-measured competencies."""
+    measured: dict[int, set[str]] = {}
+    for q in quiz.active_questions().prefetch_related("options__scores"):
+        options = [o for o in q.options.all() if o.active]
+        if not options:
+            yield Problem(
+                ERROR,
+                "question-without-options",
+                _("Question “%(q)s” has no options.") % {"q": q.text},
+                _admin("quiz_question_change", q.pk),
+            )
+        for o in options:
+            scores = list(o.scores.all())
+            if not scores and not q.is_current_role and not o.not_applicable and q.kind != "multiple":
+                yield Problem(
+                    WARNING,
+                    "option-without-scores",
+                    _("Option “%(o)s” of “%(q)s” has no scores.") % {"o": o.label, "q": q.text},
+                    _admin("quiz_option_change", o.pk),
+                )
+            for score in scores:
+                measured.setdefault(score.competency_id, set()).add(q.slug)
+    for comp in Competency.objects.all():
+        count = len(measured.get(comp.pk, ()))
+        # A fact (years, people managed) is asked once; skills and wishes need two
+        # questions so that one careless click cannot decide them.
+        need = 1 if comp.kind == Competency.Kind.EXPERIENCE else 2
+        if count < need:
+            yield Problem(
+                ERROR,
+                "competency-under-measured",
+                _("Competency “%(c)s” is measured by %(n)d question(s); it needs at least %(need)s.")
+                % {"c": comp.name, "n": count, "need": need},
+                _admin("roles_competency_change", comp.pk),
+            )
+
+
+def _profile_problems(bank: engine.Bank, role_pks: dict[str, int]) -> Iterator[Problem]:
+    for role in bank.recommendable_roles():
+        # Preferences may be left out where they do not apply (leadership style without reports).
+        missing = [
+            info.name
+            for c, info in bank.competencies.items()
+            if c not in role.profile and info.kind != engine.KIND_PREFERENCE
+        ]
+        if missing:
+            yield Problem(
+                ERROR,
+                "incomplete-profile",
+                _("Role “%(r)s” has no expected level for %(c)s.")
+                % {"r": role.name, "c": ", ".join(missing)},
+                _admin("roles_role_change", role_pks[role.slug]),
+            )
+
+
+def _distinct_role_problems(bank: engine.Bank, role_pks: dict[str, int]) -> Iterator[Problem]:
+    unset = engine.Expectation(0, 1)
+    for a, b in itertools.combinations(bank.recommendable_roles(), 2):
+        diff = sum(
+            abs(a.profile.get(c, unset).level - b.profile.get(c, unset).level) for c in bank.competencies
+        )
+        if diff < NEAR_IDENTICAL:
+            yield Problem(
+                ERROR,
+                "near-identical-roles",
+                _("Roles “%(a)s” and “%(b)s” have nearly the same profile.") % {"a": a.name, "b": b.name},
+                _admin("roles_role_change", role_pks[a.slug]),
+            )
+
+
+def _reachability_problems(bank: engine.Bank, role_pks: dict[str, int]) -> Iterator[Problem]:
+    """Roles that answering as them cannot recommend, and starting roles with no route."""
+    for role in bank.recommendable_roles():
+        result = engine.rank_roles(bank, engine.build_profile(bank, engine.answer_as_role(bank, role.slug)))
+        if not result or result[0].role != role.slug:
+            top = bank.roles[result[0].role].name if result else "-"
+            yield Problem(
+                ERROR,
+                "unreachable-role",
+                _("Role “%(r)s” cannot be the top recommendation: answering as it would gives “%(t)s”.")
+                % {"r": role.name, "t": top},
+                _admin("roles_role_change", role_pks[role.slug]),
+            )
+    targets = [r.slug for r in bank.recommendable_roles()]
+    for role in bank.roles.values():
+        if not role.recommendable and not any(
+            engine.shortest_route(bank.transitions, role.slug, t) for t in targets
+        ):
+            yield Problem(
+                ERROR,
+                "origin-without-route",
+                _("Starting role “%(r)s” has no route to any recommendable role.") % {"r": role.name},
+                _admin("roles_role_change", role_pks[role.slug]),
+            )
+
+
+def _persona_problems(quiz: Quiz, bank: engine.Bank) -> Iterator[Problem]:
+    for outcome in persona_outcomes(quiz, bank):
+        if not outcome.passed:
+            detail = outcome.error or (
+                _("got %(top)s (its role ranks %(rank)s)") % {"top": outcome.top, "rank": outcome.rank or "-"}
+            )
+            yield Problem(
+                WARNING if outcome.in_top_three else ERROR,
+                "failing-persona",
+                _("Persona “%(p)s” should get %(e)s but %(d)s.")
+                % {"p": outcome.name, "e": outcome.expected, "d": detail},
+                _admin("quiz_persona_change", outcome.persona_id),
+            )
+
+
+def bank_problems() -> list[Problem]:
+    """The problems of every published quiz, cached under the bank version."""
+    return bank_cached("problems", lambda: [p for quiz in Quiz.objects.published() for p in check_bank(quiz)])

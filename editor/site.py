@@ -1,0 +1,64 @@
+"""The admin site of Career Quiz: Django's admin with the editor's tools mounted under
+/admin/bank/, an index that opens on the bank's health, and a banner on every page while
+a calibration persona fails."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import path
+from django.utils.translation import gettext_lazy
+
+from quiz.calibration import failing_personas
+
+from . import views
+from .health import ERROR, bank_problems
+from .permissions import VIEW_BANK, tools
+
+TOOLS = [
+    ("bank/health/", views.bank_health, "bank_health"),
+    ("bank/rescore/", views.rescore, "bank_rescore"),
+    ("bank/results.csv", views.results_csv, "results_csv"),
+    ("bank/analytics/", views.analytics, "bank_analytics"),
+    ("bank/export.json", views.bank_export, "bank_export"),
+    ("bank/import/", views.bank_import, "bank_import"),
+]
+
+
+class CareerQuizAdminSite(admin.AdminSite):
+    site_header = gettext_lazy("Career Quiz administration")
+    site_title = gettext_lazy("Career Quiz admin")
+    index_template = "editor/index.html"
+
+    def get_urls(self):
+        return [
+            path(route, self.admin_view(view), name=name) for route, view, name in TOOLS
+        ] + super().get_urls()
+
+    def each_context(self, request):
+        context = super().each_context(request)
+        user = getattr(request, "user", None)
+        match = getattr(request, "resolver_match", None)
+        # Every bank page warns while an edit made a persona lose its role (the index says
+        # it in its health summary instead).
+        if (
+            user is not None
+            and user.is_active
+            and user.has_perms(VIEW_BANK)
+            and match
+            and match.url_name != "index"
+        ):
+            context["failing_personas"] = failing_personas()
+        return context
+
+    def index(self, request, extra_context=None):
+        allowed = tools(request.user)
+        problems = bank_problems() if allowed["can_view_bank"] else []
+        return super().index(
+            request,
+            {
+                "bank_errors": [p for p in problems if p.level == ERROR],
+                "bank_warnings": [p for p in problems if p.level != ERROR],
+                **allowed,
+                **(extra_context or {}),
+            },
+        )

@@ -1,0 +1,278 @@
+"""The editor's tools, one function view each, with its permissions on top. The admin
+site (editor/site.py) mounts them under /admin/bank/ behind its staff login."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.core.exceptions import BadRequest
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.template.defaultfilters import filesizeformat
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_safe
+
+from quiz.bank import BankError, export_bank, import_bank
+from quiz.models import Quiz, Result
+
+from .analytics import Analytics, quiz_analytics
+from .charts import bar_chart
+from .health import bank_problems
+from .permissions import EDIT_BANK, VIEW_ANALYTICS, VIEW_BANK, VIEW_RESULTS, requires
+from .rescore import rescore_preview
+
+
+def _page(request: HttpRequest, template: str, title: str, context: dict, status: int = 200):
+    return TemplateResponse(
+        request, template, {**admin.site.each_context(request), "title": title, **context}, status=status
+    )
+
+
+# --------------------------------------------------------------------------- bank health and re-score
+
+
+@require_safe
+@requires(*VIEW_BANK)
+def bank_health(request: HttpRequest) -> HttpResponse:
+    problems = bank_problems()
+    return _page(
+        request,
+        "editor/bank_health.html",
+        _("Bank health"),
+        {"problems": problems, "errors": sum(1 for p in problems if p.level == "error")},
+    )
+
+
+@require_safe
+@requires(*VIEW_BANK, *VIEW_RESULTS)
+def rescore(request: HttpRequest) -> HttpResponse:
+    return _page(request, "editor/rescore.html", _("Re-score preview"), {"preview": rescore_preview()})
+
+
+# --------------------------------------------------------------------------- analytics
+
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2999, 12, 31)
+
+
+def _day(request: HttpRequest, name: str, default: date) -> date:
+    raw = request.GET.get(name) or ""
+    try:
+        day = parse_date(raw) if raw else default
+    except ValueError:
+        day = None
+    if day is None or not FIRST_DAY <= day <= LAST_DAY:
+        raise BadRequest(
+            _("“%(value)s” is not a date from 2000-01-01 to 2999-12-31 (write it as YYYY-MM-DD).")
+            % {"value": raw}
+        )
+    return day
+
+
+def date_range(request: HttpRequest) -> tuple[datetime, datetime, str, str]:
+    """[start, end) from ?start=YYYY-MM-DD&end=YYYY-MM-DD; the last 30 days by default.
+    A date that does not exist or is out of range is a 400 with a message."""
+    today = timezone.localdate()
+    start = _day(request, "start", today - timedelta(days=29))
+    end = _day(request, "end", today)
+    if end < start:
+        start, end = end, start
+    tz = timezone.get_current_timezone()
+    return (
+        datetime.combine(start, time.min, tzinfo=tz),
+        datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz),
+        start.isoformat(),
+        end.isoformat(),
+    )
+
+
+def _section(
+    title: str, items: list[tuple[str, float]], headers: list[str], rows: list, unit: str = ""
+) -> dict:
+    return {"title": title, "chart": bar_chart(items, unit=unit), "headers": headers, "rows": rows}
+
+
+def _analytics_sections(data: Analytics) -> list[dict]:
+    """Each figure as a chart and a table of the same numbers."""
+    per_day = [(d.isoformat(), n) for d, n in data.started_per_day]
+    done_per_day = [(d.isoformat(), n) for d, n in data.completed_per_day]
+    drop = [(f"{q['position']}. {q['text']}", q) for q in data.drop_off]
+    times = [(f"{q['position']}. {q['text']}", q["seconds"]) for q in data.median_question_seconds]
+    return [
+        _section(_("Attempts started per day"), per_day, [_("day"), _("started")], per_day),
+        _section(_("Attempts completed per day"), done_per_day, [_("day"), _("completed")], done_per_day),
+        _section(
+            _("Drop-off per question (exits ÷ views)"),
+            [(label, q["rate"]) for label, q in drop],
+            [_("question"), _("views"), _("exits"), _("drop-off")],
+            [(label, q["views"], q["exits"], f"{q['rate']:.1f}%") for label, q in drop],
+            unit="%",
+        ),
+        _section(_("Recommended roles"), data.roles, [_("role"), _("results")], data.roles),
+        _section(
+            _("Median time per question"),
+            [(label, seconds or 0.0) for label, seconds in times],
+            [_("question"), _("median seconds")],
+            [(label, "–" if seconds is None else f"{seconds:.1f}") for label, seconds in times],
+            unit=" s",
+        ),
+    ]
+
+
+@require_safe
+@requires(*VIEW_ANALYTICS)
+def analytics(request: HttpRequest) -> HttpResponse:
+    start, end, start_label, end_label = date_range(request)
+    quizzes = list(Quiz.objects.order_by("title"))
+    quiz = next((q for q in quizzes if q.slug == request.GET.get("quiz")), quizzes[0] if quizzes else None)
+    data = quiz_analytics(quiz, start, end) if quiz else None
+    return _page(
+        request,
+        "editor/analytics.html",
+        _("Quiz analytics"),
+        {
+            "quizzes": quizzes,
+            "quiz": quiz,
+            "start": start_label,
+            "end": end_label,
+            "data": data,
+            "sections": _analytics_sections(data) if data else [],
+        },
+    )
+
+
+# --------------------------------------------------------------------------- the bank as a file
+
+
+@require_safe
+@requires(*VIEW_BANK)
+def bank_export(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        json.dumps(export_bank(), indent=2, ensure_ascii=False) + "\n",
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="careerquiz-bank-{timezone.localdate().isoformat()}.json"'
+    )
+    return response
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
+
+
+def _uploaded_text(request: HttpRequest) -> str:
+    """The bank file's text: the file uploaded for a preview, or the previewed text sent
+    back to apply it. A file too large to apply is refused before it is read."""
+    if request.POST.get("action") == "apply":
+        return request.POST.get("bank_json") or ""
+    upload = request.FILES.get("bank_file")
+    if upload is not None and upload.size > settings.BANK_UPLOAD_MAX_BYTES:
+        # What can be previewed must also fit the form that applies it.
+        raise _Refused(
+            _("The file is %(size)s; a bank file may be at most %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.BANK_UPLOAD_MAX_BYTES)},
+            413,
+        )
+    return upload.read().decode("utf-8", errors="replace") if upload else ""
+
+
+def _log_upload(request: HttpRequest, summary: str) -> None:
+    for quiz in Quiz.objects.all():
+        LogEntry.objects.log_actions(
+            request.user.pk,
+            [quiz],
+            CHANGE,
+            change_message=_("Bank uploaded: %(summary)s") % {"summary": summary},
+            single_object=True,
+        )
+    messages.success(request, _("Bank uploaded: %(summary)s.") % {"summary": summary})
+
+
+@require_http_methods(["GET", "POST"])
+@requires(*VIEW_BANK, *EDIT_BANK)
+def bank_import(request: HttpRequest) -> HttpResponse:
+    """Upload a bank file: a dry run first shows what would be added, changed and
+    removed; applying it is a second, explicit step. A malformed file changes nothing."""
+    context: dict = {}
+    status = 200
+    if request.method == "POST":
+        apply = request.POST.get("action") == "apply"
+        try:
+            raw = _uploaded_text(request)
+            data = json.loads(raw)
+            report = import_bank(data, dry_run=not apply)
+        except _Refused as exc:
+            context["errors"], status = [str(exc)], exc.status
+        except (json.JSONDecodeError, RecursionError) as exc:
+            context["errors"], status = [_("Not valid JSON: %(error)s") % {"error": exc}], 422
+        except BankError as exc:
+            context["errors"], status = exc.errors, 422
+        else:
+            context.update({"report": report, "applied": apply, "bank_json": raw})
+            if apply:
+                _log_upload(request, report.summary())
+    return _page(request, "editor/bank_import.html", _("Upload a question bank"), context, status)
+
+
+# --------------------------------------------------------------------------- results CSV
+
+# Cells a spreadsheet would read as a formula (or that hide one after a tab or return).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value) -> str:
+    """Neutralises formula injection: such a cell starts with an apostrophe instead."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+RESULT_COLUMNS = {
+    "uuid": gettext_lazy("result"),
+    "created_at": gettext_lazy("completed"),
+    "attempt__quiz__slug": gettext_lazy("quiz"),
+    "attempt__started_at": gettext_lazy("started"),
+    "recommended_role_slug": gettext_lazy("recommended role"),
+    "match": gettext_lazy("match"),
+    "snapshot__current_role": gettext_lazy("current role"),
+    "engine_version": gettext_lazy("engine"),
+}
+
+
+@require_safe
+@requires(*VIEW_RESULTS)
+def results_csv(request: HttpRequest) -> StreamingHttpResponse:
+    """Job seekers' results in a date range, streamed in chunks (constant memory)."""
+    start, end, start_label, end_label = date_range(request)
+    rows = (
+        Result.objects.real()
+        .filter(created_at__gte=start, created_at__lt=end)
+        .order_by("created_at")
+        .values_list(*RESULT_COLUMNS)
+    )
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff" + writer.writerow([str(name) for name in RESULT_COLUMNS.values()])
+        for row in rows.iterator(chunk_size=2000):
+            yield writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="careerquiz-results-{start_label}-{end_label}.csv"'
+    )
+    return response
