@@ -19,6 +19,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from roles.models import Competency, DevelopmentAction, Role, RoleCompetency, Transition, TransitionStep
+
+from .models import BankVersion, Option, OptionScore, Persona, Question, Quiz
+
 BANK_VERSION_KEY = "careerquiz:bank-version"
 TIMEOUT = 60 * 60 * 24
 VERSION_TTL = 1.0
@@ -52,8 +56,6 @@ def _stored_version() -> str:
     version = _local_version()
     if version is not None and not settings.BANK_VERSION_IN_DATABASE:
         return version
-    from .models import BankVersion
-
     return f"{BankVersion.current()}:{version}"
 
 
@@ -70,8 +72,6 @@ def bank_version() -> str:
 
 
 def _publish_to_database() -> None:
-    from .models import BankVersion
-
     BankVersion.bump(uuid.uuid4().hex)
 
 
@@ -107,22 +107,23 @@ def bank_cached(name: str, build):
     return value
 
 
+# Every table of the bank: saving or deleting a row of any of them changes the version.
+BANK_MODELS = (
+    Persona,
+    Quiz,
+    Question,
+    Option,
+    OptionScore,
+    Competency,
+    DevelopmentAction,
+    Role,
+    RoleCompetency,
+    Transition,
+    TransitionStep,
+)
+
+
 def connect_bank_signals() -> None:
-    from roles.models import Competency, Role, RoleCompetency, Transition, TransitionStep
-
-    from .models import Option, OptionScore, Persona, Question, Quiz
-
-    for model in (
-        Persona,
-        Quiz,
-        Question,
-        Option,
-        OptionScore,
-        Competency,
-        Role,
-        RoleCompetency,
-        Transition,
-        TransitionStep,
-    ):
+    for model in BANK_MODELS:
         post_save.connect(bank_changed, sender=model, dispatch_uid=f"bank-changed-save-{model.__name__}")
         post_delete.connect(bank_changed, sender=model, dispatch_uid=f"bank-changed-delete-{model.__name__}")
