@@ -26,6 +26,7 @@ django.setup()
 from quiz import engine  # noqa: E402
 from quiz.bank import engine_bank  # noqa: E402
 from quiz.content import QUIZ_SLUG, default_bank  # noqa: E402
+from quiz.engine import adaptive  # noqa: E402
 
 
 def generated_bank(n_questions=200, n_roles=60, n_competencies=40, seed=7):
@@ -101,6 +102,20 @@ def main():
         print(
             f"{name:40} {len(bank.questions):>9} {len(bank.recommendable_roles()):>5} {rank:>10.0f} {full:>15.0f}"
         )
+    print(f"\n{'adaptive quiz':40} {'next question µs':>17} {'stop check µs':>14} {'replay of 20 µs':>16}")
+    for name, bank in cases:
+        answers = (
+            engine.answer_as_role(bank, "product-manager") if "default" in name else random_answers(bank)
+        )
+        adaptive.likelihoods(bank)  # once per bank version, kept with the bank
+        walker = adaptive.Walker(bank)
+        while len(walker.steps) < 20 and (step := walker.propose()) is not None:
+            walker.answer(step, answers.get(step.question))
+        asked = {s.question: answers[s.question] for s in walker.steps if s.question in answers}
+        choose = per_call_us(walker.propose)
+        stop = per_call_us(lambda b=bank, a=asked: adaptive.clear_leader(b, a, adaptive.Settings()))
+        replay = per_call_us(lambda b=bank, a=asked: adaptive.walk(b, a, adaptive.Settings(max_questions=99)))
+        print(f"{name:40} {choose:>17.0f} {stop:>14.0f} {replay:>16.0f}")
 
 
 if __name__ == "__main__":

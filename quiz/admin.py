@@ -66,8 +66,8 @@ class QuestionInline(admin.TabularInline):
 
 @admin.register(Quiz)
 class QuizAdmin(admin.ModelAdmin):
-    list_display = ["title", "slug", "published", "question_count"]
-    list_filter = ["published"]
+    list_display = ["title", "slug", "published", "adaptive", "question_count"]
+    list_filter = ["published", "adaptive"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [QuestionInline]

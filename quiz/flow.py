@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .engine.adaptive import Path
 from .models import Question
 
 # What an attempt saved for one question: its scale value and chosen option ids.
@@ -55,3 +56,44 @@ class Progress:
 
     def first_unanswered(self) -> Question | None:
         return next((q for q in self.questions if q.pk not in self.answered), None)
+
+
+@dataclass(frozen=True)
+class AdaptiveProgress(Progress):
+    """An adaptive quiz (quiz/engine/adaptive.py): ``questions`` are the ones asked so far,
+    in the order asked, then the one to ask now. ``path`` says which is next or why the quiz
+    stopped; ``more`` is about how many questions are still to come."""
+
+    path: Path | None = None
+    more: int = 0
+    everything: Sequence[Question] = ()  # every active question, to tell "not asked" from unknown
+
+    @property
+    def total(self) -> int:
+        return len(self.questions) + (self.more if self.path and self.path.next else 0)
+
+    @property
+    def stopped(self) -> str | None:
+        return self.path.stopped if self.path else None
+
+    @property
+    def complete(self) -> bool:
+        return self.stopped is not None and all(q.pk in self.answered for q in self.questions)
+
+    def first_unanswered(self) -> Question | None:
+        return next((q for q in self.questions if q.pk not in self.answered), None)
+
+    def next(self, question: Question) -> Question | None:
+        """The next question asked after this one; past the last one asked, the question to
+        ask now (None once the quiz stopped)."""
+        index = self.position(question)
+        if index is not None and index < len(self.questions):
+            return self.questions[index]
+        return self.first_unanswered()
+
+    def position(self, question: Question) -> int | None:
+        return next((i for i, q in enumerate(self.questions, 1) if q.pk == question.pk), None)
+
+    def not_asked(self, slug: str) -> bool:
+        """An active question of the quiz that this person's answers did not lead to."""
+        return self.find(slug) is None and any(q.slug == slug for q in self.everything)

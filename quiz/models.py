@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from roles.models import LEVEL_VALIDATORS, Competency, Role
 
+from . import engine
 from .engine.types import SCALE_MAX, SCALE_MIN
 
 
@@ -24,6 +25,29 @@ class Quiz(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     intro = models.TextField(_("introduction"), blank=True)
     published = models.BooleanField(_("published"), default=False)
+    adaptive = models.BooleanField(
+        _("adaptive"),
+        default=True,
+        help_text=_(
+            "Ask only the questions that still decide the recommendation, and stop when one role "
+            "leads clearly. Job seekers can always choose to answer every question."
+        ),
+    )
+    adaptive_max = models.PositiveSmallIntegerField(
+        _("most questions asked"),
+        default=28,
+        validators=[MinValueValidator(5), MaxValueValidator(200)],
+        help_text=_("An adaptive quiz stops after this many questions, however close the call."),
+    )
+    adaptive_margin = models.PositiveSmallIntegerField(
+        _("stopping margin (points)"),
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_(
+            "An adaptive quiz stops early only when the leading role is at least this many match "
+            "points ahead of the next one (with high confidence)."
+        ),
+    )
 
     objects = QuizQuerySet.as_manager()
 
@@ -40,6 +64,10 @@ class Quiz(models.Model):
 
     def active_questions(self):
         return self.questions.active().order_by("order", "pk")
+
+    @property
+    def adaptive_settings(self):
+        return engine.adaptive.Settings(max_questions=self.adaptive_max, margin=float(self.adaptive_margin))
 
 
 class ActiveQuerySet(models.QuerySet):
@@ -193,6 +221,14 @@ class Attempt(models.Model):
         help_text=_("Random key kept in the owner's session."),
     )
     is_preview = models.BooleanField(_("staff preview"), default=False)
+    answer_all = models.BooleanField(
+        _("answers every question"), default=False, help_text=_("The person chose the whole quiz.")
+    )
+    at_least = models.PositiveSmallIntegerField(
+        _("asked to answer at least"),
+        default=0,
+        help_text=_("“Answer a few more”: an adaptive quiz does not stop before this many answers."),
+    )
     started_at = models.DateTimeField(_("started"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("last answer"), auto_now=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True, db_index=True)

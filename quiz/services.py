@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .bank import load_bank
-from .engine import ENGINE_VERSION, recommend
+from .engine import ENGINE_VERSION, adaptive, recommend
 from .models import Answer, AnswerChoice, Attempt, Option, Question, Result
 from .selectors import attempt_answers, engine_answers
 
@@ -60,6 +60,37 @@ def answer_save(
     return answer
 
 
+def _answers_to_score(attempt: Attempt, bank) -> tuple[dict, adaptive.Path | None]:
+    """The answers a result is computed from, or AttemptIncomplete: every active question
+    answered; in an adaptive quiz, every question its path asked, and the path stopped."""
+    quiz = attempt.quiz
+    saved = attempt_answers(attempt)
+    if not quiz.adaptive or attempt.answer_all:
+        missing = next((q for q in quiz.active_questions() if q.pk not in saved), None)
+        if missing is not None:
+            raise AttemptIncomplete(missing)
+        return engine_answers(saved), None
+    answers = engine_answers(saved)
+    path = adaptive.walk(bank, answers, quiz.adaptive_settings, at_least=attempt.at_least)
+    if path.stopped is None:
+        raise AttemptIncomplete(quiz.questions.get(slug=path.next.question))
+    return {slug: answers[slug] for slug in path.asked if slug in answers}, path
+
+
+def attempt_extend(*, attempt: Attempt, asked: int, everything: bool = False, few: int = 5) -> None:
+    """The person wants more questions before the result: ``few`` more than the ``asked``
+    so far, or every one."""
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.completed_at is not None:
+            raise AttemptClosed
+        if everything:
+            locked.answer_all = True
+        else:
+            locked.at_least = max(locked.at_least, asked + few)
+        locked.save(update_fields=["answer_all", "at_least", "updated_at"])
+
+
 def attempt_complete(*, attempt: Attempt) -> Result:
     """Scores the attempt once and stores the snapshot the result page reads from.
     Completing twice returns the first result. Raises AttemptIncomplete (storing nothing)
@@ -69,12 +100,11 @@ def attempt_complete(*, attempt: Attempt) -> Result:
         existing = Result.objects.filter(attempt=locked).first()
         if existing is not None:
             return existing
-        saved = attempt_answers(locked)
-        missing = next((q for q in locked.quiz.active_questions() if q.pk not in saved), None)
-        if missing is not None:
-            raise AttemptIncomplete(missing)
         bank = load_bank(locked.quiz)
-        snapshot = recommend(bank, engine_answers(saved))
+        answers, path = _answers_to_score(locked, bank)
+        snapshot = recommend(bank, answers)
+        if path is not None:
+            snapshot["adaptive"] = adaptive.record(bank, path, answers)
         top = snapshot["ranking"][0] if snapshot["ranking"] else {"role": "", "match": 0}
         result = Result.objects.create(
             attempt=locked,

@@ -13,5 +13,6 @@ urlpatterns = [
     ),
     path("attempts/<uuid:attempt_uuid>/summary/", views.summary, name="summary"),
     path("attempts/<uuid:attempt_uuid>/finish/", views.finish, name="finish"),
+    path("attempts/<uuid:attempt_uuid>/more/", views.more, name="more"),
     path("results/<uuid:result_uuid>/", views.result, name="result"),
 ]

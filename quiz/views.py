@@ -28,20 +28,24 @@ from django_ratelimit.decorators import ratelimit
 from careerquiz.errors import NotFound
 from roles.models import Role
 
+from . import engine
+from .bank import load_bank
 from .caching import bank_cached
 from .charts import profile_chart
 from .engine.explain import scale_choice
-from .flow import Progress
+from .flow import AdaptiveProgress, Progress
 from .forms import AnswerForm, PlanForm
 from .models import Attempt, Option, Question, Quiz, Result
-from .selectors import attempt_answers
-from .services import AttemptClosed, AttemptIncomplete, answer_save, attempt_complete
+from .selectors import attempt_answers, engine_answers
+from .services import AttemptClosed, AttemptIncomplete, answer_save, attempt_complete, attempt_extend
 
 OWNER_SESSION_KEY = "careerquiz_owner"
 # Silent reading of plain prose runs at about 200–250 words a minute; questions are read
 # with care, so the lower end. Most answers then take a single click.
 READING_WORDS_PER_MINUTE = 200
 SECONDS_PER_ANSWER = 4
+# "Answer a few more to sharpen it" asks at least this many more questions.
+FEW_MORE = 5
 RESULT_CACHE_SECONDS = 60 * 60 * 24 * 7
 
 
@@ -82,10 +86,32 @@ def _active_questions(quiz: Quiz) -> list[Question]:
     return bank_cached(f"questions:{quiz.pk}", lambda: list(quiz.active_questions()))
 
 
+def _engine_bank(quiz: Quiz) -> engine.Bank:
+    return bank_cached(f"engine:{quiz.pk}", lambda: load_bank(quiz))
+
+
 def _progress(attempt: Attempt) -> Progress:
-    """The active questions and the attempt's counted answers to them, in one query."""
-    saved = {qid: (a.scale_value, a.option_ids) for qid, a in attempt_answers(attempt).items()}
-    return Progress(_active_questions(attempt.quiz), saved)
+    """Where the attempt stands, from its counted answers (one query). An adaptive quiz
+    replays them to find the questions asked and the next one (quiz/engine/adaptive.py)."""
+    counted = attempt_answers(attempt)
+    saved = {qid: (a.scale_value, a.option_ids) for qid, a in counted.items()}
+    questions = _active_questions(attempt.quiz)
+    quiz = attempt.quiz
+    if not quiz.adaptive or attempt.answer_all:
+        return Progress(questions, saved)
+    bank, settings = _engine_bank(quiz), quiz.adaptive_settings
+    path = engine.adaptive.walk(bank, engine_answers(counted), settings, at_least=attempt.at_least)
+    by_slug = {q.slug: q for q in questions}
+    asked = [by_slug[slug] for slug in path.asked if slug in by_slug]
+    if path.next is not None:
+        asked.append(by_slug[path.next.question])
+    return AdaptiveProgress(
+        asked,
+        {q.pk: saved[q.pk] for q in asked if q.pk in saved},
+        path=path,
+        more=engine.adaptive.still_to_come(bank, path, settings),
+        everything=questions,
+    )
 
 
 def _estimated_minutes(quiz: Quiz) -> int:
@@ -163,7 +189,13 @@ def _step_context(
 ) -> dict:
     previous = progress.previous(question)
     position = progress.position(question)
+    adaptive = isinstance(progress, AdaptiveProgress)
+    last_asked = adaptive and progress.stopped is not None and position == len(progress.questions)
     return {
+        "adaptive": adaptive,
+        "more": progress.more if adaptive else 0,
+        # An earlier answer decides what comes after it: say so where it can be changed.
+        "changing": adaptive and question.pk in progress.answered and position < len(progress.questions),
         "quiz": attempt.quiz,
         "attempt": attempt,
         "question": question,
@@ -172,7 +204,7 @@ def _step_context(
         "position": position,
         "total": progress.total,
         "answered": progress.answered_count,
-        "is_last": position == progress.total or then == "summary",
+        "is_last": then == "summary" or last_asked or (not adaptive and position == progress.total),
         "then": then,
         "step_url": _step_url(attempt, question, then=then),
         "previous_url": _step_url(attempt, previous) if previous else None,
@@ -202,6 +234,12 @@ def _form_html(form: AnswerForm) -> str:
     return bank_cached(key, lambda: render_crispy_form(form))
 
 
+def _with_answer(attempt: Attempt, progress: Progress, question: Question, saved) -> Progress:
+    if isinstance(progress, AdaptiveProgress):
+        return _progress(attempt)  # in an adaptive quiz the answer may change what comes next
+    return progress.with_answer(question, saved)
+
+
 def _closed(request: HttpRequest, attempt: Attempt) -> HttpResponse:
     return render(request, "quiz/closed.html", {"attempt": attempt}, status=409)
 
@@ -218,6 +256,9 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
         return _closed(request, attempt) if request.method == "POST" else redirect(attempt.result)
     progress = _progress(attempt)
     question = progress.find(question_slug)
+    if question is None and isinstance(progress, AdaptiveProgress) and progress.not_asked(question_slug):
+        # Your answers led elsewhere (an earlier answer changed): go where they lead now.
+        return redirect(_where_next(attempt, progress))
     if question is None:
         raise NotFound(_("This question is not part of your quiz."))
     then = "summary" if request.GET.get("then") == "summary" else ""
@@ -236,7 +277,9 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
                 )
             except AttemptClosed:
                 return _closed(request, attempt)
-            progress = progress.with_answer(question, (form.scale_value(), tuple(o.pk for o in chosen)))
+            progress = _with_answer(
+                attempt, progress, question, (form.scale_value(), tuple(o.pk for o in chosen))
+            )
             following = None if then == "summary" else progress.next(question)
             if following is None:
                 next_url = reverse("quiz:summary", args=[attempt.uuid])
@@ -297,6 +340,10 @@ def _render_summary(
             "answered": progress.answered_count,
             "missing_url": _step_url(attempt, missing) if missing else None,
             "last_url": _step_url(attempt, progress.questions[-1]) if progress.questions else None,
+            "adaptive": isinstance(progress, AdaptiveProgress),
+            "stopped": getattr(progress, "stopped", None),
+            "all_count": len(_active_questions(attempt.quiz)),
+            "few_more": FEW_MORE,
         },
         status=status,
     )
@@ -321,6 +368,26 @@ def finish(request: HttpRequest, attempt_uuid) -> HttpResponse:
             return _render_summary(request, attempt, _progress(attempt), status=422)
         attempt.refresh_from_db()
     return redirect(attempt.result)
+
+
+@require_POST
+def more(request: HttpRequest, attempt_uuid) -> HttpResponse:
+    """“Answer a few more to sharpen it” (or, with ``everything``, every question)."""
+    attempt = _owned_attempt(request, attempt_uuid)
+    if attempt.is_completed:
+        return redirect(attempt.result)
+    progress = _progress(attempt)
+    try:
+        attempt_extend(
+            attempt=attempt,
+            asked=len(progress.questions),
+            everything=bool(request.POST.get("everything")),
+            few=FEW_MORE,
+        )
+    except AttemptClosed:
+        return _closed(request, attempt)
+    attempt.refresh_from_db()
+    return redirect(_where_next(attempt, _progress(attempt)))
 
 
 # --------------------------------------------------------------------------- result

@@ -34,8 +34,18 @@ def default_content(db):
 
 
 @pytest.fixture
-def started(default_content):
-    """A browser session that started the default quiz: its client and attempt."""
+def linear_quiz(default_content):
+    """The default quiz with every question asked in order (adaptive off): for the tests of
+    step-by-step mechanics that hold in both modes, on questions they name."""
+    Quiz.objects.filter(pk=default_content.pk).update(adaptive=False)
+    default_content.refresh_from_db()
+    return default_content
+
+
+@pytest.fixture
+def started(linear_quiz):
+    """A browser session that started the default quiz (every question in order): its
+    client and attempt."""
     client = Client(raise_request_exception=False)
-    client.post(reverse("quiz:start", args=[default_content.slug]))
+    client.post(reverse("quiz:start", args=[linear_quiz.slug]))
     return client, Attempt.objects.get()

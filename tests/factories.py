@@ -37,7 +37,11 @@ def make_role(slug=None, profile=None, **kwargs):
 def make_quiz(slug=None, **kwargs):
     slug = slug or f"quiz-{next(_seq)}"
     return Quiz.objects.create(
-        slug=slug, title=kwargs.pop("title", slug), published=kwargs.pop("published", True), **kwargs
+        slug=slug,
+        title=kwargs.pop("title", slug),
+        published=kwargs.pop("published", True),
+        adaptive=kwargs.pop("adaptive", False),
+        **kwargs,
     )
 
 

@@ -15,6 +15,9 @@ from quiz.models import Answer, Attempt
 from tests.factories import typical_answers
 from tests.servers import app_servers, production_env
 
+# The step-by-step mechanics, on questions named by slug: every question asked in order.
+pytestmark = pytest.mark.usefixtures("linear_quiz")
+
 
 def closed_port():
     with socket.socket() as s:

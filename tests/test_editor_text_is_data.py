@@ -3,6 +3,7 @@ text field of the bank come out escaped on every public and admin page."""
 
 import re
 
+import pytest
 from django.db import models
 from django.urls import reverse
 
@@ -29,6 +30,9 @@ EDITOR_MODELS = [
     Persona,
 ]
 NOT_FREE_TEXT = {"slug", "done_when", "salary_currency", "salary_basis", "kind", "family"}
+
+# The step-by-step mechanics, on questions named by slug: every question asked in order.
+pytestmark = pytest.mark.usefixtures("linear_quiz")
 
 
 def _poison(obj):

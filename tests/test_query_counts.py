@@ -14,6 +14,9 @@ from tests.factories import make_question, make_quiz
 # Session, attempt, questions, answered ids, options, the answer and its one transaction.
 BOUND = 20
 
+# The step-by-step mechanics, on questions named by slug: every question asked in order.
+pytestmark = pytest.mark.usefixtures("linear_quiz")
+
 
 def build_quiz(size):
     competencies = list(Competency.objects.order_by("order"))

@@ -363,6 +363,9 @@ class Quiz(Row):
     title: Text = ""
     intro: Text = ""
     published: bool = False
+    adaptive: bool = True
+    adaptive_max: Annotated[int, Field(ge=5, le=200)] = 28
+    adaptive_margin: Annotated[int, Field(ge=1, le=50)] = 4
     questions: list[Question]
     personas: list[Persona] = []
 

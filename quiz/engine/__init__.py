@@ -14,6 +14,7 @@ Each module's docstring states the formula it implements.
 
 from roles.routes import shortest_route
 
+from . import adaptive
 from .confidence import Confidence, assess, fit_labels
 from .match import RoleMatch, distance, match_role, rank_roles
 from .personas import answer_as_role
@@ -43,6 +44,7 @@ from .types import (
 )
 
 __all__ = [
+    "adaptive",
     "ENGINE_VERSION",
     "KIND_EXPERIENCE",
     "KIND_PREFERENCE",

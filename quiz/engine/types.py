@@ -77,6 +77,7 @@ class QuestionInfo:
     kind: str
     options: tuple[OptionInfo, ...]
     is_current_role: bool = False
+    section: str = ""
 
     def option(self, slug: str) -> OptionInfo | None:
         return self._by_slug.get(slug)

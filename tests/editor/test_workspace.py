@@ -29,6 +29,7 @@ def break_a_weight():
         rc.save()
 
 
+@pytest.mark.usefixtures("linear_quiz")
 def test_an_attempt_started_before_questions_were_deactivated_and_added_completes(default_content):
     client = Client()
     client.post(reverse("quiz:start", args=[default_content.slug]))

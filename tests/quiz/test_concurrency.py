@@ -15,7 +15,11 @@ from django.urls import reverse
 from quiz.models import Answer, Attempt, Result
 from tests.factories import answer_everything, make_competency, make_question, make_quiz, step_url
 
-pytestmark = [pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    # The step-by-step mechanics, on questions named by slug: every question asked in order.
+    pytest.mark.usefixtures("linear_quiz"),
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def run_at_once(*calls):

@@ -12,6 +12,9 @@ from quiz import services
 from quiz.models import Answer, AnswerChoice, Result
 from tests.factories import answer_everything, step_url
 
+# The step-by-step mechanics, on questions named by slug: every question asked in order.
+pytestmark = pytest.mark.usefixtures("linear_quiz")
+
 
 def test_a_failure_inside_a_step_leaves_the_previous_answer_whole(started):
     client, attempt = started

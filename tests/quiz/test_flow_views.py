@@ -13,6 +13,9 @@ from tests.factories import answer_everything, step_url
 
 HX = {"HX-Request": "true"}
 
+# The step-by-step mechanics, on questions named by slug: every question asked in order.
+pytestmark = pytest.mark.usefixtures("linear_quiz")
+
 
 @pytest.fixture
 def client_started(default_content, client):

@@ -14,6 +14,9 @@ from quiz.models import Answer, AnswerChoice, Attempt, Result
 from roles.models import Role, Transition
 from tests.factories import answer_everything, make_question, make_quiz, step_url
 
+# The step-by-step mechanics, on questions named by slug: every question asked in order.
+pytestmark = pytest.mark.usefixtures("linear_quiz")
+
 
 def nothing_stored(attempt):
     return not Answer.objects.filter(attempt=attempt).exists() and not AnswerChoice.objects.exists()

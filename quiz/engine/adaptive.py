@@ -1,0 +1,329 @@
+"""The adaptive quiz: ask only the questions that still decide the recommendation.
+
+**Opening.** The questions of the quiz's first section (where the person is now: current
+role, experience, what they have done) are always asked, in order.
+
+**Next question.** A belief over the recommendable roles starts even and is updated by
+every answer with how likely a person in each role is to give it:
+
+    P(answer | role) ∝ exp(−d / TEMPERATURE)
+
+where d is the mean distance, in levels, between what the answer shows and the role's
+expected levels over the competencies they share (the distance ``answer_as_role`` uses;
+for a 1–5 statement each value 1–5 is an answer). The next question is the one with the
+largest expected information gain about the CONTENDERS most likely roles, plus the share
+of their profiles' weight it would assess for the first time:
+
+    score(q) = H(belief) − Σ_a P(a) · H(belief | a)  +  COVERAGE_WEIGHT · Σ_r belief(r) · new(q, r)
+
+Ties go to the question that comes first in the quiz. Checklists and questions without
+scores are only asked in the opening (or when the person answers everything).
+
+**Stopping.** The quiz stops when the answers so far give a clear leader by the result
+page's own measures: confidence *high* (``confidence.assess``), the top two at least
+``margin`` points apart, and the answers assessing at least ``coverage`` of the weight of
+each of the three leading roles; or after ``max_questions``; or when nothing is left to ask.
+The person can ask for a few more questions, or answer everything.
+
+**Deterministic.** ``walk`` replays the answers: at each step the next question is chosen
+from the answers to the questions asked before it, so the same answers always lead to the
+same questions; changing an earlier answer may change what comes after it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .confidence import HIGH, MIN_ASSESSED, assess, assessed_share
+from .match import rank_roles
+from .personas import answer_as_role
+from .profile import build_profile, is_not_applicable, question_values
+from .types import MULTIPLE, SCALE, SCALE_MAX, SCALE_MIN, AnswerValue, Bank, QuestionInfo
+
+TEMPERATURE = 0.6
+CONTENDERS = 5
+# Weight of a question's new coverage of the contenders' profiles against its information:
+# a question on a competency not yet measured is worth more (calibrated with
+# `benchmarks/quality.py`, section 7: 1.0 halves the questions of pure information gain).
+COVERAGE_WEIGHT = 1.0
+LEADERS_COVERED = 3
+
+OPENING, INFORMATIVE = "opening", "most-informative"
+CLEAR_LEADER, MAX_QUESTIONS, ALL_ASKED = "clear-leader", "max-questions", "all-asked"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """An editor's choices for one quiz (Quiz.adaptive_max, Quiz.adaptive_margin)."""
+
+    max_questions: int = 28
+    margin: float = 4.0
+    # The share of each leading role's weight the answers must assess: the result page's
+    # own line between "few answers" and enough.
+    coverage: float = MIN_ASSESSED
+
+
+@dataclass(frozen=True)
+class Step:
+    question: str
+    reason: str  # OPENING or INFORMATIVE
+    gain: float = 0.0
+
+
+@dataclass(frozen=True)
+class Path:
+    """Where an adaptive quiz stands: the questions asked so far, in order, and either the
+    question to ask now or why the quiz stopped."""
+
+    steps: tuple[Step, ...]
+    next: Step | None
+    stopped: str | None  # CLEAR_LEADER, MAX_QUESTIONS, ALL_ASKED, or None while asking
+
+    @property
+    def asked(self) -> tuple[str, ...]:
+        return tuple(s.question for s in self.steps)
+
+
+Likelihoods = dict[str, dict[object, dict[str, float]]]  # question → answer → role → P
+
+
+def _distance(values: Mapping[str, float], levels: Mapping[str, float]) -> float | None:
+    shared = [c for c in values if c in levels]
+    if not shared:
+        return None
+    return sum(abs(values[c] - levels[c]) for c in shared) / len(shared)
+
+
+def _answers_of(q: QuestionInfo) -> list[AnswerValue]:
+    if q.kind == SCALE:
+        return list(range(SCALE_MIN, SCALE_MAX + 1))
+    return [(o.slug,) for o in q.answer_options]
+
+
+def _question_likelihoods(q: QuestionInfo, roles) -> dict[object, dict[str, float]] | None:
+    """P(answer | role) for each answer to one question, or None if it tells no role apart."""
+    answers = _answers_of(q)
+    weights: dict[str, list[float]] = {}
+    for role in roles:
+        levels = {c: e.level for c, e in role.profile.items()}
+        distances = [_distance(question_values(q, a), levels) for a in answers]
+        if all(d is None for d in distances):
+            continue
+        weights[role.slug] = [math.exp(-(d if d is not None else 4.0) / TEMPERATURE) for d in distances]
+    if not weights:
+        return None
+    table: dict[object, dict[str, float]] = {_key(a): {} for a in answers}
+    for role, row in weights.items():
+        total = sum(row)
+        for a, w in zip(answers, row, strict=True):
+            table[_key(a)][role] = w / total
+    return table
+
+
+def _key(answer: AnswerValue) -> object:
+    return answer if isinstance(answer, int) else answer[0]
+
+
+def likelihoods(bank: Bank) -> Likelihoods:
+    """P(answer | role) for every question that can be chosen, computed once per bank."""
+    cached = bank.__dict__.get("_adaptive_likelihoods")
+    if cached is None:
+        roles = bank.recommendable_roles()
+        cached = {}
+        for q in bank.questions.values():
+            if q.is_complete and not q.is_current_role and q.kind != MULTIPLE:
+                table = _question_likelihoods(q, roles)
+                if table is not None:
+                    cached[q.slug] = table
+        bank.__dict__["_adaptive_likelihoods"] = cached  # the bank is immutable: safe to keep
+    return cached
+
+
+def opening(bank: Bank) -> list[str]:
+    """The questions of the quiz's first section, in order."""
+    questions = [q for q in bank.questions.values() if q.is_complete]
+    if not questions:
+        return []
+    first = questions[0].section
+    return [q.slug for q in questions if q.section == first] if first else [questions[0].slug]
+
+
+def _entropy(p: Mapping[str, float]) -> float:
+    return -sum(x * math.log(x) for x in p.values() if x > 0)
+
+
+def _normalised(p: Mapping[str, float]) -> dict[str, float]:
+    total = sum(p.values())
+    return {r: x / total for r, x in p.items()} if total > 0 else dict(p)
+
+
+def _gain(table: dict[object, dict[str, float]], belief: dict[str, float]) -> float:
+    after = 0.0
+    for by_role in table.values():
+        joint = {r: belief[r] * by_role.get(r, 0.0) for r in belief}
+        chance = sum(joint.values())
+        if chance > 0:
+            after += chance * _entropy({r: x / chance for r, x in joint.items()})
+    return _entropy(belief) - after
+
+
+@dataclass
+class Walker:
+    """Asks one question after another; ``answer`` feeds each answer back."""
+
+    bank: Bank
+    settings: Settings = field(default_factory=Settings)
+    steps: list[Step] = field(default_factory=list)
+    belief: dict[str, float] = field(default_factory=dict)
+    answers: dict[str, AnswerValue] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.belief = {r.slug: 1.0 for r in self.bank.recommendable_roles()}
+        self._opening = opening(self.bank)
+        self._table = likelihoods(self.bank)
+        self._measures = {
+            q.slug: frozenset(c for o in q.options for c in o.scores) for q in self.bank.questions.values()
+        }
+        self._weights = {
+            r.slug: {c: w for c, *_, w in self.bank.match_terms.get(r.slug, ())}
+            for r in self.bank.recommendable_roles()
+        }
+
+    def propose(self) -> Step | None:
+        """The question to ask next, or None when nothing is left to ask."""
+        asked = {s.question for s in self.steps}
+        for slug in self._opening:
+            if slug not in asked:
+                return Step(slug, OPENING)
+        ranked = sorted(self.belief.items(), key=lambda item: -item[1])[:CONTENDERS]
+        contenders = _normalised(dict(ranked))
+        measured = {c for slug in self.answers for c in self._measures.get(slug, ())}
+        best: Step | None = None
+        for slug, table in self._table.items():
+            if slug not in asked:
+                new = self._measures[slug] - measured
+                gain = _gain(table, contenders) + COVERAGE_WEIGHT * sum(
+                    p * self._share(role, new) for role, p in contenders.items()
+                )
+                if best is None or gain > best.gain + 1e-12:
+                    best = Step(slug, INFORMATIVE, gain)
+        return best
+
+    def _share(self, role: str, competencies: set[str]) -> float:
+        weights = self._weights[role]
+        return sum(weights.get(c, 0) for c in competencies) / (sum(weights.values()) or 1)
+
+    def answer(self, step: Step, value: AnswerValue | None) -> None:
+        """Record the answer to the proposed question (None: asked, left unanswered)."""
+        self.steps.append(step)
+        if value is None:
+            return
+        self.answers[step.question] = value
+        table = self._table.get(step.question)
+        question = self.bank.questions[step.question]
+        if table is None or is_not_applicable(question, value):
+            return
+        by_role = table.get(_key(value), {})
+        self.belief = _normalised({r: p * by_role.get(r, 1.0) for r, p in self.belief.items()})
+
+    def stop_reason(self) -> str | None:
+        """Why the quiz may stop now, or None (the opening is always finished first)."""
+        if len(self.steps) < len(self._opening):
+            return None
+        if len(self.steps) >= self.settings.max_questions:
+            return MAX_QUESTIONS
+        if clear_leader(self.bank, self.answers, self.settings):
+            return CLEAR_LEADER
+        return None
+
+
+def clear_leader(bank: Bank, answers: Mapping[str, AnswerValue], settings: Settings) -> bool:
+    """The answers give a leader the result page would call clear (see the docstring)."""
+    profile = build_profile(bank, answers)
+    ranking = rank_roles(bank, profile)
+    if len(ranking) < 2:
+        return bool(ranking)
+    confidence = assess(bank, answers, profile, ranking)
+    if confidence.level != HIGH or (confidence.margin or 0) < settings.margin:
+        return False
+    return all(assessed_share(bank, profile, m.role) >= settings.coverage for m in ranking[:LEADERS_COVERED])
+
+
+def walk(
+    bank: Bank, answers: Mapping[str, AnswerValue], settings: Settings | None = None, *, at_least: int = 0
+) -> Path:
+    """Replays the answers given: the questions asked so far and the one to ask now (or
+    why the quiz stopped). ``at_least``: the person asked to answer this many before the
+    quiz may stop."""
+    walker = Walker(bank, settings or Settings())
+    while True:
+        step = walker.propose()
+        if step is None:
+            return Path(tuple(walker.steps), None, ALL_ASKED)
+        if step.question in answers:
+            walker.answer(step, answers[step.question])
+            continue
+        reason = walker.stop_reason() if len(walker.steps) >= at_least else None
+        if reason is not None:
+            return Path(tuple(walker.steps), None, reason)
+        return Path(tuple(walker.steps), step, None)
+
+
+def simulate(
+    bank: Bank, respondent: Mapping[str, AnswerValue], settings: Settings | None = None
+) -> tuple[Path, dict[str, AnswerValue]]:
+    """The adaptive quiz taken by someone who would answer as ``respondent`` (questions
+    they would skip are asked and left unanswered): its path and the answers given."""
+    walker = Walker(bank, settings or Settings())
+    while True:
+        reason = walker.stop_reason()
+        step = walker.propose() if reason is None else None
+        if step is None:
+            return Path(tuple(walker.steps), None, reason or ALL_ASKED), dict(walker.answers)
+        walker.answer(step, respondent.get(step.question))
+
+
+def typical_length(bank: Bank, settings: Settings) -> int:
+    """How many questions the quiz usually asks: the median over every recommendable role's
+    typical answers (kept with the bank, per settings)."""
+    memo = bank.__dict__.setdefault("_adaptive_lengths", {})
+    if settings not in memo:
+        lengths = sorted(
+            len(simulate(bank, answer_as_role(bank, r.slug), settings)[0].steps)
+            for r in bank.recommendable_roles()
+        )
+        memo[settings] = lengths[len(lengths) // 2] if lengths else len(bank.questions)
+    return memo[settings]
+
+
+def still_to_come(bank: Bank, path: Path, settings: Settings) -> int:
+    """About how many questions are left after the ones asked and the current one."""
+    if path.next is None:
+        return 0
+    asked = len(path.steps) + 1
+    return (
+        max(1, min(settings.max_questions, typical_length(bank, settings)) - asked)
+        if asked < settings.max_questions
+        else 0
+    )
+
+
+def record(bank: Bank, path: Path, answers: Mapping[str, AnswerValue]) -> dict:
+    """What the snapshot keeps of an adaptive quiz: each question asked, why, and the role
+    leading after its answer; and why the quiz stopped."""
+    given: dict[str, AnswerValue] = {}
+    steps = []
+    for step in path.steps:
+        if step.question in answers:
+            given[step.question] = answers[step.question]
+        ranking = rank_roles(bank, build_profile(bank, given))
+        steps.append(
+            {
+                "question": step.question,
+                "reason": step.reason,
+                "leader": ranking[0].role if ranking else "",
+            }
+        )
+    return {"stopped": path.stopped, "asked": len(path.steps), "steps": steps}
