@@ -12,7 +12,10 @@ What it measures (the README explains each figure):
 5. Origin → top-3 pairs without a route, over every respondent above (a role of lower
    seniority than the current one is a direct move and needs none).
 6. Explanation lines whose own words contradict, over every persona.
-Exits non-zero when a goal of issue 10 is missed.
+7. The adaptive quiz against the full quiz: questions asked (median, 90th percentile) and
+   top-1 / top-3 agreement, for the hand-written personas and for every role's typical
+   answers with noise (ADAPTIVE_TRIALS per role).
+Exits non-zero when a goal of issue 10 or 13 is missed.
 """
 
 from __future__ import annotations
@@ -47,7 +50,13 @@ NOISE_TRIALS = 200
 NOISE_SHARE = 0.2
 SEED = 20261126
 
+ADAPTIVE_TRIALS = 40
+
 GOALS = {
+    "adaptive_median": 20,
+    "adaptive_p90": 28,
+    "adaptive_top1_agreement": 0.95,
+    "adaptive_top3_agreement": 1.00,
     "persona_top1": 0.90,
     "persona_top3": 1.00,
     "random_low_or_below_top_two": 0.90,
@@ -89,6 +98,56 @@ def summarise_personas(rows, title):
                 f"confidence {r['confidence']['level']})"
             )
     return top1 / n, top3 / n
+
+
+def adaptive_run(bank, answers):
+    """(questions asked, adaptive top role, full quiz's top role, adaptive top three)."""
+    full = [m.role for m in engine.rank_roles(bank, engine.build_profile(bank, answers))]
+    path, given = engine.adaptive.simulate(bank, answers)
+    short = [m.role for m in engine.rank_roles(bank, engine.build_profile(bank, given))]
+    return len(path.steps), short[0], full[0], short[:3]
+
+
+def adaptive_report(bank, personas, rnd, failures):
+    """Section 7: the adaptive quiz against the full quiz (see the module docstring)."""
+    groups = {"hand-written personas": [], "typical answers with noise": []}
+    right1 = right3 = 0
+    for p in personas:
+        try:
+            run = adaptive_run(bank, persona_answers(bank, p["answers"]))
+        except AnswerFileError:
+            continue
+        groups["hand-written personas"].append(run)
+        right1 += run[1] == p["expected_role"]
+        right3 += p["expected_role"] in run[3]
+    for role in bank.recommendable_roles():
+        typical = engine.answer_as_role(bank, role.slug)
+        for _ in range(ADAPTIVE_TRIALS):
+            groups["typical answers with noise"].append(
+                adaptive_run(bank, move_answers(bank, typical, NOISE_SHARE, rnd))
+            )
+    for name, runs in groups.items():
+        lengths = sorted(n for n, *_ in runs)
+        median = statistics.median(lengths)
+        p90 = lengths[max(0, int(round(0.9 * len(lengths))) - 1)]
+        top1 = sum(1 for _, short, full, _top3 in runs if short == full) / len(runs)
+        top3 = sum(1 for _, _short, full, top3 in runs if full in top3) / len(runs)
+        print(
+            f"{name:28} {len(runs):>4} runs · questions median {median:g}, p90 {p90} (of "
+            f"{len(bank.questions)}) · agrees with the full quiz: top-1 {pct(top1)}, top-3 {pct(top3)}"
+        )
+        if median > GOALS["adaptive_median"] or p90 > GOALS["adaptive_p90"]:
+            failures.append(f"adaptive {name}: median {median}, p90 {p90}")
+        if name.startswith("hand") and (
+            top1 < GOALS["adaptive_top1_agreement"] or top3 < GOALS["adaptive_top3_agreement"]
+        ):
+            failures.append(f"adaptive {name}: top-1 agreement {pct(top1)}, top-3 {pct(top3)}")
+    n = len(groups["hand-written personas"])
+    print(
+        f"personas' own role, adaptive: top-1 {right1}/{n} ({pct(right1 / n)}) · top-3 {right3}/{n} ({pct(right3 / n)})"
+    )
+    if right1 / n < GOALS["persona_top1"] or right3 / n < GOALS["persona_top3"]:
+        failures.append(f"adaptive persona accuracy: top-1 {pct(right1 / n)}, top-3 {pct(right3 / n)}")
 
 
 def main(argv=None) -> int:
@@ -227,6 +286,9 @@ def main(argv=None) -> int:
         print(
             f"margin when right (noisy): p10 {q(margin_noisy_right, 10):.1f} p50 {q(margin_noisy_right, 50):.1f}"
         )
+
+    print("\n== 7. The adaptive quiz against the full quiz")
+    adaptive_report(bank, personas, rnd, failures)
 
     print("\n== Goals")
     if failures:

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from django.db import connection
 from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import TruncDate
+from django.db.models.functions import Coalesce, TruncDate
 
 from quiz.models import Answer, Attempt, Quiz, Result
 
@@ -48,6 +48,8 @@ class Analytics:
     roles: list[tuple[str, int]]
     median_quiz_seconds: float | None
     median_question_seconds: list[dict]
+    drop_off_by_position: list[dict]
+    adaptive_questions: list[dict]
 
     @property
     def completion_rate(self) -> float:
@@ -144,6 +146,8 @@ def quiz_analytics(quiz: Quiz, start: datetime, end: datetime) -> Analytics:
         for position, (pk, _, text) in enumerate(questions, 1)
     ]
     return Analytics(
+        drop_off_by_position=_drop_off_by_position(attempts),
+        adaptive_questions=_adaptive_questions(quiz, attempts),
         started_per_day=started_per_day,
         completed_per_day=completed_per_day,
         started=started,
@@ -153,3 +157,58 @@ def quiz_analytics(quiz: Quiz, start: datetime, end: datetime) -> Analytics:
         median_quiz_seconds=median_quiz,
         median_question_seconds=median_questions,
     )
+
+
+def _drop_off_by_position(attempts) -> list[dict]:
+    """Where people leave, by how far they got: for the n-th question a person is shown,
+    views are the attempts with at least n − 1 answers, exits the unfinished ones with
+    exactly n − 1. Two aggregate queries; the same for adaptive and whole quizzes."""
+    answers = Coalesce(
+        Subquery(
+            Answer.objects.filter(attempt=OuterRef("pk"))
+            .values("attempt")
+            .annotate(c=Count("id"))
+            .values("c")
+        ),
+        0,
+    )
+
+    def histogram(queryset) -> dict[int, int]:
+        return dict(queryset.annotate(n=answers).values("n").annotate(c=Count("id")).values_list("n", "c"))
+
+    by_count = histogram(attempts)
+    unfinished = histogram(attempts.filter(completed_at__isnull=True))
+    rows = []
+    for position in range(1, max(by_count, default=0) + 2):
+        views = sum(c for n, c in by_count.items() if n >= position - 1)
+        exits = unfinished.get(position - 1, 0)
+        if views:
+            rows.append({"position": position, "views": views, "exits": exits, "rate": 100 * exits / views})
+    return rows
+
+
+def _adaptive_questions(quiz: Quiz, attempts) -> list[dict]:
+    """For each question: how often the adaptive quiz asked it and how often its answer
+    changed the leading role, from the completed results' snapshots."""
+    asked: dict[str, int] = {}
+    changed: dict[str, int] = {}
+    steps_of_results = (
+        Result.objects.filter(attempt__in=attempts)
+        .exclude(snapshot__adaptive__isnull=True)
+        .values_list("snapshot__adaptive__steps", flat=True)
+    )
+    for steps in steps_of_results.iterator(chunk_size=2000):
+        leader = None
+        for step in steps or []:
+            slug = step.get("question")
+            asked[slug] = asked.get(slug, 0) + 1
+            if leader is not None and step.get("leader") != leader:
+                changed[slug] = changed.get(slug, 0) + 1
+            leader = step.get("leader")
+    if not asked:
+        return []
+    texts = dict(quiz.questions.values_list("slug", "text"))
+    return [
+        {"text": texts.get(slug, slug), "asked": n, "changed": changed.get(slug, 0)}
+        for slug, n in sorted(asked.items(), key=lambda item: (-item[1], item[0]))
+    ]

@@ -115,6 +115,14 @@ def _analytics_sections(data: Analytics) -> list[dict]:
             [(label, q["views"], q["exits"], f"{q['rate']:.1f}%") for label, q in drop],
             unit="%",
         ),
+        _section(
+            _("Drop-off by position (exits ÷ views)"),
+            [(str(p["position"]), p["rate"]) for p in data.drop_off_by_position],
+            [_("question number"), _("views"), _("exits"), _("drop-off")],
+            [(p["position"], p["views"], p["exits"], f"{p['rate']:.1f}%") for p in data.drop_off_by_position],
+            unit="%",
+        ),
+        *_adaptive_section(data),
         _section(_("Recommended roles"), data.roles, [_("role"), _("results")], data.roles),
         _section(
             _("Median time per question"),
@@ -123,6 +131,20 @@ def _analytics_sections(data: Analytics) -> list[dict]:
             [(label, "–" if seconds is None else f"{seconds:.1f}") for label, seconds in times],
             unit=" s",
         ),
+    ]
+
+
+def _adaptive_section(data: Analytics) -> list[dict]:
+    if not data.adaptive_questions:
+        return []
+    rows = data.adaptive_questions
+    return [
+        _section(
+            _("Adaptive quiz: how often each question was asked"),
+            [(q["text"], q["asked"]) for q in rows],
+            [_("question"), _("asked"), _("changed the leading role")],
+            [(q["text"], q["asked"], q["changed"]) for q in rows],
+        )
     ]
 
 

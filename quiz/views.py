@@ -109,7 +109,7 @@ def _progress(attempt: Attempt) -> Progress:
         asked,
         {q.pk: saved[q.pk] for q in asked if q.pk in saved},
         path=path,
-        more=engine.adaptive.still_to_come(bank, path, settings),
+        more=engine.adaptive.still_to_come(bank, path, settings, attempt.at_least),
         everything=questions,
     )
 
@@ -150,6 +150,10 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         quiz = get_object_or_404(Quiz.objects.published(), slug=slug)
     total = len(_active_questions(quiz))
     minutes = bank_cached(f"minutes:{quiz.pk}", lambda: _estimated_minutes(quiz))
+    typical = None
+    if quiz.adaptive and total:
+        typical = engine.adaptive.typical_length(_engine_bank(quiz), quiz.adaptive_settings)
+        minutes = max(1, math.ceil(minutes * typical / total))
     resume = _resumable(request, quiz)
     resume_progress = _progress(resume) if resume else None
     return render(
@@ -158,6 +162,7 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         {
             "quiz": quiz,
             "total": total,
+            "typical": typical,
             "minutes": minutes,
             "resume": resume,
             "resume_progress": resume_progress,

@@ -298,16 +298,17 @@ def typical_length(bank: Bank, settings: Settings) -> int:
     return memo[settings]
 
 
-def still_to_come(bank: Bank, path: Path, settings: Settings) -> int:
-    """About how many questions are left after the ones asked and the current one."""
+def still_to_come(bank: Bank, path: Path, settings: Settings, at_least: int = 0) -> int:
+    """About how many questions are left after the ones asked and the current one: the
+    quiz's usual length (or what the person asked for) less what was asked, at least one
+    until the maximum."""
     if path.next is None:
         return 0
     asked = len(path.steps) + 1
-    return (
-        max(1, min(settings.max_questions, typical_length(bank, settings)) - asked)
-        if asked < settings.max_questions
-        else 0
-    )
+    if asked >= settings.max_questions:
+        return 0
+    usual = max(typical_length(bank, settings), at_least)
+    return max(1, min(settings.max_questions, usual) - asked)
 
 
 def record(bank: Bank, path: Path, answers: Mapping[str, AnswerValue]) -> dict:

@@ -214,3 +214,24 @@ def test_a_failed_swap_shows_a_message_keeps_the_place_and_retry_works(page, sit
     page.wait_for_function("u => location.href !== u", arg=url)
     expect(page.locator("progress")).to_have_attribute("value", "2")
     expect(page.locator("[data-request-error]:visible")).to_have_count(0)
+
+
+def test_the_adaptive_quiz_stops_early_and_answers_a_few_more_on_request(page, site, persona_labels):
+    """Half the questions or fewer for a clear profile; "Answer 5 more" asks five more; the
+    result says how many questions it took."""
+    start(page, site)
+    labels = persona_labels("head-of-product")
+    answer_with_mouse(page, labels)
+    expect(page.get_by_text("point clearly to one role")).to_be_visible()
+    first_round = page.locator(".summary-row").count()
+    assert first_round <= 45 // 2, first_round
+    screenshot(page, "adaptive-summary-desktop")
+    page.get_by_role("button", name="Answer 5 more to sharpen it").click()
+    page.wait_for_selector("#question-heading")
+    expect(page.locator("label[for=quiz-progress]")).to_contain_text(
+        re.compile(r"Question \d+, about [45] more")
+    )
+    answer_with_mouse(page, labels)
+    assert page.locator(".summary-row").count() == first_round + 5
+    page.get_by_role("button", name="See my result").click()
+    expect(page.locator("h1")).to_have_text("Head of Product")

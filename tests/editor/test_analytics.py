@@ -1,18 +1,23 @@
 """Analytics from aggregate queries, checked on known numbers; the page's queries do not
 grow with the attempts (its time over 100,000 and more is `make bench-analytics`)."""
 
+import itertools
 from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from editor.analytics import quiz_analytics
-from quiz.models import Attempt
+from quiz.bank import load_bank
+from quiz.engine import adaptive
+from quiz.models import Attempt, Result
 from roles.models import Competency
-from tests.factories import make_attempts, make_question, make_quiz
+from tests.factories import make_attempts, make_question, make_quiz, step_url, typical_answers
+from tests.quiz.test_adaptive import take
 
 
 @pytest.fixture
@@ -66,3 +71,36 @@ def test_the_analytics_page_needs_the_same_few_queries_for_any_number_of_attempt
         html.find("attempts started") - 200 : html.find("attempts started") + 200
     ]
     assert "<svg" in html and "Drop-off per question" in html
+
+
+def test_the_adaptive_quiz_counts_what_it_asked_what_changed_the_leader_and_where_people_left(
+    default_content, admin_client
+):
+    bank = load_bank(default_content)
+    finished = Client()
+    asked = take(finished, default_content, typical_answers(bank, "product-manager"))
+    finished.post(reverse("quiz:finish", args=[Attempt.objects.get().uuid]))
+    leaving = Client()
+    leaving.post(reverse("quiz:start", args=[default_content.slug]))
+    left = Attempt.objects.exclude(completed_at__isnull=False).get()
+    for slug in adaptive.opening(bank)[:3]:
+        answer = typical_answers(bank, "cpo")[slug]
+        question = default_content.questions.get(slug=slug)
+        leaving.post(step_url(left, slug), {"answer": question.options.get(slug=answer[0]).pk})
+
+    start = timezone.now() - timedelta(days=1)
+    data = quiz_analytics(default_content, start, start + timedelta(days=2))
+    steps = Result.objects.get().snapshot["adaptive"]["steps"]
+    assert {q["text"] for q in data.adaptive_questions} == {
+        default_content.questions.get(slug=slug).text for slug in asked
+    }
+    assert all(q["asked"] == 1 for q in data.adaptive_questions)
+    leader_changes = sum(1 for a, b in itertools.pairwise(steps) if a["leader"] != b["leader"])
+    assert sum(q["changed"] for q in data.adaptive_questions) == leader_changes > 0
+    by_position = {p["position"]: p for p in data.drop_off_by_position}
+    assert by_position[1]["views"] == 2 and by_position[4]["views"] == 2 and by_position[4]["exits"] == 1
+    assert by_position[5]["views"] == 1 and sum(p["exits"] for p in data.drop_off_by_position) == 1
+    page = admin_client.get(
+        reverse("admin:bank_analytics") + f"?quiz={default_content.slug}"
+    ).content.decode()
+    assert "Adaptive quiz: how often each question was asked" in page and "Drop-off by position" in page
