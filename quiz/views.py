@@ -104,7 +104,13 @@ def _progress(attempt: Attempt) -> Progress:
     by_slug = {q.slug: q for q in questions}
     asked = [by_slug[slug] for slug in path.asked if slug in by_slug]
     if path.next is not None:
-        asked.append(by_slug[path.next.question])
+        # Both caches follow the bank's version; an edit landing between the two reads
+        # is read from the database rather than failing the step.
+        current = (
+            by_slug.get(path.next.question) or quiz.questions.active().filter(slug=path.next.question).first()
+        )
+        if current is not None:
+            asked.append(current)
     return AdaptiveProgress(
         asked,
         {q.pk: saved[q.pk] for q in asked if q.pk in saved},

@@ -93,7 +93,7 @@ def test_reload_mid_quiz_and_continue_where_you_left_off(page, site, persona_lab
     again = page.context.new_page()
     again.goto(site + "/")
     expect(again.get_by_role("heading", name="Continue where you left off")).to_be_visible()
-    expect(again.get_by_text("You answered 3 of")).to_be_visible()
+    expect(again.get_by_text("You answered 3 questions.")).to_be_visible()
     again.get_by_role("link", name="Continue the quiz").click()
     assert again.url == fourth
 
