@@ -1,4 +1,5 @@
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Field, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -50,9 +51,8 @@ class AnswerForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
-        # The question is the page's visible heading; the legend names the group for
-        # screen readers without repeating it on screen.
-        self.helper.label_class = "visually-hidden"
+        # The question is the page's heading, inside the options' legend (GOV.UK's pattern).
+        self.helper.layout = Layout(Field("answer", template="quiz/answer-field.html"))
 
     def clean(self):
         cleaned = super().clean()

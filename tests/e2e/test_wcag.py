@@ -58,6 +58,11 @@ def test_the_title_says_where_the_person_is_at_every_htmx_step_and_on_errors(pag
     page.locator(".quiz-form input[name=answer]").first.check()
     page.get_by_role("button", name="Next").click()
     page.wait_for_function("() => document.title.startsWith('Question 2, about ')")
+    # A polite live region outside the swapped card announces the new position.
+    expect(page.locator("#quiz-status[aria-live=polite]")).to_have_text(
+        re.compile(r"^Question 2, about \d+ more$")
+    )
+    assert page.locator("#quiz-status").count() == 1
     page.go_back()
     page.wait_for_function("() => document.title.startsWith('Question 1, about ')")
 
@@ -124,3 +129,16 @@ def test_no_page_scrolls_sideways_at_320_pixels(browser, site, path):
     )
     context.close()
     assert overflow <= 0, f"{path} scrolls {overflow}px sideways"
+
+
+def test_the_question_is_the_legend_of_its_options_and_read_once(page, site):
+    """GOV.UK's legend-as-heading: the h1 is inside the options' legend, no hidden copy of
+    the question and no "star" for screen readers."""
+    start(page, site)
+    legend = page.locator(".quiz-form fieldset > legend")
+    expect(legend).to_have_count(1)
+    expect(legend.locator("h1#question-heading")).to_have_count(1)
+    assert page.locator("h1").count() == 1
+    assert "*" not in legend.inner_text() and page.locator(".asteriskField").count() == 0
+    group = page.get_by_role("group", name=page.locator("h1").inner_text())
+    expect(group).to_have_count(1)
