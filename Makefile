@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test unit install install-dev chromium lint bench bench-analytics loadbench quality
+.PHONY: run test unit install install-dev chromium htmlchecker lint bench bench-analytics loadbench quality
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,16 +28,24 @@ chromium:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
 
+# The Nu HTML Checker for the tests: Java (Debian's) and vnu-jar (npm, pinned in package-lock.json).
+htmlchecker:
+	@command -v java >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+		echo "Installing Java and npm for the HTML checker"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless npm >/dev/null; }
+	@[ -f node_modules/vnu-jar/build/dist/vnu.jar ] || npm ci --no-audit --no-fund --silent
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install-dev chromium lint
+test: install-dev chromium htmlchecker lint
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings >/dev/null
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The fast part while you work: everything but the browser tests (about a minute and a half).
-unit: install-dev
+unit: install-dev htmlchecker
 	$(BIN)/pytest --ignore=tests/e2e $(PYTEST_ARGS)
 
 bench: install-dev

@@ -9,6 +9,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from careerquiz.adminlabels import LabelledFieldsMixin
+
 from .answers import AnswerFileError, parse_answer
 from .bank import load_bank
 from .caching import bank_changed
@@ -53,7 +55,7 @@ class DeactivateInsteadMixin:
         return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"))
 
 
-class QuestionInline(admin.TabularInline):
+class QuestionInline(LabelledFieldsMixin, admin.TabularInline):
     model = Question
     extra = 0
     fields = ["order", "text", "kind", "section", "active"]
@@ -65,7 +67,7 @@ class QuestionInline(admin.TabularInline):
 
 
 @admin.register(Quiz)
-class QuizAdmin(admin.ModelAdmin):
+class QuizAdmin(LabelledFieldsMixin, admin.ModelAdmin):
     list_display = ["title", "slug", "published", "adaptive", "question_count"]
     list_filter = ["published", "adaptive"]
     search_fields = ["title", "slug"]
@@ -107,18 +109,17 @@ class OptionFormSet(BaseInlineFormSet):
             raise ValidationError(_("A choice question needs at least one option."))
 
 
-class OptionInline(admin.TabularInline):
+class OptionInline(LabelledFieldsMixin, admin.TabularInline):
     model = Option
     formset = OptionFormSet
     extra = 0
     fields = ["order", "label", "slug", "role", "exclusive", "not_applicable", "active"]
     prepopulated_fields = {"slug": ["label"]}
     show_change_link = True
-    autocomplete_fields = ["role"]
 
 
 @admin.register(Question)
-class QuestionAdmin(DeactivateInsteadMixin, admin.ModelAdmin):
+class QuestionAdmin(DeactivateInsteadMixin, LabelledFieldsMixin, admin.ModelAdmin):
     list_display = ["text", "quiz", "section", "kind", "order", "active"]
     list_editable = ["order"]
     list_filter = ["quiz", "kind", "section", "active", "is_current_role"]
@@ -128,24 +129,23 @@ class QuestionAdmin(DeactivateInsteadMixin, admin.ModelAdmin):
     list_select_related = ["quiz"]
 
 
-class OptionScoreInline(admin.TabularInline):
+class OptionScoreInline(LabelledFieldsMixin, admin.TabularInline):
     # A plain select: the bank has a few dozen competencies at most.
     model = OptionScore
     extra = 1
 
 
 @admin.register(Option)
-class OptionAdmin(DeactivateInsteadMixin, admin.ModelAdmin):
+class OptionAdmin(DeactivateInsteadMixin, LabelledFieldsMixin, admin.ModelAdmin):
     list_display = ["label", "question", "order", "active"]
     list_filter = ["question__quiz", "active", "exclusive"]
     search_fields = ["label", "slug", "question__text"]
     prepopulated_fields = {"slug": ["label"]}
-    autocomplete_fields = ["question", "role"]
     inlines = [OptionScoreInline]
     list_select_related = ["question"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(LabelledFieldsMixin, admin.ModelAdmin):
     """What job seekers leave behind is evidence: admins can look, not edit."""
 
     def has_add_permission(self, request, obj=None):
@@ -158,7 +158,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-class AnswerChoiceInline(admin.TabularInline):
+class AnswerChoiceInline(LabelledFieldsMixin, admin.TabularInline):
     model = AnswerChoice
     extra = 0
     can_delete = False
@@ -224,7 +224,7 @@ class PersonaForm(forms.ModelForm):
 
 
 @admin.register(Persona)
-class PersonaAdmin(admin.ModelAdmin):
+class PersonaAdmin(LabelledFieldsMixin, admin.ModelAdmin):
     form = PersonaForm
     list_display = [
         "name",
@@ -237,7 +237,6 @@ class PersonaAdmin(admin.ModelAdmin):
     ]
     list_filter = ["quiz", "expected_role", "held_out"]
     search_fields = ["name", "notes"]
-    autocomplete_fields = ["expected_role"]
 
     def changelist_view(self, request, extra_context=None):
         self._outcomes = {o.persona_id: o for quiz in Quiz.objects.all() for o in persona_outcomes(quiz)}

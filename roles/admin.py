@@ -1,16 +1,17 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from careerquiz.adminlabels import LabelledFieldsMixin
+
 from .models import Competency, DevelopmentAction, Role, RoleCompetency, Transition, TransitionStep
 
 
-class RoleCompetencyInline(admin.TabularInline):
+class RoleCompetencyInline(LabelledFieldsMixin, admin.TabularInline):
     model = RoleCompetency
     extra = 0
-    autocomplete_fields = ["competency"]
 
 
-class TransitionOutInline(admin.TabularInline):
+class TransitionOutInline(LabelledFieldsMixin, admin.TabularInline):
     model = Transition
     fk_name = "from_role"
     extra = 0
@@ -21,7 +22,7 @@ class TransitionOutInline(admin.TabularInline):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(LabelledFieldsMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "family",
@@ -81,14 +82,14 @@ class RoleAdmin(admin.ModelAdmin):
     ]
 
 
-class DevelopmentActionInline(admin.TabularInline):
+class DevelopmentActionInline(LabelledFieldsMixin, admin.TabularInline):
     model = DevelopmentAction
     extra = 0
     fields = ["level", "text", "order"]
 
 
 @admin.register(Competency)
-class CompetencyAdmin(admin.ModelAdmin):
+class CompetencyAdmin(LabelledFieldsMixin, admin.ModelAdmin):
     inlines = [DevelopmentActionInline]
     list_display = ["name", "kind", "order"]
     list_editable = ["order"]
@@ -97,34 +98,30 @@ class CompetencyAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class TransitionStepInline(admin.StackedInline):
+class TransitionStepInline(LabelledFieldsMixin, admin.StackedInline):
     model = TransitionStep
     extra = 0
     fields = [("order", "title"), "detail", ("competency", "resource_url"), ("done_when", "done_at_level")]
-    autocomplete_fields = ["competency"]
 
 
 @admin.register(Transition)
-class TransitionAdmin(admin.ModelAdmin):
+class TransitionAdmin(LabelledFieldsMixin, admin.ModelAdmin):
     list_display = ["__str__", "typical_months"]
     fields = ["from_role", "to_role", "typical_months", "months_basis", "summary", "sources"]
     list_filter = ["from_role", "to_role"]
     search_fields = ["from_role__name", "to_role__name", "summary"]
-    autocomplete_fields = ["from_role", "to_role"]
     inlines = [TransitionStepInline]
 
 
 @admin.register(RoleCompetency)
-class RoleCompetencyAdmin(admin.ModelAdmin):
+class RoleCompetencyAdmin(LabelledFieldsMixin, admin.ModelAdmin):
     list_display = ["role", "competency", "level", "importance"]
     list_filter = ["role", "competency__kind", "importance"]
     search_fields = ["role__name", "competency__name"]
-    autocomplete_fields = ["role", "competency"]
 
 
 @admin.register(TransitionStep)
-class TransitionStepAdmin(admin.ModelAdmin):
+class TransitionStepAdmin(LabelledFieldsMixin, admin.ModelAdmin):
     list_display = ["title", "transition", "order", "competency"]
     list_filter = ["competency"]
     search_fields = ["title", "detail"]
-    autocomplete_fields = ["transition", "competency"]

@@ -98,7 +98,7 @@ def test_html_and_htmx_attributes_in_every_editor_field_come_out_escaped(
         assert not MARKUP.search(html), f"{url}: {MARKUP.search(html).group(0)}"
     escaped = client.get(public[1]).content.decode()
     assert "&lt;p hx-post=" in escaped  # the question, its hint and its options, as text
-    assert "hx-disable>" in escaped  # and the hint's container never processes htmx
+    assert "data-hx-disable>" in escaped  # and the hint's container never processes htmx
 
 
 def _poison_all(model):

@@ -44,3 +44,39 @@ def test_every_page_is_accessible(browser, site, persona_labels, viewport):
     page.goto(site + "/roles/compare/?a=product-manager&b=head-of-product")
     assert_accessible(page, f"compare-{width}")
     context.close()
+
+
+ADMIN_PAGES = [
+    "/admin/",
+    "/admin/bank/health/",
+    "/admin/bank/analytics/",
+    "/admin/bank/rescore/",
+    "/admin/bank/import/",
+    "/admin/quiz/quiz/",
+    "/admin/quiz/question/",
+    "/admin/quiz/persona/",
+    "/admin/roles/role/",
+    "/admin/roles/transition/",
+]
+
+
+def test_every_admin_page_is_accessible(page, site, django_user_model):
+    """The editors' pages, the change forms with their inline rows included."""
+    from quiz.models import Question, Quiz
+    from roles.models import Role, Transition
+
+    django_user_model.objects.create_superuser("editor", "editor@example.com", "a-long-editor-password")
+    page.goto(site + "/admin/login/")
+    assert_accessible(page, "admin-login")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("a-long-editor-password")
+    page.get_by_role("button", name="Log in").click()
+    changes = [
+        f"/admin/quiz/quiz/{Quiz.objects.get().pk}/change/",
+        f"/admin/quiz/question/{Question.objects.get(slug='unused-feature').pk}/change/",
+        f"/admin/roles/role/{Role.objects.get(slug='product-manager').pk}/change/",
+        f"/admin/roles/transition/{Transition.objects.order_by('pk').first().pk}/change/",
+    ]
+    for path in ADMIN_PAGES + changes:
+        page.goto(site + path)
+        assert_accessible(page, "admin" + path.replace("/", "-").rstrip("-"))

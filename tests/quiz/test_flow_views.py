@@ -67,9 +67,12 @@ def test_a_step_is_a_full_page_and_an_htmx_fragment_of_the_same_template(client_
     assert page.status_code == fragment.status_code == 200
     assert "<html" in page.content.decode() and 'id="quiz-card"' in page.content.decode()
     fragment_html = fragment.content.decode().lstrip()
-    # The fragment: a top-level <title> (htmx makes it the page's title), then the card.
+    # The fragment: a top-level <title> (htmx makes it the page's title), the text of the
+    # live region that announces the step (out of band), then the card.
     assert "<html" not in fragment_html and fragment_html.startswith("<title>Question 1 of ")
-    assert fragment_html.split("</title>", 1)[1].lstrip().startswith('<div id="quiz-card"')
+    status, card = fragment_html.split("</title>", 1)[1].split("</div>", 1)
+    assert status.strip() == '<div id="quiz-status" data-hx-swap-oob="innerHTML">Question 1 of 45'
+    assert card.lstrip().startswith('<div id="quiz-card"')
     assert "HX-Request" in page["Vary"] and "HX-Request" in fragment["Vary"]
 
 
