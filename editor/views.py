@@ -99,8 +99,10 @@ def _section(
     return {"title": title, "chart": bar_chart(items, unit=unit), "headers": headers, "rows": rows}
 
 
-def _analytics_sections(data: Analytics) -> list[dict]:
-    """Each figure as a chart and a table of the same numbers."""
+def _analytics_sections(data: Analytics, adaptive: bool) -> list[dict]:
+    """Each figure as a chart and a table of the same numbers. Drop-off per question
+    assumes every person sees the questions in one order: an adaptive quiz shows it by
+    position instead."""
     per_day = [(d.isoformat(), n) for d, n in data.started_per_day]
     done_per_day = [(d.isoformat(), n) for d, n in data.completed_per_day]
     drop = [(f"{q['position']}. {q['text']}", q) for q in data.drop_off]
@@ -108,12 +110,18 @@ def _analytics_sections(data: Analytics) -> list[dict]:
     return [
         _section(_("Attempts started per day"), per_day, [_("day"), _("started")], per_day),
         _section(_("Attempts completed per day"), done_per_day, [_("day"), _("completed")], done_per_day),
-        _section(
-            _("Drop-off per question (exits ÷ views)"),
-            [(label, q["rate"]) for label, q in drop],
-            [_("question"), _("views"), _("exits"), _("drop-off")],
-            [(label, q["views"], q["exits"], f"{q['rate']:.1f}%") for label, q in drop],
-            unit="%",
+        *(
+            []
+            if adaptive
+            else [
+                _section(
+                    _("Drop-off per question (exits ÷ views)"),
+                    [(label, q["rate"]) for label, q in drop],
+                    [_("question"), _("views"), _("exits"), _("drop-off")],
+                    [(label, q["views"], q["exits"], f"{q['rate']:.1f}%") for label, q in drop],
+                    unit="%",
+                )
+            ]
         ),
         _section(
             _("Drop-off by position (exits ÷ views)"),
@@ -165,7 +173,7 @@ def analytics(request: HttpRequest) -> HttpResponse:
             "start": start_label,
             "end": end_label,
             "data": data,
-            "sections": _analytics_sections(data) if data else [],
+            "sections": _analytics_sections(data, quiz.adaptive) if data else [],
         },
     )
 
@@ -205,7 +213,15 @@ def _uploaded_text(request: HttpRequest) -> str:
             % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.BANK_UPLOAD_MAX_BYTES)},
             413,
         )
-    return upload.read().decode("utf-8", errors="replace") if upload else ""
+    # A byte-order mark (some editors write one) is not part of the JSON.
+    return upload.read().decode("utf-8-sig", errors="replace") if upload else ""
+
+
+def _read_json(raw: str):
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError) as exc:  # not JSON, too deep, or a number too long to read
+        raise BankError([_("Not valid JSON: %(error)s") % {"error": exc}]) from exc
 
 
 def _log_upload(request: HttpRequest, summary: str) -> None:
@@ -231,12 +247,9 @@ def bank_import(request: HttpRequest) -> HttpResponse:
         apply = request.POST.get("action") == "apply"
         try:
             raw = _uploaded_text(request)
-            data = json.loads(raw)
-            report = import_bank(data, dry_run=not apply)
+            report = import_bank(_read_json(raw), dry_run=not apply)
         except _Refused as exc:
             context["errors"], status = [str(exc)], exc.status
-        except (json.JSONDecodeError, RecursionError) as exc:
-            context["errors"], status = [_("Not valid JSON: %(error)s") % {"error": exc}], 422
         except BankError as exc:
             context["errors"], status = exc.errors, 422
         else:

@@ -6,6 +6,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -55,27 +56,40 @@ class DeactivateInsteadMixin:
         return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"))
 
 
-class QuestionInline(LabelledFieldsMixin, admin.TabularInline):
-    model = Question
-    extra = 0
-    fields = ["order", "text", "kind", "section", "active"]
-    show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        # A question is added on its own page, together with its options.
-        return False
-
-
 @admin.register(Quiz)
 class QuizAdmin(LabelledFieldsMixin, admin.ModelAdmin):
     list_display = ["title", "slug", "published", "adaptive", "question_count"]
     list_filter = ["published", "adaptive"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [QuestionInline]
+    # The questions as links, not an inline: a form with a row per question would post
+    # more fields than the app accepts (DATA_UPLOAD_MAX_NUMBER_FIELDS) once a quiz grows.
+    # Their order is edited on the question list.
+    readonly_fields = ["question_list"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(question_total=Count("questions"))
+
+    @admin.display(description=_("questions, in order"))
+    def question_list(self, obj):
+        if obj.pk is None:
+            return _("Add questions once the quiz is saved.")
+        rows = format_html_join(
+            "",
+            '<li><a href="{}">{}</a>{}</li>',
+            (
+                (
+                    reverse("admin:quiz_question_change", args=[q.pk]),
+                    q.text,
+                    "" if q.active else format_html(" ({})", _("inactive")),
+                )
+                for q in obj.questions.order_by("order", "pk")
+            ),
+        )
+        add = reverse("admin:quiz_question_add") + f"?quiz={obj.pk}"
+        return format_html(
+            '<ol class="question-list">{}</ol><p><a href="{}">{}</a></p>', rows, add, _("Add a question")
+        )
 
     @admin.display(description=_("questions"), ordering="question_total")
     def question_count(self, obj):

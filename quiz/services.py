@@ -18,11 +18,12 @@ class AttemptClosed(Exception):
 
 
 class AttemptIncomplete(Exception):
-    """Some active question has no counted answer yet; ``question`` is the first."""
+    """Some active question has no counted answer yet; ``question`` is the first (None
+    when the quiz has no question at all: no result comes from no answers)."""
 
-    def __init__(self, question: Question):
+    def __init__(self, question: Question | None):
         self.question = question
-        super().__init__(question.slug)
+        super().__init__(question.slug if question else "no questions")
 
 
 def answer_save(
@@ -65,6 +66,8 @@ def _answers_to_score(attempt: Attempt, bank) -> tuple[dict, adaptive.Path | Non
     answered; in an adaptive quiz, every question its path asked, and the path stopped."""
     quiz = attempt.quiz
     saved = attempt_answers(attempt)
+    if not saved:
+        raise AttemptIncomplete(quiz.active_questions().first())
     if not quiz.adaptive or attempt.answer_all:
         missing = next((q for q in quiz.active_questions() if q.pk not in saved), None)
         if missing is not None:

@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 from django_ratelimit.decorators import ratelimit
@@ -146,7 +146,7 @@ def _where_next(attempt: Attempt, progress: Progress) -> str:
 # --------------------------------------------------------------------------- landing
 
 
-@require_GET
+@require_safe
 def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     if slug is None:
         quiz = Quiz.objects.published().order_by("pk").first()
@@ -360,7 +360,7 @@ def _render_summary(
     )
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def summary(request: HttpRequest, attempt_uuid) -> HttpResponse:
     attempt = _owned_attempt(request, attempt_uuid)
@@ -392,7 +392,7 @@ def more(request: HttpRequest, attempt_uuid) -> HttpResponse:
         attempt_extend(
             attempt=attempt,
             asked=len(progress.questions),
-            everything=bool(request.POST.get("everything")),
+            everything=request.POST.get("everything") == "1",
             few=FEW_MORE,
         )
     except AttemptClosed:
@@ -453,7 +453,7 @@ def _result_cache_key(request: HttpRequest, result: Result, role_param: str, par
     return "careerquiz:result:" + hashlib.sha256(varies.encode()).hexdigest()
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def result(request: HttpRequest, result_uuid) -> HttpResponse:
     """A result permalink. The snapshot never changes, so its rendered article (safe HTML,

@@ -7,7 +7,7 @@ from itertools import groupby
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .charts import build_chart
 from .forms import CompareForm
@@ -46,7 +46,7 @@ def _matches_title(role: Role, query: str) -> bool:
     return any(query in title.casefold() for title in [role.name, *role.alias_list()])
 
 
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     """Every role by family and seniority; ``?q=`` finds roles by their name or another title."""
     query = request.GET.get("q", "").strip()[:100]
@@ -86,7 +86,7 @@ def _route(transitions: list[Transition], start: Role, goal: Role) -> list[Trans
     return None if route is None else [edge.row for edge in route]
 
 
-@require_GET
+@require_safe
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(_with_profile(Role.objects.active()), slug=slug)
     competencies = _ordered_competencies()
@@ -104,7 +104,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def compare(request: HttpRequest) -> HttpResponse:
     roles = list(_with_profile(Role.objects.active()).order_by("order", "name"))
     form = CompareForm(roles, data=request.GET or None)

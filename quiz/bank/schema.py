@@ -37,6 +37,10 @@ VERSION = 1
 def _no_nul(value: str) -> str:
     if "\x00" in value:
         raise ValueError("contains a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("contains a character that is not valid Unicode (a lone surrogate)") from None
     return value
 
 
@@ -350,8 +354,9 @@ class Persona(Row):
     name: Required
     expected_role: str
     # Answers to questions no longer in the quiz are ignored, as for deactivated ones;
-    # the rest are checked against the bank when personas are scored.
-    answers: dict[str, Any]
+    # the rest are checked against the bank when personas are scored. Each is what the
+    # quiz can record: an option slug, a 1–5 value or a checklist's option slugs.
+    answers: dict[Text, Text | int | list[Text]]
     notes: Text = ""
     held_out: bool = False
 
@@ -379,11 +384,18 @@ class Bank(Entry):
     """A whole bank file."""
 
     format: Literal[FORMAT]
-    version: Literal[VERSION]
+    version: int  # strict: true or 1.0 is not 1
     competencies: list[Competency]
     roles: list[Role]
     transitions: list[Transition]
     quizzes: list[Quiz]
+
+    @field_validator("version")
+    @classmethod
+    def _supported(cls, value: int) -> int:
+        if value != VERSION:
+            raise ValueError(f"unsupported version {value!r} (this app reads {VERSION})")
+        return value
 
     def dump(self) -> dict[str, Any]:
         """The file's JSON-ready dict: every key written, relations by slug."""

@@ -36,7 +36,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .confidence import HIGH, MIN_ASSESSED, assess, assessed_share
+from .confidence import HIGH, MIN_ASSESSED, MIN_POSITIONS, assess, assessed_share
 from .match import rank_roles
 from .personas import answer_as_role
 from .profile import build_profile, is_not_applicable, question_values
@@ -234,7 +234,8 @@ class Walker:
             return None
         if len(self.steps) >= self.settings.max_questions:
             return MAX_QUESTIONS
-        if clear_leader(self.bank, self.answers, self.settings):
+        # High confidence needs this many answers: no need to rank before.
+        if len(self.answers) >= MIN_POSITIONS and clear_leader(self.bank, self.answers, self.settings):
             return CLEAR_LEADER
         return None
 
@@ -259,16 +260,18 @@ def walk(
     quiz may stop."""
     walker = Walker(bank, settings or Settings())
     while True:
-        step = walker.propose()
-        if step is None:
-            return Path(tuple(walker.steps), None, ALL_ASKED)
-        if step.question in answers:
-            walker.answer(step, answers[step.question])
-            continue
+        # The quiz stops where it stopped when these answers were given: answers kept from
+        # questions asked on another path (before an earlier answer changed) never count
+        # past that point, unless the person asked for more.
         reason = walker.stop_reason() if len(walker.steps) >= at_least else None
         if reason is not None:
             return Path(tuple(walker.steps), None, reason)
-        return Path(tuple(walker.steps), step, None)
+        step = walker.propose()
+        if step is None:
+            return Path(tuple(walker.steps), None, ALL_ASKED)
+        if step.question not in answers:
+            return Path(tuple(walker.steps), step, None)
+        walker.answer(step, answers[step.question])
 
 
 def simulate(

@@ -260,3 +260,85 @@ def test_an_adaptive_step_needs_no_more_queries_than_a_plain_one(
         assert (
             client.post(step_url(attempt, current), _form_data(question, answers[current])).status_code == 302
         )
+
+
+def test_answers_kept_from_another_path_never_change_where_the_quiz_stops(bank):
+    """Answers to every question (as after changing an early answer back and forth) lead to
+    the same questions, stop and result as the answers given on the path alone."""
+    everything = typical_answers(bank, "director-of-product")
+    path, given = adaptive.simulate(bank, everything)
+    replayed = adaptive.walk(bank, everything)
+    assert replayed.asked == path.asked and replayed.stopped == path.stopped == adaptive.CLEAR_LEADER
+    capped = adaptive.walk(bank, everything, adaptive.Settings(max_questions=12, margin=50))
+    assert len(capped.steps) == 12 and capped.stopped == adaptive.MAX_QUESTIONS
+
+
+def test_changing_an_answer_and_back_gives_the_first_result_again(default_content, bank):
+    """A person changes an early answer, follows the new questions (keeping the answers
+    already given where the new path passes them), then changes it back: the quiz is the
+    first quiz again, however many answers the detour left behind."""
+    client = Client()
+    director = typical_answers(bank, "director-of-product")
+    asked = take(client, default_content, director)
+    attempt = Attempt.objects.get()
+    question = default_content.questions.get(slug="manage-people")
+    stay_ic = question.options.order_by("order").first()
+    client.post(step_url(attempt, "manage-people") + "?then=summary", {"answer": stay_ic.pk})
+    product_manager = typical_answers(bank, "product-manager")
+    url = client.post(reverse("quiz:start", args=[default_content.slug]))["Location"]
+    while "/questions/" in url:
+        slug = url.rstrip("/").rsplit("/", 1)[-1]
+        kept = _engine_answers(attempt).get(slug)
+        value = kept if kept is not None else product_manager[slug]
+        url = client.post(url, _form_data(default_content.questions.get(slug=slug), value))["Location"]
+    assert len(_engine_answers(attempt)) > len(asked)  # the detour's answers stay saved
+    client.post(
+        step_url(attempt, "manage-people") + "?then=summary", _form_data(question, director["manage-people"])
+    )
+    summary = client.get(reverse("quiz:summary", args=[attempt.uuid])).content.decode()
+    assert summary.count('class="summary-row"') == len(asked)
+    client.post(reverse("quiz:finish", args=[attempt.uuid]))
+    result = Result.objects.get()
+    assert result.recommended_role_slug == "director-of-product"
+    assert result.snapshot["adaptive"]["asked"] == len(asked)
+
+
+def test_more_with_everything_other_than_1_asks_a_few_more(default_content, bank):
+    client = Client()
+    take(client, default_content, typical_answers(bank, "product-owner"))
+    attempt = Attempt.objects.get()
+    client.post(reverse("quiz:more", args=[attempt.uuid]), {"everything": "0"})
+    attempt.refresh_from_db()
+    assert not attempt.answer_all and attempt.at_least > 0
+
+
+def test_a_quiz_without_questions_gives_no_result(db, client):
+    from tests.factories import make_quiz
+
+    quiz = make_quiz("empty", adaptive=True)
+    client.post(reverse("quiz:start", args=[quiz.slug]))
+    attempt = Attempt.objects.get()
+    assert client.head(reverse("quiz:summary", args=[attempt.uuid])).status_code == 200
+    assert client.post(reverse("quiz:finish", args=[attempt.uuid])).status_code == 422
+    assert not Result.objects.exists()
+
+
+def test_the_quiz_page_in_the_admin_saves_its_adaptive_settings(default_content, admin_client):
+    url = reverse("admin:quiz_quiz_change", args=[default_content.pk])
+    page = admin_client.get(url).content.decode()
+    assert default_content.questions.get(slug="current-role").text in page  # listed, as links
+    response = admin_client.post(
+        url,
+        {
+            "title": default_content.title,
+            "slug": default_content.slug,
+            "intro": default_content.intro,
+            "published": "on",
+            "adaptive": "on",
+            "adaptive_max": "20",
+            "adaptive_margin": "6",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    default_content.refresh_from_db()
+    assert (default_content.adaptive_max, default_content.adaptive_margin) == (20, 6)

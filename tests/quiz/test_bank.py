@@ -3,7 +3,9 @@ import json
 
 import jsonschema
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from quiz.bank import BankError, export_bank, import_bank
 from quiz.content import default_bank
@@ -120,6 +122,16 @@ def test_a_malformed_bank_names_the_place_and_writes_nothing(db):
             "quizzes[0].questions[0].active: expected true or false, got 1",
         ),
         (
+            lambda b: b["quizzes"][0].update(title="\ud800"),
+            "quizzes[0].title: contains a character that is not valid Unicode",
+        ),
+        (lambda b: b.update(version=True), "version: expected a whole number, got True"),
+        (lambda b: b.update(version=1.0), "version: expected a whole number, got 1.0"),
+        (
+            lambda b: b["quizzes"][0]["personas"][0]["answers"].update({"current-role": [[["deep"]]]}),
+            "quizzes[0].personas[0].answers.current-role",
+        ),
+        (
             lambda b: b["transitions"][0]["steps"][0].update(done_when="no-slash"),
             "transitions[0].steps[0].done_when: write it as question-slug/option-slug",
         ),
@@ -204,3 +216,16 @@ def test_the_published_json_schema_accepts_the_bank_and_names_a_mistake(default_
         "roles/0/profile/customer-insight/importance",
         "transitions/2",
     ]
+
+
+def test_a_file_the_json_reader_refuses_is_a_422_with_a_message_and_a_bom_is_fine(
+    default_content, admin_client
+):
+    def upload(content: bytes):
+        bank_file = SimpleUploadedFile("bank.json", content, content_type="application/json")
+        return admin_client.post(reverse("admin:bank_import"), {"action": "preview", "bank_file": bank_file})
+
+    huge = upload(b'{"format": "careerquiz-bank", "version": ' + b"9" * 5000 + b"}")
+    assert huge.status_code == 422 and "Not valid JSON" in huge.content.decode()
+    with_bom = upload(b"\xef\xbb\xbf" + json.dumps(export_bank()).encode())
+    assert with_bom.status_code == 200 and "0 added, 0 changed, 0 removed" in with_bom.content.decode()

@@ -16,11 +16,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            with open(options["file"], encoding="utf-8") as fh:
+            with open(options["file"], encoding="utf-8-sig") as fh:
                 data = json.load(fh)
         except OSError as exc:
             raise CommandError(f"{options['file']}: {exc.strerror}") from exc
-        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
+        except (ValueError, RecursionError) as exc:  # not JSON or UTF-8, or a number too long
             raise CommandError(f"{options['file']}: not valid JSON ({exc})") from exc
         try:
             report = import_bank(data, dry_run=options["dry_run"])
