@@ -78,7 +78,7 @@ def test_only_one_option_turns_red_never_all_of_them(page, site):
 
 
 @pytest.mark.parametrize(
-    "selector", [".site-header .nav-link", ".quiz-form .form-check-input", ".quiz-form button[type=submit]"]
+    "selector", [".site-header .site-name", ".quiz-form .form-check-input", ".quiz-form button[type=submit]"]
 )
 def test_every_focus_ring_has_three_to_one_contrast(page, site, selector):
     start(page, site)
@@ -102,7 +102,7 @@ def test_unselected_controls_and_option_cards_stand_out_at_three_to_one(page, si
 
 def test_number_keys_act_only_when_focus_is_in_the_question(page, site):
     start(page, site)
-    page.locator(".site-header .nav-link").first.focus()
+    page.locator(".site-header .site-name").focus()
     page.keyboard.press("2")
     assert page.locator(".quiz-form input[name=answer]:checked").count() == 0
     page.locator("#question-heading").focus()
