@@ -1,9 +1,12 @@
-"""The profile chart (server-rendered SVG): geometry computed here, drawn by
-templates/includes/profile-chart.html.
-No chart JavaScript, and every chart comes with a table of the same numbers.
+"""The profile chart: one row per competency, drawn in HTML and CSS by
+templates/includes/profile-chart.html, with a table of the same numbers beside it.
 
-Each competency is a row with its name above a 0–4 bar, so the chart stays readable
-when a phone scales it down."""
+Names are real text that wraps (it never clips and keeps the page's font size on a phone).
+Positions are classes, not inline styles (the strict CSP allows none): a level 0–4 is
+placed in quarter steps, ``step`` 0–16, on a track from 0 to 4. Skills are a bar from 0
+(more is more); preferences are a two-ended scale with both ends named, since neither end
+is better. The person is a filled bar or dot, the role an outlined triangle: told apart by
+shape as well as colour."""
 
 from __future__ import annotations
 
@@ -11,10 +14,13 @@ from dataclasses import dataclass
 
 from .levels import MAX_LEVEL
 
-LEFT = 8
-BAR_WIDTH = 400
-ROW_HEIGHT = 38
-TOP = 22
+STEPS_PER_LEVEL = 4
+
+
+def _step(level: float | None) -> int | None:
+    if level is None:
+        return None
+    return max(0, min(MAX_LEVEL * STEPS_PER_LEVEL, round(level * STEPS_PER_LEVEL)))
 
 
 @dataclass(frozen=True)
@@ -25,63 +31,41 @@ class ChartRow:
     expected: float | None
     low_label: str = ""
     high_label: str = ""
-    y: float = 0
-    user_width: float = 0
-    expected_x: float | None = None
 
     @property
-    def text_y(self) -> float:
-        return self.y + 12
+    def two_ended(self) -> bool:
+        """A preference with named ends: drawn as a scale between them, not a bar."""
+        return self.kind == "preference" and bool(self.low_label and self.high_label)
 
     @property
-    def bar_y(self) -> float:
-        return self.y + 18
+    def user_step(self) -> int | None:
+        return _step(self.user)
 
     @property
-    def marker_y(self) -> float:
-        return self.y + 15
-
-    @property
-    def marker_x(self) -> float | None:
-        return None if self.expected_x is None else self.expected_x - 2
+    def expected_step(self) -> int | None:
+        return _step(self.expected)
 
 
 @dataclass(frozen=True)
 class Chart:
     rows: list[ChartRow]
-    width: int
-    height: int
-    left: int
-    bar_width: int
-    ticks: list[tuple[int, float]]
     has_user: bool
+    ticks: tuple[int, ...] = tuple(range(MAX_LEVEL + 1))
 
 
 def build_chart(rows: list[dict]) -> Chart:
     """rows: {name, kind, user (0–4 or None), expected (0–4 or None), low_label, high_label}."""
-    scale = BAR_WIDTH / MAX_LEVEL
-    placed = []
-    for i, row in enumerate(rows):
-        user, expected = row.get("user"), row.get("expected")
-        placed.append(
+    return Chart(
+        rows=[
             ChartRow(
                 name=row["name"],
                 kind=row.get("kind", "skill"),
-                user=user,
-                expected=expected,
+                user=row.get("user"),
+                expected=row.get("expected"),
                 low_label=row.get("low_label", ""),
                 high_label=row.get("high_label", ""),
-                y=TOP + i * ROW_HEIGHT,
-                user_width=round((user or 0) * scale, 1),
-                expected_x=round(LEFT + expected * scale, 1) if expected is not None else None,
             )
-        )
-    return Chart(
-        rows=placed,
-        width=LEFT + BAR_WIDTH + 12,
-        height=TOP + len(rows) * ROW_HEIGHT + 4,
-        left=LEFT,
-        bar_width=BAR_WIDTH,
-        ticks=[(level, LEFT + level * scale) for level in range(MAX_LEVEL + 1)],
+            for row in rows
+        ],
         has_user=any(r.get("user") is not None for r in rows),
     )

@@ -142,3 +142,29 @@ def test_the_question_is_the_legend_of_its_options_and_read_once(page, site):
     assert "*" not in legend.inner_text() and page.locator(".asteriskField").count() == 0
     group = page.get_by_role("group", name=page.locator("h1").inner_text())
     expect(group).to_have_count(1)
+
+
+@pytest.mark.parametrize("path", ["/roles/head-of-product/", "/roles/compare/?a=product-manager&b=cpo"])
+def test_profile_chart_text_never_clips_and_stays_readable_at_320_pixels(browser, site, path):
+    """Names wrap instead of clipping, at 12 px or more; preferences are a scale with both
+    ends named; the role is a triangle and the person a bar or dot (not colour alone)."""
+    context = browser.new_context(viewport={"width": 320, "height": PHONE["height"]})
+    page = context.new_page()
+    page.goto(site + path)
+    texts = page.locator(
+        ".profile-chart .pc-name, .profile-chart .pc-ends span, .profile-chart .pc-scale span"
+    )
+    measured = texts.evaluate_all(
+        """els => els.map(e => ({text: e.textContent.trim(), size: parseFloat(getComputedStyle(e).fontSize),
+                               clipped: e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > innerWidth}))"""
+    )
+    assert len(measured) > 20
+    assert [m for m in measured if m["size"] < 12 or m["clipped"]] == []
+    preferences = page.locator(".pc-pref")
+    assert preferences.count() >= 4
+    for i in range(preferences.count()):
+        ends = preferences.nth(i).locator(".pc-ends span").all_inner_texts()
+        assert len(ends) == 2 and all(end.strip() for end in ends)
+    role = page.locator(".pc-role").first.evaluate("e => getComputedStyle(e).borderTopWidth")
+    assert float(role.rstrip("px")) > 0  # drawn as a triangle, from its border
+    context.close()
