@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from quiz.bank import BankError, export_bank, import_bank
 from quiz.models import Quiz, Result
+from roles.models import Role
 
 from .analytics import Analytics, quiz_analytics
 from .charts import bar_chart
@@ -107,6 +108,8 @@ def _analytics_sections(data: Analytics, adaptive: bool) -> list[dict]:
     done_per_day = [(d.isoformat(), n) for d, n in data.completed_per_day]
     drop = [(f"{q['position']}. {q['text']}", q) for q in data.drop_off]
     times = [(f"{q['position']}. {q['text']}", q["seconds"]) for q in data.median_question_seconds]
+    names = dict(Role.objects.values_list("slug", "name"))
+    named_roles = [(names.get(slug, slug), n) for slug, n in data.roles]
     return [
         _section(_("Attempts started per day"), per_day, [_("day"), _("started")], per_day),
         _section(_("Attempts completed per day"), done_per_day, [_("day"), _("completed")], done_per_day),
@@ -131,10 +134,10 @@ def _analytics_sections(data: Analytics, adaptive: bool) -> list[dict]:
             unit="%",
         ),
         *_adaptive_section(data),
-        _section(_("Recommended roles"), data.roles, [_("role"), _("results")], data.roles),
+        _section(_("Recommended roles"), named_roles, [_("role"), _("results")], named_roles),
         _section(
             _("Median time per question"),
-            [(label, seconds or 0.0) for label, seconds in times],
+            [(label, seconds) for label, seconds in times],
             [_("question"), _("median seconds")],
             [(label, "–" if seconds is None else f"{seconds:.1f}") for label, seconds in times],
             unit=" s",

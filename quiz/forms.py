@@ -9,6 +9,22 @@ from .models import SCALE_MAX, SCALE_MIN, Option, Question
 NOT_APPLICABLE_PREFIX = "na-"
 
 
+def _grouped_by_family(options: list[Option]) -> list:
+    """The current-role question's many options, in runs of one role family under its name
+    (Product management, Product leadership, …), so a long list reads as a few short ones.
+    Options without a role ("Something else") stand on their own."""
+    grouped: list = []
+    for option in options:
+        family = option.role.get_family_display() if option.role else None
+        if family and grouped and isinstance(grouped[-1][1], list) and grouped[-1][0] == family:
+            grouped[-1][1].append((str(option.pk), option.label))
+        elif family:
+            grouped.append((family, [(str(option.pk), option.label)]))
+        else:
+            grouped.append((str(option.pk), option.label))
+    return grouped
+
+
 class AnswerForm(forms.Form):
     """The answer to one question. Choices come from the database for this question only:
     an option id from anywhere else is an invalid choice, never trusted."""
@@ -17,7 +33,11 @@ class AnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.question = question
         self.options = {str(o.pk): o for o in options}
-        choices = [(str(o.pk), o.label) for o in options]
+        choices = (
+            _grouped_by_family(options)
+            if question.is_current_role
+            else [(str(o.pk), o.label) for o in options]
+        )
         required = _("Choose an answer to continue.")
         if question.kind == Question.Kind.MULTIPLE:
             field = forms.MultipleChoiceField(
@@ -53,6 +73,11 @@ class AnswerForm(forms.Form):
         self.helper.disable_csrf = True
         # The question is the page's heading, inside the options' legend (GOV.UK's pattern).
         self.helper.layout = Layout(Field("answer", template="quiz/answer-field.html"))
+
+    @property
+    def option_count(self) -> int:
+        """How many answers there are to choose from (groups counted by their options)."""
+        return sum(len(c[1]) if isinstance(c[1], list | tuple) else 1 for c in self.fields["answer"].choices)
 
     def clean(self):
         cleaned = super().clean()

@@ -220,13 +220,14 @@ def _step_context(
         "step_url": _step_url(attempt, question, then=then),
         "previous_url": _step_url(attempt, previous) if previous else None,
         "summary_url": reverse("quiz:summary", args=[attempt.uuid]),
-        "option_count": len(form.fields["answer"].choices),
+        "option_count": form.option_count,
     }
 
 
 def _active_options(question: Question) -> list[Option]:
     return bank_cached(
-        f"options:{question.pk}", lambda: list(question.options.active().order_by("order", "pk"))
+        f"options:{question.pk}",
+        lambda: list(question.options.active().select_related("role").order_by("order", "pk")),
     )
 
 

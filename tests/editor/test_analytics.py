@@ -104,3 +104,7 @@ def test_the_adaptive_quiz_counts_what_it_asked_what_changed_the_leader_and_wher
         reverse("admin:bank_analytics") + f"?quiz={default_content.slug}"
     ).content.decode()
     assert "Adaptive quiz: how often each question was asked" in page and "Drop-off by position" in page
+    # Roles by name, whole question texts (labels wrap, never cut), no bar without a value.
+    assert '<span class="bar-label">Product Manager</span>' in page
+    longest = max(default_content.questions.values_list("text", flat=True), key=len)
+    assert longest in page and "<svg" not in page.split('class="bar-chart"', 1)[1].split("</figure>", 1)[0]

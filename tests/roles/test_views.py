@@ -47,3 +47,14 @@ def test_comparing_with_an_unknown_role_is_a_clear_400(default_content, client):
 
 def test_an_unknown_role_is_404(default_content, client):
     assert client.get("/roles/wizard/").status_code == 404
+
+
+def test_the_compare_pickers_start_on_two_different_roles_so_compare_works_at_once(default_content, client):
+    index = client.get("/roles/").content.decode()
+    assert '<option value="product-manager" selected>' in index
+    assert '<option value="head-of-product" selected>' in index
+    empty = client.get("/roles/compare/").content.decode()
+    assert '<option value="head-of-product" selected>' in empty
+    compared = client.get("/roles/compare/?a=product-manager&b=head-of-product")
+    assert compared.status_code == 200
+    assert 'data-label="Head of Product"' in compared.content.decode()  # named cells for phones
