@@ -90,6 +90,14 @@ def _engine_bank(quiz: Quiz) -> engine.Bank:
     return bank_cached(f"engine:{quiz.pk}", lambda: load_bank(quiz))
 
 
+def _typical_length(quiz: Quiz) -> int:
+    """The adaptive quiz's usual length: simulated once per bank version and settings, and
+    shared through the cache with every process."""
+    settings = quiz.adaptive_settings
+    key = f"typical:{quiz.pk}:{settings.max_questions}:{settings.margin}"
+    return bank_cached(key, lambda: engine.adaptive.typical_length(_engine_bank(quiz), settings))
+
+
 def _progress(attempt: Attempt) -> Progress:
     """Where the attempt stands, from its counted answers (one query). An adaptive quiz
     replays them to find the questions asked and the next one (quiz/engine/adaptive.py)."""
@@ -115,7 +123,7 @@ def _progress(attempt: Attempt) -> Progress:
         asked,
         {q.pk: saved[q.pk] for q in asked if q.pk in saved},
         path=path,
-        more=engine.adaptive.still_to_come(bank, path, settings, attempt.at_least),
+        more=engine.adaptive.still_to_come(path, settings, _typical_length(quiz), attempt.at_least),
         everything=questions,
     )
 
@@ -158,7 +166,7 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     minutes = bank_cached(f"minutes:{quiz.pk}", lambda: _estimated_minutes(quiz))
     typical = None
     if quiz.adaptive and total:
-        typical = engine.adaptive.typical_length(_engine_bank(quiz), quiz.adaptive_settings)
+        typical = _typical_length(quiz)
         minutes = max(1, math.ceil(minutes * typical / total))
     resume = _resumable(request, quiz)
     resume_progress = _progress(resume) if resume else None

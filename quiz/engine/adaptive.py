@@ -290,28 +290,24 @@ def simulate(
 
 def typical_length(bank: Bank, settings: Settings) -> int:
     """How many questions the quiz usually asks: the median over every recommendable role's
-    typical answers (kept with the bank, per settings)."""
-    memo = bank.__dict__.setdefault("_adaptive_lengths", {})
-    if settings not in memo:
-        lengths = sorted(
-            len(simulate(bank, answer_as_role(bank, r.slug), settings)[0].steps)
-            for r in bank.recommendable_roles()
-        )
-        memo[settings] = lengths[len(lengths) // 2] if lengths else len(bank.questions)
-    return memo[settings]
+    typical answers (a dozen simulated quizzes: callers cache it per bank version)."""
+    lengths = sorted(
+        len(simulate(bank, answer_as_role(bank, r.slug), settings)[0].steps)
+        for r in bank.recommendable_roles()
+    )
+    return lengths[len(lengths) // 2] if lengths else len(bank.questions)
 
 
-def still_to_come(bank: Bank, path: Path, settings: Settings, at_least: int = 0) -> int:
+def still_to_come(path: Path, settings: Settings, usual: int, at_least: int = 0) -> int:
     """About how many questions are left after the ones asked and the current one: the
-    quiz's usual length (or what the person asked for) less what was asked, at least one
-    until the maximum."""
+    quiz's ``usual`` length (or what the person asked for) less what was asked, at least
+    one until the maximum."""
     if path.next is None:
         return 0
     asked = len(path.steps) + 1
     if asked >= settings.max_questions:
         return 0
-    usual = max(typical_length(bank, settings), at_least)
-    return max(1, min(settings.max_questions, usual) - asked)
+    return max(1, min(settings.max_questions, max(usual, at_least)) - asked)
 
 
 def record(bank: Bank, path: Path, answers: Mapping[str, AnswerValue]) -> dict:
