@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from quiz.bank import BankError, export_bank, import_bank
+from quiz.jsonfile import NotJSON, read_json
 from quiz.models import Quiz, Result
 from roles.models import Role
 
@@ -216,14 +217,13 @@ def _uploaded_text(request: HttpRequest) -> str:
             % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.BANK_UPLOAD_MAX_BYTES)},
             413,
         )
-    # A byte-order mark (some editors write one) is not part of the JSON.
-    return upload.read().decode("utf-8-sig", errors="replace") if upload else ""
+    return upload.read().decode("utf-8", errors="replace") if upload else ""
 
 
 def _read_json(raw: str):
     try:
-        return json.loads(raw)
-    except (ValueError, RecursionError) as exc:  # not JSON, too deep, or a number too long to read
+        return read_json(raw)
+    except NotJSON as exc:
         raise BankError([_("Not valid JSON: %(error)s") % {"error": exc}]) from exc
 
 

@@ -73,6 +73,9 @@ def test_score_with_a_target_shows_that_roles_gaps_and_plan(default_content, ans
         ({}, {"own-queries": "5"}, '"own-queries": expected a whole number from 1 to 5'),
         ({}, "[1, 2]", "must be a JSON object"),
         ({}, "{oops", "not valid JSON"),
+        # What json.loads refuses without a JSONDecodeError: quiz/jsonfile.py names them too.
+        ({}, '{"own-queries": ' + "9" * 5000 + "}", "not valid JSON"),
+        ({}, "[" * 100_000 + "]" * 100_000, "not valid JSON"),
         ({"target": "student"}, {}, 'non-recommendable role "student"'),
     ],
 )

@@ -1,8 +1,7 @@
-import json
-
 from django.core.management.base import BaseCommand, CommandError
 
 from quiz.bank import BankError, import_bank
+from quiz.jsonfile import NotJSON, read_json_file
 
 
 class Command(BaseCommand):
@@ -16,11 +15,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            with open(options["file"], encoding="utf-8-sig") as fh:
-                data = json.load(fh)
+            data = read_json_file(options["file"])
         except OSError as exc:
             raise CommandError(f"{options['file']}: {exc.strerror}") from exc
-        except (ValueError, RecursionError) as exc:  # not JSON or UTF-8, or a number too long
+        except NotJSON as exc:
             raise CommandError(f"{options['file']}: not valid JSON ({exc})") from exc
         try:
             report = import_bank(data, dry_run=options["dry_run"])

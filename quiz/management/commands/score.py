@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from quiz.answers import AnswerFileError, parse_answer_file
 from quiz.bank import load_bank
 from quiz.engine import recommend
+from quiz.jsonfile import NotJSON, read_json_file
 from quiz.models import Quiz
 
 
@@ -28,11 +29,10 @@ class Command(BaseCommand):
         if quiz is None:
             raise CommandError(f'unknown quiz "{options["quiz"]}"')
         try:
-            with open(options["answers"], encoding="utf-8") as fh:
-                raw = json.load(fh)
+            raw = read_json_file(options["answers"])
         except OSError as exc:
             raise CommandError(f"{options['answers']}: {exc.strerror}") from exc
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except NotJSON as exc:
             raise CommandError(f"{options['answers']}: not valid JSON ({exc})") from exc
         bank = load_bank(quiz)
         try:
