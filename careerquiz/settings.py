@@ -192,10 +192,14 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # The page sends the CSRF token in a header from the template, never from the cookie.
 CSRF_COOKIE_HTTPONLY = True
+# A job seeker's quizzes belong to the random key in this signed cookie (quiz/views.py):
+# a quiz step reads no session store.
+OWNER_COOKIE_NAME = "careerquiz-owner"
 if SESSION_COOKIE_SECURE:
     # __Host- cookies are only accepted over HTTPS, for this host, for the whole site.
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
+    OWNER_COOKIE_NAME = "__Host-careerquiz-owner"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import engine
-from .models import Answer, Attempt
+from .models import Answer, Attempt, Quiz
 
 
 @dataclass
@@ -25,6 +25,12 @@ class Saved:
     option_ids: tuple[int, ...] = ()
     option_slugs: tuple[str, ...] = ()
 
+    @classmethod
+    def of(cls, question, scale_value: int | None, options) -> Saved:
+        """The answer just given: a scale value or the chosen (active) options."""
+        chosen = sorted(options, key=lambda o: (o.order, o.pk))
+        return cls(question.slug, scale_value, tuple(o.pk for o in chosen), tuple(o.slug for o in chosen))
+
     @property
     def counts(self) -> bool:
         return self.scale_value is not None or bool(self.option_ids)
@@ -35,37 +41,74 @@ class Saved:
         return self.scale_value if self.scale_value is not None else self.option_slugs
 
 
+ANSWER_COLUMNS = (
+    "question_id",
+    "question__slug",
+    "question__active",
+    "scale_value",
+    "choices__option_id",
+    "choices__option__slug",
+    "choices__option__active",
+)
+ANSWER_ORDER = ("question_id", "choices__option__order", "choices__option__pk")
+
+
+def _collect(rows) -> dict[int, Saved]:
+    """Counted answers from rows of ANSWER_COLUMNS (one per chosen option), in that order."""
+    saved: dict[int, Saved] = {}
+    for question_id, slug, question_active, scale_value, option_id, option_slug, option_active in rows:
+        if question_id is None or not question_active:
+            continue
+        entry = saved.setdefault(question_id, Saved(slug, scale_value))
+        if option_id is not None and option_active:
+            entry.option_ids += (option_id,)
+            entry.option_slugs += (option_slug,)
+    return {qid: entry for qid, entry in saved.items() if entry.counts}
+
+
 def saved_answers(answers) -> dict[int, dict[int, Saved]]:
     """The counted answers among ``answers`` (a QuerySet of Answer), by attempt id and
     question id, in one query."""
     rows = (
         answers.filter(question__active=True)
-        .values_list(
-            "attempt_id",
-            "question_id",
-            "question__slug",
-            "scale_value",
-            "choices__option_id",
-            "choices__option__slug",
-            "choices__option__active",
-        )
-        .order_by("attempt_id", "question_id", "choices__option__order", "choices__option__pk")
+        .values_list("attempt_id", *ANSWER_COLUMNS)
+        .order_by("attempt_id", *ANSWER_ORDER)
     )
-    saved: dict[int, dict[int, Saved]] = defaultdict(dict)
-    for attempt_id, question_id, slug, scale_value, option_id, option_slug, option_active in rows:
-        entry = saved[attempt_id].setdefault(question_id, Saved(slug, scale_value))
-        if option_id is not None and option_active:
-            entry.option_ids += (option_id,)
-            entry.option_slugs += (option_slug,)
-    return {
-        attempt_id: {qid: entry for qid, entry in questions.items() if entry.counts}
-        for attempt_id, questions in saved.items()
-    }
+    by_attempt: dict[int, list] = defaultdict(list)
+    for attempt_id, *row in rows:
+        by_attempt[attempt_id].append(row)
+    collected = {attempt_id: _collect(rows) for attempt_id, rows in by_attempt.items()}
+    return {attempt_id: saved for attempt_id, saved in collected.items() if saved}
 
 
 def attempt_answers(attempt: Attempt) -> dict[int, Saved]:
     """One attempt's counted answers, by question id."""
     return saved_answers(Answer.objects.filter(attempt=attempt)).get(attempt.pk, {})
+
+
+ATTEMPT_COLUMNS = tuple(field.attname for field in Attempt._meta.concrete_fields)
+QUIZ_COLUMNS = tuple(field.attname for field in Quiz._meta.concrete_fields)
+
+
+def attempt_with_answers(attempt_uuid) -> tuple[Attempt, dict[int, Saved]] | None:
+    """The attempt with this public id, its quiz and its counted answers, in one query
+    (the attempt's and quiz's columns repeat on each answer row; an attempt without
+    answers is one row)."""
+    rows = list(
+        Attempt.objects.filter(uuid=attempt_uuid)
+        .values_list(
+            *ATTEMPT_COLUMNS,
+            *(f"quiz__{column}" for column in QUIZ_COLUMNS),
+            *(f"answers__{column}" for column in ANSWER_COLUMNS),
+        )
+        .order_by(*(f"answers__{column}" for column in ANSWER_ORDER))
+    )
+    if not rows:
+        return None
+    first, db = rows[0], Attempt.objects.db
+    attempt = Attempt.from_db(db, ATTEMPT_COLUMNS, first[: len(ATTEMPT_COLUMNS)])
+    attempt.quiz = Quiz.from_db(db, QUIZ_COLUMNS, first[len(ATTEMPT_COLUMNS) : -len(ANSWER_COLUMNS)])
+    return attempt, _collect(row[-len(ANSWER_COLUMNS) :] for row in rows)
 
 
 def engine_answers(saved: dict[int, Saved]) -> dict[str, engine.AnswerValue]:

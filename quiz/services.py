@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from .bank import load_bank
@@ -29,35 +29,25 @@ class AttemptIncomplete(Exception):
 def answer_save(
     *, attempt: Attempt, question: Question, options: Sequence[Option] = (), scale_value: int | None = None
 ) -> Answer:
-    """Stores (or replaces) the answer to one question. The whole step is one transaction:
-    either the new answer is saved completely or the old one stays. The attempt's row lock
-    serialises concurrent submissions of the same attempt (double clicks, two tabs)."""
+    """Stores (or replaces) the answer to one question, in one transaction of four
+    statements: either the new answer is saved completely or the old one stays.
+
+    The first statement touches the attempt only while it is open; on PostgreSQL that
+    locks its row, and on SQLite the transaction holds the write lock from its start
+    (BEGIN IMMEDIATE), so concurrent submissions of one attempt (double clicks, two tabs)
+    take turns. The answer itself is one upsert on its unique (attempt, question)."""
+    now = timezone.now()
     with transaction.atomic():
-        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
-        if locked.completed_at is not None:
+        if not Attempt.objects.filter(pk=attempt.pk, completed_at__isnull=True).update(updated_at=now):
             raise AttemptClosed
-        answer = Answer.objects.filter(attempt=locked, question=question).first()
-        created = False
-        if answer is None:
-            try:
-                with transaction.atomic():
-                    answer = Answer.objects.create(attempt=locked, question=question, scale_value=scale_value)
-                    created = True
-            except IntegrityError:
-                # Without row locks (SQLite) another request may have created it first.
-                answer = Answer.objects.get(attempt=locked, question=question)
-        if not created:
-            answer.scale_value = scale_value
-            answer.answered_at = timezone.now()
-            answer.save(update_fields=["scale_value", "answered_at"])
-            AnswerChoice.objects.filter(answer=answer).exclude(option__in=list(options)).delete()
-            existing = set(AnswerChoice.objects.filter(answer=answer).values_list("option_id", flat=True))
-        else:
-            existing = set()
-        AnswerChoice.objects.bulk_create(
-            [AnswerChoice(answer=answer, option=o) for o in options if o.pk not in existing]
+        (answer,) = Answer.objects.bulk_create(
+            [Answer(attempt_id=attempt.pk, question=question, scale_value=scale_value, answered_at=now)],
+            update_conflicts=True,
+            unique_fields=["attempt", "question"],
+            update_fields=["scale_value", "answered_at"],
         )
-        Attempt.objects.filter(pk=locked.pk).update(updated_at=timezone.now())
+        AnswerChoice.objects.filter(answer=answer).delete()
+        AnswerChoice.objects.bulk_create([AnswerChoice(answer=answer, option=o) for o in options])
     return answer
 
 

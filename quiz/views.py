@@ -26,6 +26,7 @@ from django_htmx.http import push_url
 from django_ratelimit.decorators import ratelimit
 
 from careerquiz.errors import NotFound
+from careerquiz.httpcache import StoredPage
 from roles.models import Role
 
 from . import engine
@@ -36,10 +37,11 @@ from .engine.explain import scale_choice
 from .flow import AdaptiveProgress, Progress
 from .forms import AnswerForm, PlanForm
 from .models import Attempt, Option, Question, Quiz, Result
-from .selectors import attempt_answers, engine_answers
+from .selectors import Saved, attempt_answers, attempt_with_answers, engine_answers
 from .services import AttemptClosed, AttemptIncomplete, answer_save, attempt_complete, attempt_extend
 
 OWNER_SESSION_KEY = "careerquiz_owner"
+OWNER_COOKIE_SALT = "careerquiz.owner"
 # Silent reading of plain prose runs at about 200–250 words a minute; questions are read
 # with care, so the lower end. Most answers then take a single click.
 READING_WORDS_PER_MINUTE = 200
@@ -47,14 +49,32 @@ SECONDS_PER_ANSWER = 4
 # "Answer a few more to sharpen it" asks at least this many more questions.
 FEW_MORE = 5
 RESULT_CACHE_SECONDS = 60 * 60 * 24 * 7
+# How long browsers and shared caches keep a result page: a day, so that a new release's
+# look reaches old links soon (the content itself never changes).
+RESULT_MAX_AGE = 60 * 60 * 24
 
 
-def _owner_key(request: HttpRequest, *, create: bool = False) -> str | None:
-    key = request.session.get(OWNER_SESSION_KEY)
-    if key is None and create:
-        key = secrets.token_urlsafe(32)
-        request.session[OWNER_SESSION_KEY] = key
+def _owner_key(request: HttpRequest) -> str | None:
+    """The random key this browser's quizzes belong to: a signed, HttpOnly cookie, so
+    that a quiz step reads no session store. Quizzes started before the cookie existed
+    kept the key in the session, which is read only when there is one."""
+    key = request.get_signed_cookie(settings.OWNER_COOKIE_NAME, default=None, salt=OWNER_COOKIE_SALT)
+    if key is None and settings.SESSION_COOKIE_NAME in request.COOKIES:
+        key = request.session.get(OWNER_SESSION_KEY)
     return key
+
+
+def _remember_owner(response: HttpResponse, key: str) -> HttpResponse:
+    response.set_signed_cookie(
+        settings.OWNER_COOKIE_NAME,
+        key,
+        salt=OWNER_COOKIE_SALT,
+        max_age=settings.SESSION_COOKIE_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 def _is_partial(request: HttpRequest) -> bool:
@@ -62,17 +82,19 @@ def _is_partial(request: HttpRequest) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
-def _owned_attempt(request: HttpRequest, attempt_uuid) -> Attempt:
-    """The attempt, if this browser session owns it. Checked here, in the view."""
-    attempt = Attempt.objects.select_related("quiz").filter(uuid=attempt_uuid).first()
-    if attempt is None:
+def _owned_attempt(request: HttpRequest, attempt_uuid) -> tuple[Attempt, dict[int, Saved]]:
+    """The attempt and its counted answers (one query), if this browser owns it. Checked
+    here, in the view."""
+    found = attempt_with_answers(attempt_uuid)
+    if found is None:
         raise NotFound(_("We could not find this quiz."))
+    attempt, counted = found
     key = _owner_key(request)
     if key is None or not secrets.compare_digest(key, attempt.owner_key):
         raise PermissionDenied(
             _("This quiz was started in another browser. Start your own quiz from the home page.")
         )
-    return attempt
+    return attempt, counted
 
 
 def _resumable(request: HttpRequest, quiz: Quiz) -> Attempt | None:
@@ -98,10 +120,12 @@ def _typical_length(quiz: Quiz) -> int:
     return bank_cached(key, lambda: engine.adaptive.typical_length(_engine_bank(quiz), settings))
 
 
-def _progress(attempt: Attempt) -> Progress:
-    """Where the attempt stands, from its counted answers (one query). An adaptive quiz
-    replays them to find the questions asked and the next one (quiz/engine/adaptive.py)."""
-    counted = attempt_answers(attempt)
+def _progress(attempt: Attempt, counted: dict[int, Saved] | None = None) -> Progress:
+    """Where the attempt stands, from its counted answers (read here if not given). An
+    adaptive quiz replays them to find the questions asked and the next one
+    (quiz/engine/adaptive.py)."""
+    if counted is None:
+        counted = attempt_answers(attempt)
     saved = {qid: (a.scale_value, a.option_ids) for qid, a in counted.items()}
     questions = _active_questions(attempt.quiz)
     quiz = attempt.quiz
@@ -191,13 +215,15 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
 def start(request: HttpRequest, slug: str) -> HttpResponse:
     quiz = get_object_or_404(Quiz.objects.published(), slug=slug)
     attempt = None if request.POST.get("restart") else _resumable(request, quiz)
+    key = _owner_key(request) or secrets.token_urlsafe(32)
     if attempt is None:
         attempt = Attempt.objects.create(
             quiz=quiz,
-            owner_key=_owner_key(request, create=True),
+            owner_key=key,
             is_preview=bool(request.user.is_staff and request.POST.get("preview")),
         )
-    return redirect(_where_next(attempt, _progress(attempt)))
+    # Each start renews the cookie for another SESSION_COOKIE_AGE.
+    return _remember_owner(redirect(_where_next(attempt, _progress(attempt))), key)
 
 
 # --------------------------------------------------------------------------- steps
@@ -254,12 +280,6 @@ def _form_html(form: AnswerForm) -> str:
     return bank_cached(key, lambda: render_crispy_form(form))
 
 
-def _with_answer(attempt: Attempt, progress: Progress, question: Question, saved) -> Progress:
-    if isinstance(progress, AdaptiveProgress):
-        return _progress(attempt)  # in an adaptive quiz the answer may change what comes next
-    return progress.with_answer(question, saved)
-
-
 def _closed(request: HttpRequest, attempt: Attempt) -> HttpResponse:
     return render(request, "quiz/closed.html", {"attempt": attempt}, status=409)
 
@@ -271,10 +291,10 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
     """One question. A valid answer is saved and the person moves on: to the next question
     (a redirect, or its card for htmx with the URL pushed) or, after the last one, to the
     summary. An invalid one shows the same question with the message (422)."""
-    attempt = _owned_attempt(request, attempt_uuid)
+    attempt, counted = _owned_attempt(request, attempt_uuid)
     if attempt.is_completed:
         return _closed(request, attempt) if request.method == "POST" else redirect(attempt.result)
-    progress = _progress(attempt)
+    progress = _progress(attempt, counted)
     question = progress.find(question_slug)
     if question is None and isinstance(progress, AdaptiveProgress) and progress.not_asked(question_slug):
         # Your answers led elsewhere (an earlier answer changed): go where they lead now.
@@ -297,8 +317,10 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
                 )
             except AttemptClosed:
                 return _closed(request, attempt)
-            progress = _with_answer(
-                attempt, progress, question, (form.scale_value(), tuple(o.pk for o in chosen))
+            # In an adaptive quiz the answer may change what comes next: walk again, from
+            # the answers in hand rather than from the database.
+            progress = _progress(
+                attempt, {**counted, question.pk: Saved.of(question, form.scale_value(), chosen)}
             )
             following = None if then == "summary" else progress.next(question)
             if following is None:
@@ -372,20 +394,20 @@ def _render_summary(
 @require_safe
 @vary_on_headers("HX-Request")
 def summary(request: HttpRequest, attempt_uuid) -> HttpResponse:
-    attempt = _owned_attempt(request, attempt_uuid)
+    attempt, counted = _owned_attempt(request, attempt_uuid)
     if attempt.is_completed:
         return redirect(attempt.result)
-    return _render_summary(request, attempt, _progress(attempt))
+    return _render_summary(request, attempt, _progress(attempt, counted))
 
 
 @require_POST
 def finish(request: HttpRequest, attempt_uuid) -> HttpResponse:
-    attempt = _owned_attempt(request, attempt_uuid)
+    attempt, counted = _owned_attempt(request, attempt_uuid)
     if not attempt.is_completed:
         try:
             attempt_complete(attempt=attempt)
         except AttemptIncomplete:
-            return _render_summary(request, attempt, _progress(attempt), status=422)
+            return _render_summary(request, attempt, _progress(attempt, counted), status=422)
         attempt.refresh_from_db()
     return redirect(attempt.result)
 
@@ -393,10 +415,10 @@ def finish(request: HttpRequest, attempt_uuid) -> HttpResponse:
 @require_POST
 def more(request: HttpRequest, attempt_uuid) -> HttpResponse:
     """“Answer a few more to sharpen it” (or, with ``everything``, every question)."""
-    attempt = _owned_attempt(request, attempt_uuid)
+    attempt, counted = _owned_attempt(request, attempt_uuid)
     if attempt.is_completed:
         return redirect(attempt.result)
-    progress = _progress(attempt)
+    progress = _progress(attempt, counted)
     try:
         attempt_extend(
             attempt=attempt,
@@ -450,38 +472,55 @@ def _render_result(request: HttpRequest, result: Result, role_param: str, partia
     return status, {"title": title, "article": render_to_string(template, context, request)}
 
 
-def _result_cache_key(request: HttpRequest, result: Result, role_param: str, partial: bool) -> str | None:
-    """The page embeds its share link, so the key holds the host. A Host header that
-    names a port other than the server's own is never cached: one client cannot fill the
-    cache by varying the port (the host itself is one of ALLOWED_HOSTS)."""
+def _result_cache_key(request: HttpRequest, result_uuid, role_param: str, partial: bool) -> str | None:
+    """Everything a result page varies on, from the request alone. The page embeds its
+    share link, so the key holds the host. A Host header that names a port other than the
+    server's own is never cached: one client cannot fill the cache by varying the port
+    (the host itself is one of ALLOWED_HOSTS)."""
     host = request.get_host()
     port = split_domain_port(host)[1]
     if port and port != str(request.get_port()):
         return None
-    varies = f"{result.uuid}|{role_param}|{partial}|{get_language()}|{host}|{settings.RELEASE}"
+    varies = (
+        f"{result_uuid}|{role_param}|{partial}|{get_language()}|{request.scheme}://{host}|{settings.RELEASE}"
+    )
     return "careerquiz:result:" + hashlib.sha256(varies.encode()).hexdigest()
 
 
-@require_safe
-@vary_on_headers("HX-Request")
-def result(request: HttpRequest, result_uuid) -> HttpResponse:
-    """A result permalink. The snapshot never changes, so its rendered article (safe HTML,
-    which stays safe through the cache) is cached for every visitor; only the page around
-    it, with the visitor's CSRF token, is rendered each time."""
-    result = Result.objects.select_related("attempt__quiz").defer("snapshot").filter(uuid=result_uuid).first()
+def _result_page(
+    request: HttpRequest, result_uuid, role_param: str, partial: bool
+) -> HttpResponse | StoredPage:
+    """The result page rendered from its snapshot: a StoredPage to keep, or (for a plan
+    nobody can choose) a 400 to send as it is."""
+    result = Result.objects.select_related("attempt__quiz").filter(uuid=result_uuid).first()
     if result is None:
         raise NotFound(_("We could not find this result."))
-    role_param = request.GET.get("role", "")
-    partial = _is_partial(request)
-    key = _result_cache_key(request, result, role_param, partial)
-    status, page = 200, cache.get(key) if key else None
-    if page is None:
-        status, page = _render_result(request, result, role_param, partial)
-        if status == 200 and key:
-            cache.set(key, page, RESULT_CACHE_SECONDS)
+    status, page = _render_result(request, result, role_param, partial)
     if partial:
         response = HttpResponse(page["article"], status=status)
     else:
         response = render(request, "quiz/result.html", page, status=status)
+    if status != 200:
+        return response
+    return StoredPage.of(response, result.created_at)
+
+
+@require_safe
+def result(request: HttpRequest, result_uuid) -> HttpResponse:
+    """A result permalink. The snapshot never changes, so the whole page is stored as it
+    goes over the wire and served from the cache alone, with validators and a
+    Cache-Control that lets a shared cache keep it (careerquiz/httpcache.py)."""
+    role_param = request.GET.get("role", "")
+    partial = _is_partial(request)
+    key = _result_cache_key(request, result_uuid, role_param, partial)
+    page = cache.get(key) if key else None
+    if page is None:
+        page = _result_page(request, result_uuid, role_param, partial)
+        if isinstance(page, HttpResponse):
+            page["X-Robots-Tag"] = "noindex, nofollow"
+            return page
+        if key:
+            cache.set(key, page, RESULT_CACHE_SECONDS)
+    response = page.response(request, max_age=RESULT_MAX_AGE, vary=("HX-Request",))
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -67,6 +67,18 @@ def make_attempt(quiz, owner_key="owner", **kwargs):
     return Attempt.objects.create(quiz=quiz, owner_key=owner_key, **kwargs)
 
 
+def own(client, owner_key="owner"):
+    """Gives ``client`` the owner cookie a browser gets when it starts a quiz."""
+    from django.conf import settings
+    from django.core import signing
+
+    from quiz.views import OWNER_COOKIE_SALT
+
+    name = settings.OWNER_COOKIE_NAME
+    client.cookies[name] = signing.get_cookie_signer(salt=name + OWNER_COOKIE_SALT).sign(owner_key)
+    return client
+
+
 def step_url(attempt, slug, then=""):
     url = reverse("quiz:question", args=[attempt.uuid, slug])
     return url + ("?then=summary" if then else "")

@@ -10,7 +10,7 @@ from django.urls import reverse
 from quiz.models import Attempt, Option, Persona, Question, Quiz, Result
 from quiz.services import attempt_complete
 from roles.models import Competency, DevelopmentAction, Role, Transition, TransitionStep
-from tests.factories import answer_everything
+from tests.factories import answer_everything, own
 
 # Every hx-* attribute htmx acts on without a click, and plain HTML.
 PAYLOAD = (
@@ -63,9 +63,7 @@ def test_html_and_htmx_attributes_in_every_editor_field_come_out_escaped(
     result = attempt_complete(attempt=attempt)
     assert Result.objects.filter(pk=result.pk).exists()
 
-    session = client.session
-    session["careerquiz_owner"] = "owner"
-    session.save()
+    own(client, "owner")
     question = Question.objects.get(quiz=default_content, slug="unused-feature")
     in_progress = Attempt.objects.create(quiz=default_content, owner_key="owner")
     public = [

@@ -130,18 +130,24 @@ def test_every_kind_of_response_carries_the_security_headers(secure_client, defa
         assert_security_headers(response)
 
 
-def test_cookies_are_secure_httponly_and_samesite(default_content):
+def test_cookies_are_secure_httponly_and_samesite(default_content, admin_user):
     with override_settings(
         SESSION_COOKIE_SECURE=True,
         CSRF_COOKIE_SECURE=True,
         SESSION_COOKIE_NAME="__Host-sessionid",
         CSRF_COOKIE_NAME="__Host-csrftoken",
+        OWNER_COOKIE_NAME="__Host-careerquiz-owner",
     ):
         client = Client()
         client.get("/", secure=True)
         response = client.post(reverse("quiz:start", args=[default_content.slug]), secure=True)
         cookies = {**response.cookies, **client.cookies}
-        for name in ("__Host-sessionid", "__Host-csrftoken"):
+        editor = Client()
+        editor.get("/admin/login/", secure=True)
+        login = editor.post("/admin/login/", {"username": "admin", "password": "password"}, secure=True)
+        assert login.status_code == 302, "the editor is logged in"
+        cookies.update({**login.cookies, **editor.cookies})
+        for name in ("__Host-sessionid", "__Host-csrftoken", "__Host-careerquiz-owner"):
             cookie = cookies[name]
             assert cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Lax"
             assert cookie["path"] == "/" and not cookie["domain"]

@@ -1,0 +1,102 @@
+"""A result page never changes: after its first view it comes from the cache alone, with
+validators, and may be kept by browsers and shared caches."""
+
+import gzip
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from quiz.models import Attempt
+from quiz.services import attempt_complete
+from tests.factories import answer_everything, own
+
+
+@pytest.fixture
+def result(default_content):
+    attempt = Attempt.objects.create(quiz=default_content, owner_key="owner")
+    answer_everything(attempt, "product-manager")
+    cache.clear()
+    return attempt_complete(attempt=attempt)
+
+
+def test_a_viewed_result_page_is_served_without_a_database_query(result, django_assert_num_queries):
+    url = result.get_absolute_url()
+    first = Client().get(url)
+    with django_assert_num_queries(0):
+        again = Client().get(url)
+    assert again.status_code == 200
+    assert again.content == first.content
+
+
+def test_a_result_page_carries_validators_and_may_be_kept_by_shared_caches(result):
+    response = Client().get(result.get_absolute_url())
+    assert response.status_code == 200
+    assert response["ETag"].startswith('"') and response["Last-Modified"].endswith("GMT")
+    assert "public" in response["Cache-Control"] and "max-age=" in response["Cache-Control"]
+    vary = {v.strip().lower() for v in response["Vary"].split(",")}
+    assert {"hx-request", "accept-encoding"} <= vary
+    assert "cookie" not in vary
+    assert not response.cookies  # nothing about the visitor: one copy serves everyone
+
+
+def test_the_owner_gets_the_same_cookie_free_page_as_anyone(result):
+    owner = own(Client(), "owner")
+    mine = owner.get(result.get_absolute_url())
+    theirs = Client().get(result.get_absolute_url())
+    assert mine.content == theirs.content
+    assert "cookie" not in mine["Vary"].lower() and not mine.cookies
+    assert "csrf" not in mine.content.decode().lower()
+
+
+@pytest.mark.parametrize("header", ["If-None-Match", "If-Modified-Since"])
+def test_a_conditional_request_for_an_unchanged_result_gets_304(result, header):
+    first = Client().get(result.get_absolute_url())
+    validator = first["ETag"] if header == "If-None-Match" else first["Last-Modified"]
+    response = Client().get(result.get_absolute_url(), headers={header: validator})
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == first["ETag"] and "public" in response["Cache-Control"]
+
+
+def test_a_stale_validator_gets_the_whole_page(result):
+    response = Client().get(result.get_absolute_url(), headers={"If-None-Match": '"something-else"'})
+    assert response.status_code == 200 and b"<article" in response.content
+
+
+def test_the_page_is_stored_compressed_and_each_encoding_has_its_own_etag(result):
+    plain = Client().get(result.get_absolute_url())
+    zipped = Client().get(result.get_absolute_url(), headers={"Accept-Encoding": "gzip, br"})
+    assert zipped["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain
+    assert gzip.decompress(zipped.content) == plain.content
+    assert len(zipped.content) < len(plain.content) / 3
+    assert zipped["ETag"] != plain["ETag"]
+    not_modified = Client().get(
+        result.get_absolute_url(), headers={"Accept-Encoding": "gzip", "If-None-Match": zipped["ETag"]}
+    )
+    assert not_modified.status_code == 304
+
+
+def test_the_full_page_and_the_htmx_fragment_are_kept_apart(result):
+    url = result.get_absolute_url()
+    page = Client().get(url)
+    fragment = Client().get(url, headers={"HX-Request": "true"})
+    again = Client().get(url)
+    assert page.content.decode().startswith("<!doctype html>")
+    assert not fragment.content.decode().lstrip().startswith("<!doctype")
+    assert again.content == page.content
+
+
+def test_tracking_parameters_do_not_make_another_copy(result, django_assert_num_queries):
+    Client().get(result.get_absolute_url())
+    with django_assert_num_queries(0):
+        response = Client().get(result.get_absolute_url() + "?utm_source=newsletter")
+    assert response.status_code == 200
+
+
+def test_a_plan_nobody_can_choose_is_400_and_not_kept(result):
+    url = result.get_absolute_url() + "?role=astronaut"
+    first = Client().get(url)
+    second = Client().get(url)
+    assert first.status_code == second.status_code == 400
+    assert "ETag" not in first and "public" not in first.get("Cache-Control", "")

@@ -1,0 +1,107 @@
+"""A question step does the least work: one database query for the attempt, its quiz and
+its answers; no session store (the owner's key is a signed cookie); the bank and the
+rendered options from the process's memory; an answer is one transaction of four
+statements."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from quiz.models import Answer, Attempt
+from tests.factories import own
+
+HX = {"HX-Request": "true"}
+
+
+def statements(captured) -> list[str]:
+    """The SQL sent, without the savepoints the test's own transaction adds."""
+    return [
+        q["sql"] for q in captured if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK"))
+    ]
+
+
+@pytest.fixture
+def started(default_content):
+    client = Client()
+    first_step = client.post(reverse("quiz:start", args=[default_content.slug]))["Location"]
+    return client, Attempt.objects.get(), first_step
+
+
+def first_option(client, url) -> str:
+    return re.findall(r'name="answer" value="(\d+)"', client.get(url).content.decode())[0]
+
+
+def test_showing_a_question_is_one_query_for_the_attempt_its_quiz_and_answers(started):
+    client, _, url = started
+    client.post(url, {"answer": first_option(client, url)})
+    client.get(url), client.get(url, headers=HX)  # the bank and the options, once per process
+    for headers in ({}, HX):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url, headers=headers)
+        assert response.status_code == 200
+        sql = statements(captured)
+        assert len(sql) == 1, sql
+        assert 'FROM "quiz_attempt"' in sql[0] and '"quiz_answer"' in sql[0] and '"quiz_quiz"' in sql[0]
+
+
+def test_answering_is_one_read_and_one_transaction_of_four_statements(started):
+    client, attempt, url = started
+    option = first_option(client, url)
+    client.post(url, {"answer": option}, headers=HX)  # the next question's options, once per process
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(url, {"answer": option}, headers=HX)
+    assert response.status_code == 200 and 'name="answer"' in response.content.decode()
+    sql = statements(captured)
+    assert [s.split()[0] for s in sql] == ["SELECT", "UPDATE", "INSERT", "DELETE", "INSERT"], sql
+    answer = Answer.objects.get(attempt=attempt)
+    assert [c.option_id for c in answer.choices.all()] == [int(option)]
+
+
+def test_changing_an_answer_replaces_its_choices_and_keeps_one_answer(started):
+    client, attempt, url = started
+    ids = re.findall(r'name="answer" value="(\d+)"', client.get(url).content.decode())
+    client.post(url, {"answer": ids[0]})
+    client.post(url, {"answer": ids[1]})
+    answer = Answer.objects.get(attempt=attempt)
+    assert [c.option_id for c in answer.choices.all()] == [int(ids[1])]
+
+
+def test_starting_a_quiz_gives_a_signed_httponly_owner_cookie_and_no_session(default_content):
+    response = Client().post(reverse("quiz:start", args=[default_content.slug]))
+    cookie = response.cookies[settings.OWNER_COOKIE_NAME]
+    attempt = Attempt.objects.get()
+    assert cookie["httponly"] and cookie["samesite"] == "Lax" and cookie["max-age"]
+    assert attempt.owner_key in cookie.value and cookie.value != attempt.owner_key  # signed, not bare
+    assert not Session.objects.exists()
+
+
+def test_an_unsigned_or_altered_owner_cookie_is_refused(started):
+    _, attempt, url = started
+    bare = Client()
+    bare.cookies[settings.OWNER_COOKIE_NAME] = attempt.owner_key
+    assert bare.get(url).status_code == 403
+    altered = own(Client(), attempt.owner_key)
+    altered.cookies[settings.OWNER_COOKIE_NAME] = (
+        altered.cookies[settings.OWNER_COOKIE_NAME].value[:-2] + "xx"
+    )
+    assert altered.get(url).status_code == 403
+    assert own(Client(), attempt.owner_key).get(url).status_code == 200
+
+
+def test_a_quiz_whose_key_was_kept_in_the_session_still_continues(default_content):
+    """Quizzes started before the owner cookie kept their key in the session."""
+    attempt = Attempt.objects.create(quiz=default_content, owner_key="from-the-session")
+    client = Client()
+    session = client.session
+    session["careerquiz_owner"] = "from-the-session"
+    session.save()
+    resumed = client.post(reverse("quiz:start", args=[default_content.slug]))
+    assert str(attempt.uuid) in resumed["Location"]
+    assert client.get(resumed["Location"]).status_code == 200
+    assert "from-the-session" in resumed.cookies[settings.OWNER_COOKIE_NAME].value
