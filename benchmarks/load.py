@@ -1,13 +1,20 @@
 """Load benchmark: gunicorn on PostgreSQL (and Redis), driven by wrk, in one run.
 
-    make loadbench        (or: .venv/bin/python benchmarks/load.py [--duration 20] [--connections 50])
+    make loadbench        (or: .venv/bin/python benchmarks/load.py [--duration 10] [--rounds 3])
 
 Reports, for a bare Django view through the same middleware (the floor), the question
-page, answering a question (an htmx POST that returns the next question) and the result
-page: requests/s, p50/p95/p99 latency, errors, and each as a ratio to the floor; then the
-first-visit page weight and the size of an htmx question swap. Needs `wrk` (Debian's
-package; `make loadbench` installs it) and the PostgreSQL and Redis given by DATABASE_URL
-and REDIS_URL (default: the local ones, database careerquiz_bench).
+page, answering a question (an htmx POST that returns the next question), the result page
+and a whole quiz taken end to end (start, every step of the adaptive quiz with random
+answers, finish, result): requests/s, p50/p95/p99 latency, errors, and each as a ratio to
+the floor of the same round; every figure is the median of ``--rounds`` rounds. Then the
+resident memory of each gunicorn worker after the run, the first-visit page weight and the
+size of an htmx question swap.
+
+Fair on a small machine: gunicorn runs pinned to the first half of the cores and wrk to
+the other half (``taskset``), so the load generator never takes the server's CPU; the
+database and Redis run where the kernel puts them. Needs `wrk` (Debian's package; `make
+loadbench` installs it) and the PostgreSQL and Redis given by BENCH_DATABASE_URL and
+BENCH_REDIS_URL (default: the local ones, database careerquiz_bench, Redis db 1).
 
 Rate limits are off for the run: every request comes from one address.
 """
@@ -22,6 +29,7 @@ import re
 import secrets
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,54 +47,55 @@ PREPARE = textwrap.dedent(
     import django
     django.setup()
     from django.conf import settings
-    from django.contrib.sessions.backends.cache import SessionStore as CacheStore
-    from importlib import import_module
+    from django.core import signing
     from django.middleware.csrf import _get_new_csrf_string
     from quiz import engine
     from quiz.bank import load_bank
     from quiz.models import Attempt, Quiz
     from quiz.services import answer_save, attempt_complete
+    from quiz.views import OWNER_COOKIE_SALT, _progress, _walk_memo
+    from tests.factories import typical_answers
 
-    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
+    signer = signing.get_cookie_signer(salt=settings.OWNER_COOKIE_NAME + OWNER_COOKIE_SALT)
     quiz = Quiz.objects.get(slug="product-careers")
     bank = load_bank(quiz)
-    questions = list(quiz.active_questions())
+    by_slug = {q.slug: q for q in quiz.active_questions()}
     roles = [r.slug for r in bank.recommendable_roles()]
-    middle = questions[len(questions) // 2]
     Attempt.objects.filter(quiz=quiz, owner_key__startswith="bench-").delete()
-    users = []
-    for i in range(int(sys.argv[1])):
-        owner = f"bench-{i}"
-        session = SessionStore()
-        session["careerquiz_owner"] = owner
-        session.create()
-        attempt = Attempt.objects.create(quiz=quiz, owner_key=owner)
-        answers = engine.answer_as_role(bank, roles[i % len(roles)])
-        for q in questions[:-1]:
-            value = answers[q.slug]
-            if q.kind == "scale":
+
+    def save(attempt, slugs, answers):
+        for slug in slugs:
+            q, value = by_slug[slug], answers[slug]
+            if q.kind == "scale" and isinstance(value, int):
                 answer_save(attempt=attempt, question=q, scale_value=value)
             else:
                 answer_save(attempt=attempt, question=q, options=list(q.options.filter(slug__in=value)))
+
+    users = []
+    for i in range(int(sys.argv[1])):
+        owner = f"bench-{i}"
+        answers = typical_answers(bank, roles[i % len(roles)])
+        # The adaptive quiz's own path for these answers: the attempt stands halfway along
+        # it, so the question page and the answer are real steps of its quiz.
+        asked = engine.adaptive.walk(bank, answers, quiz.adaptive_settings).asked
+        middle = by_slug[asked[len(asked) // 2]]
+        attempt = Attempt.objects.create(quiz=quiz, owner_key=owner)
+        save(attempt, asked[: len(asked) // 2], answers)
+        # The memo the app keeps with each answer (the last answer would have saved it).
+        Attempt.objects.filter(pk=attempt.pk).update(walk=_walk_memo(attempt, _progress(attempt)))
         done = Attempt.objects.create(quiz=quiz, owner_key=owner + "-done")
-        for q in questions:
-            value = answers[q.slug] if q.slug in answers else None
-            if value is None:
-                continue
-            if q.kind == "scale":
-                answer_save(attempt=done, question=q, scale_value=value)
-            else:
-                answer_save(attempt=done, question=q, options=list(q.options.filter(slug__in=value)))
+        save(done, asked, answers)
         result = attempt_complete(attempt=done)
-        option = middle.options.order_by("order")[2] if middle.kind != "scale" else None
+        options = list(middle.options.active().order_by("order"))
+        value = answers[middle.slug]
         users.append({
-            "session": session.session_key,
+            "owner": signer.sign(owner),
             "csrf": _get_new_csrf_string(),
             "question": f"/attempts/{attempt.uuid}/questions/{middle.slug}/",
-            "answer": str(option.pk) if option else "3",
+            "answer": str(value) if isinstance(value, int) else str(next(o.pk for o in options if o.slug in value)),
             "result": result.get_absolute_url(),
         })
-    print(json.dumps({"users": users, "session_cookie": settings.SESSION_COOKIE_NAME, "csrf_cookie": settings.CSRF_COOKIE_NAME}))
+    print(json.dumps({"users": users, "owner_cookie": settings.OWNER_COOKIE_NAME, "csrf_cookie": settings.CSRF_COOKIE_NAME, "start": f"/quiz/{quiz.slug}/start/"}))
     """
 )
 
@@ -106,6 +115,86 @@ LUA = textwrap.dedent(
       io.write(string.format('{"requests": %%d, "duration_us": %%d, "errors": %%d, "non2xx": %%d, "p50": %%d, "p95": %%d, "p99": %%d}\\n',
         summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout + e.status, e.status,
         latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+    end
+    """
+)
+
+
+# A whole quiz per connection (wrk runs one connection per thread here, so each thread is
+# one job seeker going through the quiz in order): start, then each question's first page
+# and an htmx answer with a random option, the summary, finish and the result page. The
+# quiz is adaptive, so the next step is read from the answer's HX-Push-Url header.
+WHOLE_QUIZ_LUA = textwrap.dedent(
+    """
+    local threads = {}
+    function setup(thread) table.insert(threads, thread) end
+
+    quizzes, failures = 0, 0
+    local start_path, csrf_cookie, csrf = %(start)s, %(csrf_cookie)s, %(csrf)s
+    local owner_cookie = %(owner_cookie)s
+    local state, path, owner, answer = "start", nil, "", nil
+
+    local function cookies()
+      local c = csrf_cookie .. "=" .. csrf
+      if owner ~= "" then c = c .. "; " .. owner_cookie .. "=" .. owner end
+      return c
+    end
+    local function post(p, body, hx)
+      local h = {["Cookie"] = cookies(), ["X-CSRFToken"] = csrf,
+                 ["Content-Type"] = "application/x-www-form-urlencoded"}
+      if hx then h["HX-Request"] = "true" end
+      return wrk.format("POST", p, h, body)
+    end
+    local function pick(body)
+      local values = {}
+      for v in string.gmatch(body, 'name="answer" value="(%%d+)"') do table.insert(values, v) end
+      if #values == 0 then return nil end
+      return values[math.random(#values)]
+    end
+
+    request = function()
+      if state == "start" then return post(start_path, "", false) end
+      if state == "answer" then return post(path, "answer=" .. answer, true) end
+      if state == "finish" then return post(path, "", false) end
+      return wrk.format("GET", path, {["Cookie"] = cookies()})
+    end
+
+    response = function(status, headers, body)
+      if status >= 400 then
+        failures = failures + 1
+        state = "start"
+        return
+      end
+      if state == "start" then
+        local set = headers["Set-Cookie"] or ""
+        local value = string.match(set, owner_cookie:gsub("%%-", "%%%%-") .. "=([^;]+)")
+        if value then owner = value end
+        path, state = headers["Location"], "question"
+      elseif state == "question" then
+        answer, state = pick(body), "answer"
+        if answer == nil then failures, state = failures + 1, "start" end
+      elseif state == "answer" then
+        local pushed = headers["HX-Push-Url"] or headers["hx-push-url"] or ""
+        if string.find(pushed, "/summary/", 1, true) then
+          path, state = string.gsub(pushed, "/summary/$", "/finish/"), "finish"
+        else
+          path, answer = pushed, pick(body)
+          if answer == nil then failures, state = failures + 1, "start" end
+        end
+      elseif state == "finish" then
+        path, state = headers["Location"], "result"
+      elseif state == "result" then
+        quizzes, state = quizzes + 1, "start"
+      end
+    end
+
+    done = function(summary, latency, requests)
+      local q, f = 0, 0
+      for _, t in ipairs(threads) do q, f = q + t:get("quizzes"), f + t:get("failures") end
+      local e = summary.errors
+      io.write(string.format('{"requests": %%d, "duration_us": %%d, "errors": %%d, "non2xx": %%d, "p50": %%d, "p95": %%d, "p99": %%d, "quizzes": %%d}\\n',
+        summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout + e.status + f, e.status,
+        latency:percentile(50), latency:percentile(95), latency:percentile(99), q))
     end
     """
 )
@@ -157,7 +246,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--duration", type=int, default=20, help="seconds per scenario")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per scenario and round")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds; every figure is their median")
+    parser.add_argument("--workers", type=int, help="gunicorn workers (default: 2 per server core + 1)")
     parser.add_argument("--connections", type=int, default=50, help="concurrent users")
     parser.add_argument("--users", type=int, default=200, help="prepared attempts to spread the load over")
     parser.add_argument("--json", help="also write the figures to this file")
@@ -194,123 +285,196 @@ def main() -> None:
     run(PY, "manage.py", "load_default_content")
     run(PY, "manage.py", "collectstatic", "--noinput")
     prepared = json.loads(run(PY, "-c", PREPARE, str(args.users)).stdout)
-    users, session_cookie, csrf_cookie = (
-        prepared["users"],
-        prepared["session_cookie"],
-        prepared["csrf_cookie"],
-    )
+    server_cpus, client_cpus = split_cpus()
+    env["WEB_CONCURRENCY"] = str(args.workers or 2 * len(server_cpus.split(",")) + 1)
 
     port = free_port()
     server = subprocess.Popen(
-        [PY, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "careerquiz.wsgi"],
+        ["taskset", "-c", server_cpus, PY, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
+        + ["--bind", f"127.0.0.1:{port}", "careerquiz.wsgi"],
         cwd=ROOT,
         env=env,
     )
     try:
-        for _ in range(100):
-            try:
-                if fetch(port, "/-/health/")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            sys.exit("gunicorn did not start")
-
-        def cookie(u):
-            return f"{session_cookie}={u['session']}; {csrf_cookie}={u['csrf']}"
-
-        scenarios = {
-            "floor: bare view": [{"method": "GET", "path": "/-/ping/"}],
-            "question page": [
-                {"method": "GET", "path": u["question"], "headers": {"Cookie": cookie(u)}} for u in users
-            ],
-            "answer (POST + next question)": [
-                {
-                    "method": "POST",
-                    "path": u["question"],
-                    "headers": {
-                        "Cookie": cookie(u),
-                        "X-CSRFToken": u["csrf"],
-                        "HX-Request": "true",
-                        "Content-Type": "application/x-www-form-urlencoded",
-                    },
-                    "body": f"answer={u['answer']}",
-                }
-                for u in users
-            ],
-            "result page": [{"method": "GET", "path": u["result"]} for u in users],
-        }
-        # Warm up every worker and connection pool before measuring.
-        subprocess.run(
-            ["wrk", "-t2", "-c10", "-d3s", f"http://127.0.0.1:{port}/-/ping/"], capture_output=True
-        )
-        figures = {}
-        with tempfile.TemporaryDirectory() as tmp:
-            for name, entries in scenarios.items():
-                script = Path(tmp) / "s.lua"
-                script.write_text(scenario_script(entries))
-                out = subprocess.run(
-                    [
-                        "wrk",
-                        "-t2",
-                        f"-c{args.connections}",
-                        f"-d{args.duration}s",
-                        "--timeout",
-                        "10s",
-                        "-s",
-                        str(script),
-                        f"http://127.0.0.1:{port}",
-                    ],
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                ).stdout
-                stats = json.loads(out.strip().splitlines()[-1])
-                stats["rps"] = stats["requests"] / (stats["duration_us"] / 1e6)
-                figures[name] = stats
-
-        # Page weight of a first visit, as a browser asks for it (Brotli, else gzip).
-        status, headers, html = fetch(port, "/", {"Accept-Encoding": "br, gzip"})
-        assets = re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js|svg))"', html)
-        weight = {"html": len(html)}
-        for asset in assets:
-            _, h, body = fetch(port, asset.decode(), {"Accept-Encoding": "br, gzip"})
-            kind = asset.decode().rsplit(".", 1)[1]
-            weight[kind] = weight.get(kind, 0) + len(body)
-            weight.setdefault("cache", h.get("Cache-Control", ""))
-        u = users[0]
-        _, swap_headers, swap = fetch(
-            port,
-            u["question"],
-            {
-                "Cookie": cookie(u),
-                "X-CSRFToken": u["csrf"],
-                "HX-Request": "true",
-                "Content-Type": "application/x-www-form-urlencoded",
-            },
-            "POST",
-            f"answer={u['answer']}",
-        )
-        swap_sizes = {"raw": len(swap), "gzip": len(gzip.compress(swap))}
+        wait_for(port)
+        scenarios = build_scenarios(prepared)
+        # Warm up every worker, its caches and connection pools: one short round, not counted.
+        measure(scenarios, port, argparse.Namespace(**{**vars(args), "duration": 2}), client_cpus)
+        rounds = [measure(scenarios, port, args, client_cpus) for _ in range(args.rounds)]
+        rss = worker_rss(server.pid)
+        weight, swap_sizes = page_weight(port, prepared)
     finally:
         server.terminate()
         server.wait(20)
         shutil.rmtree(static_root, ignore_errors=True)
+    report(rounds, rss, weight, swap_sizes, args, server_cpus, client_cpus, env["WEB_CONCURRENCY"])
 
-    floor = figures["floor: bare view"]
+
+def split_cpus() -> tuple[str, str]:
+    """The server's cores and the load generator's: the first half and the rest."""
+    cpus = sorted(os.sched_getaffinity(0))
+    if len(cpus) < 2:
+        return str(cpus[0]), str(cpus[0])
+    half = len(cpus) // 2
+    return ",".join(map(str, cpus[:half])), ",".join(map(str, cpus[half:]))
+
+
+def wait_for(port: int) -> None:
+    for _ in range(100):
+        try:
+            if fetch(port, "/-/health/")[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit("gunicorn did not start")
+
+
+def user_cookie(prepared: dict, u: dict) -> str:
+    return f"{prepared['owner_cookie']}={u['owner']}; {prepared['csrf_cookie']}={u['csrf']}"
+
+
+def build_scenarios(prepared: dict) -> dict[str, str]:
+    """Each scenario's wrk script."""
+    users = prepared["users"]
+    answer_headers = {
+        "X-CSRFToken": None,
+        "HX-Request": "true",
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
+    return {
+        "floor: bare view": scenario_script([{"method": "GET", "path": "/-/ping/"}]),
+        "question page": scenario_script(
+            [
+                {"method": "GET", "path": u["question"], "headers": {"Cookie": user_cookie(prepared, u)}}
+                for u in users
+            ]
+        ),
+        "answer (POST + next question)": scenario_script(
+            [
+                {
+                    "method": "POST",
+                    "path": u["question"],
+                    "headers": {
+                        **answer_headers,
+                        "Cookie": user_cookie(prepared, u),
+                        "X-CSRFToken": u["csrf"],
+                    },
+                    "body": f"answer={u['answer']}",
+                }
+                for u in users
+            ]
+        ),
+        "result page": scenario_script([{"method": "GET", "path": u["result"]} for u in users]),
+        "whole quiz (start to result)": WHOLE_QUIZ_LUA
+        % {
+            "start": lua_string(prepared["start"]),
+            "csrf_cookie": lua_string(prepared["csrf_cookie"]),
+            "csrf": lua_string(users[0]["csrf"]),
+            "owner_cookie": lua_string(prepared["owner_cookie"]),
+        },
+    }
+
+
+def measure(scenarios: dict[str, str], port: int, args, client_cpus: str) -> dict[str, dict]:
+    """One round: every scenario once, on the load generator's cores."""
+    figures = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, lua in scenarios.items():
+            script = Path(tmp) / "s.lua"
+            script.write_text(lua)
+            # The whole quiz needs one connection per thread: each thread is one person.
+            threads = args.connections if name.startswith("whole quiz") else 2
+            out = subprocess.run(
+                ["taskset", "-c", client_cpus, "wrk", f"-t{threads}", f"-c{args.connections}"]
+                + [f"-d{args.duration}s", "--timeout", "10s", "-s", str(script), f"http://127.0.0.1:{port}"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            stats = json.loads(out.strip().splitlines()[-1])
+            stats["rps"] = stats["requests"] / (stats["duration_us"] / 1e6)
+            if "quizzes" in stats:
+                stats["quizzes_per_s"] = stats["quizzes"] / (stats["duration_us"] / 1e6)
+            figures[name] = stats
+    floor = figures["floor: bare view"]["rps"]
+    for stats in figures.values():
+        stats["ratio"] = stats["rps"] / floor
+    return figures
+
+
+def worker_rss(master: int) -> list[float]:
+    """Resident memory (MB) of each gunicorn worker: the children of the master, which
+    taskset started as itself."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(master):
+            sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
+    return sorted(sizes)
+
+
+def page_weight(port: int, prepared: dict) -> tuple[dict, dict]:
+    """A first visit as a browser asks for it (Brotli, else gzip), and one htmx swap."""
+    _, _, html = fetch(port, "/", {"Accept-Encoding": "br, gzip"})
+    _, _, plain = fetch(port, "/")
+    assets = re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js|svg))"', plain)
+    weight = {"html": len(html)}
+    for asset in assets:
+        _, h, body = fetch(port, asset.decode(), {"Accept-Encoding": "br, gzip"})
+        kind = asset.decode().rsplit(".", 1)[1]
+        weight[kind] = weight.get(kind, 0) + len(body)
+        weight.setdefault("cache", h.get("Cache-Control", ""))
+    u = prepared["users"][0]
+    headers = {
+        "Cookie": user_cookie(prepared, u),
+        "X-CSRFToken": u["csrf"],
+        "HX-Request": "true",
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
+    _, _, swap = fetch(port, u["question"], headers, "POST", f"answer={u['answer']}")
+    return weight, {"raw": len(swap), "gzip": len(gzip.compress(swap))}
+
+
+def report(rounds, rss, weight, swap_sizes, args, server_cpus, client_cpus, workers) -> None:
     print(
-        f"\nwrk: {args.connections} connections, {args.duration}s per scenario, gunicorn {os.cpu_count()} cores\n"
+        f"\nwrk: {args.connections} connections, {args.duration} s per scenario, median of {len(rounds)} rounds;"
+        f" gunicorn ({workers} workers) on cores {server_cpus}, wrk on cores {client_cpus}\n"
     )
-    print("| scenario | requests/s | ratio | p50 ms | p95 ms | p99 ms | errors |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
-    for name, s in figures.items():
+    print("| scenario | requests/s | ratio to floor | p50 ms | p95 ms | p99 ms | errors | quizzes/s |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    summary = {}
+    for name in rounds[0]:
+        runs = [r[name] for r in rounds]
+        row = {
+            key: statistics.median([r.get(key, 0) for r in runs])
+            for key in ("rps", "ratio", "p50", "p95", "p99")
+        }
+        row["errors"] = sum(r["errors"] for r in runs)
+        row["quizzes_per_s"] = (
+            statistics.median([r["quizzes_per_s"] for r in runs]) if "quizzes_per_s" in runs[0] else None
+        )
+        summary[name] = row
+        quizzes = f"{row['quizzes_per_s']:.1f}" if row["quizzes_per_s"] is not None else ""
         print(
-            f"| {name} | {s['rps']:.0f} | {s['rps'] / floor['rps']:.2f} | {s['p50'] / 1000:.1f} | {s['p95'] / 1000:.1f} | "
-            f"{s['p99'] / 1000:.1f} | {s['errors']} |"
+            f"| {name} | {row['rps']:.0f} | {row['ratio']:.2f} | {row['p50'] / 1000:.1f} | {row['p95'] / 1000:.1f} | "
+            f"{row['p99'] / 1000:.1f} | {row['errors']} | {quizzes} |"
         )
     print(
-        f"\nFirst visit, compressed: HTML {weight['html'] / 1024:.1f} KB, CSS {weight.get('css', 0) / 1024:.1f} KB, "
-        f"JS {weight.get('js', 0) / 1024:.1f} KB, total {(weight['html'] + weight.get('css', 0) + weight.get('js', 0) + weight.get('svg', 0)) / 1024:.1f} KB"
+        "\nRatios per round: "
+        + "; ".join(
+            f"{name}: " + ", ".join(f"{r[name]['ratio']:.2f}" for r in rounds)
+            for name in rounds[0]
+            if not name.startswith("floor")
+        )
+    )
+    print("Worker memory after the run (RSS): " + ", ".join(f"{mb:.0f} MB" for mb in rss))
+    total = weight["html"] + weight.get("css", 0) + weight.get("js", 0) + weight.get("svg", 0)
+    print(
+        f"First visit, compressed: HTML {weight['html'] / 1024:.1f} KB, CSS {weight.get('css', 0) / 1024:.1f} KB, "
+        f"JS {weight.get('js', 0) / 1024:.1f} KB, total {total / 1024:.1f} KB"
         f" (static Cache-Control: {weight.get('cache')})"
     )
     print(
@@ -318,7 +482,10 @@ def main() -> None:
     )
     if args.json:
         Path(args.json).write_text(
-            json.dumps({"figures": figures, "weight": weight, "swap": swap_sizes}, indent=2)
+            json.dumps(
+                {"rounds": rounds, "summary": summary, "rss_mb": rss, "weight": weight, "swap": swap_sizes},
+                indent=2,
+            )
         )
 
 

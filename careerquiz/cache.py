@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import socket
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger("careerquiz.cache")
 
@@ -27,7 +27,23 @@ def _failed(operation: str, exc: BaseException) -> None:
     logger.warning("cache unavailable (%s): %s", operation, exc)
 
 
+class ReusingRedisClient(RedisCacheClient):
+    """Django builds a new ``redis.Redis`` for every cache operation, and building one
+    (its table of response callbacks) took longer than the round trip to Redis. One
+    client per connection pool is enough: it is thread-safe and takes connections from
+    the pool."""
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        if index not in clients:
+            clients[index] = super().get_client(key, write=write)
+        return clients[index]
+
+
 class ResilientRedisCache(RedisCache):
+    _class = ReusingRedisClient
+
     def get(self, key, default=None, version=None):
         try:
             return super().get(key, default, version)

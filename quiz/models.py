@@ -232,6 +232,13 @@ class Attempt(models.Model):
     started_at = models.DateTimeField(_("started"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("last answer"), auto_now=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True, db_index=True)
+    walk = models.JSONField(
+        _("adaptive quiz memo"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("The adaptive quiz's decisions so far, kept so that a step need not replay them all."),
+    )
 
     objects = AttemptQuerySet.as_manager()
 

@@ -8,8 +8,13 @@ summary, in scoring and in the re-score preview (it is asked again).
 
 from __future__ import annotations
 
+import json
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+
+from django.db import connections, router
+from django.db.models.sql.compiler import SQLCompiler
 
 from . import engine
 from .models import Answer, Attempt, Quiz
@@ -88,24 +93,59 @@ def attempt_answers(attempt: Attempt) -> dict[int, Saved]:
 
 ATTEMPT_COLUMNS = tuple(field.attname for field in Attempt._meta.concrete_fields)
 QUIZ_COLUMNS = tuple(field.attname for field in Quiz._meta.concrete_fields)
+WALK = ATTEMPT_COLUMNS.index("walk")
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """The SQL of the step's query and how to convert its rows, built once per process:
+    building the SQL of this join took longer than running it."""
+
+    sql: str
+    compiler: SQLCompiler
+    converters: dict  # column index → converters, for every column but the walk memo
+
+    @classmethod
+    def build(cls, alias: str) -> _Compiled:
+        query = (
+            Attempt.objects.filter(uuid=uuid.UUID(int=0))
+            .values_list(
+                *ATTEMPT_COLUMNS,
+                *(f"quiz__{column}" for column in QUIZ_COLUMNS),
+                *(f"answers__{column}" for column in ANSWER_COLUMNS),
+            )
+            .order_by(*(f"answers__{column}" for column in ANSWER_ORDER))
+        )
+        compiler = query.query.get_compiler(using=alias)
+        sql, params = compiler.as_sql()
+        if len(params) != 1:  # pragma: no cover - the one parameter is the uuid
+            raise RuntimeError(f"unexpected parameters {params!r}")
+        converters = compiler.get_converters([column[0] for column in compiler.select])
+        # The memo repeats on every row: it is decoded once, from the first.
+        converters.pop(WALK, None)
+        return cls(sql, compiler, converters)
+
+
+_compiled: dict[str, _Compiled] = {}
 
 
 def attempt_with_answers(attempt_uuid) -> tuple[Attempt, dict[int, Saved]] | None:
     """The attempt with this public id, its quiz and its counted answers, in one query
     (the attempt's and quiz's columns repeat on each answer row; an attempt without
     answers is one row)."""
-    rows = list(
-        Attempt.objects.filter(uuid=attempt_uuid)
-        .values_list(
-            *ATTEMPT_COLUMNS,
-            *(f"quiz__{column}" for column in QUIZ_COLUMNS),
-            *(f"answers__{column}" for column in ANSWER_COLUMNS),
-        )
-        .order_by(*(f"answers__{column}" for column in ANSWER_ORDER))
-    )
-    if not rows:
+    alias = router.db_for_read(Attempt)
+    compiled = _compiled.get(alias) or _compiled.setdefault(alias, _Compiled.build(alias))
+    connection = connections[alias]
+    value = Attempt._meta.get_field("uuid").get_db_prep_value(attempt_uuid, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(compiled.sql, [value])
+        fetched = cursor.fetchall()
+    if not fetched:
         return None
+    rows = list(compiled.compiler.apply_converters(fetched, compiled.converters))
     first, db = rows[0], Attempt.objects.db
+    walk = first[WALK]
+    first[WALK] = json.loads(walk) if isinstance(walk, str) else (walk or {})
     attempt = Attempt.from_db(db, ATTEMPT_COLUMNS, first[: len(ATTEMPT_COLUMNS)])
     attempt.quiz = Quiz.from_db(db, QUIZ_COLUMNS, first[len(ATTEMPT_COLUMNS) : -len(ANSWER_COLUMNS)])
     return attempt, _collect(row[-len(ANSWER_COLUMNS) :] for row in rows)

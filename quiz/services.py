@@ -27,7 +27,12 @@ class AttemptIncomplete(Exception):
 
 
 def answer_save(
-    *, attempt: Attempt, question: Question, options: Sequence[Option] = (), scale_value: int | None = None
+    *,
+    attempt: Attempt,
+    question: Question,
+    options: Sequence[Option] = (),
+    scale_value: int | None = None,
+    walk: dict | None = None,
 ) -> Answer:
     """Stores (or replaces) the answer to one question, in one transaction of four
     statements: either the new answer is saved completely or the old one stays.
@@ -35,10 +40,12 @@ def answer_save(
     The first statement touches the attempt only while it is open; on PostgreSQL that
     locks its row, and on SQLite the transaction holds the write lock from its start
     (BEGIN IMMEDIATE), so concurrent submissions of one attempt (double clicks, two tabs)
-    take turns. The answer itself is one upsert on its unique (attempt, question)."""
+    take turns. The answer itself is one upsert on its unique (attempt, question).
+    ``walk``: the adaptive quiz's memo after this answer (Attempt.walk), kept on the way."""
     now = timezone.now()
+    touched = {"updated_at": now} if walk is None else {"updated_at": now, "walk": walk}
     with transaction.atomic():
-        if not Attempt.objects.filter(pk=attempt.pk, completed_at__isnull=True).update(updated_at=now):
+        if not Attempt.objects.filter(pk=attempt.pk, completed_at__isnull=True).update(**touched):
             raise AttemptClosed
         (answer,) = Answer.objects.bulk_create(
             [Answer(attempt_id=attempt.pk, question=question, scale_value=scale_value, answered_at=now)],

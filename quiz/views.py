@@ -31,7 +31,7 @@ from roles.models import Role
 
 from . import engine
 from .bank import load_bank
-from .caching import bank_cached
+from .caching import bank_cached, bank_version
 from .charts import profile_chart
 from .engine.explain import scale_choice
 from .flow import AdaptiveProgress, Progress
@@ -120,10 +120,16 @@ def _typical_length(quiz: Quiz) -> int:
     return bank_cached(key, lambda: engine.adaptive.typical_length(_engine_bank(quiz), settings))
 
 
+def _walk_key(quiz: Quiz) -> str:
+    """What an attempt's adaptive memo (Attempt.walk) holds for: this bank, these settings
+    and this release of the code. Any change and the walk starts over, once."""
+    return f"{bank_version()}|{quiz.adaptive_settings}|{engine.ENGINE_VERSION}|{settings.RELEASE}"
+
+
 def _progress(attempt: Attempt, counted: dict[int, Saved] | None = None) -> Progress:
     """Where the attempt stands, from its counted answers (read here if not given). An
     adaptive quiz replays them to find the questions asked and the next one
-    (quiz/engine/adaptive.py)."""
+    (quiz/engine/adaptive.py), reusing the decisions it kept on the attempt."""
     if counted is None:
         counted = attempt_answers(attempt)
     saved = {qid: (a.scale_value, a.option_ids) for qid, a in counted.items()}
@@ -131,8 +137,11 @@ def _progress(attempt: Attempt, counted: dict[int, Saved] | None = None) -> Prog
     quiz = attempt.quiz
     if not quiz.adaptive or attempt.answer_all:
         return Progress(questions, saved)
-    bank, settings = _engine_bank(quiz), quiz.adaptive_settings
-    path = engine.adaptive.walk(bank, engine_answers(counted), settings, at_least=attempt.at_least)
+    bank, adaptive_settings = _engine_bank(quiz), quiz.adaptive_settings
+    memo = attempt.walk.get("decisions", ()) if attempt.walk.get("key") == _walk_key(quiz) else ()
+    path = engine.adaptive.walk(
+        bank, engine_answers(counted), adaptive_settings, at_least=attempt.at_least, memo=memo
+    )
     by_slug = {q.slug: q for q in questions}
     asked = [by_slug[slug] for slug in path.asked if slug in by_slug]
     if path.next is not None:
@@ -147,9 +156,16 @@ def _progress(attempt: Attempt, counted: dict[int, Saved] | None = None) -> Prog
         asked,
         {q.pk: saved[q.pk] for q in asked if q.pk in saved},
         path=path,
-        more=engine.adaptive.still_to_come(path, settings, _typical_length(quiz), attempt.at_least),
+        more=engine.adaptive.still_to_come(path, adaptive_settings, _typical_length(quiz), attempt.at_least),
         everything=questions,
     )
+
+
+def _walk_memo(attempt: Attempt, progress: Progress) -> dict | None:
+    """The memo to keep on the attempt after this step (None: not an adaptive quiz)."""
+    if not isinstance(progress, AdaptiveProgress) or progress.path is None:
+        return None
+    return {"key": _walk_key(attempt.quiz), "decisions": list(progress.path.memo)}
 
 
 def _estimated_minutes(quiz: Quiz) -> int:
@@ -311,17 +327,21 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
             status = 422
         else:
             chosen = form.chosen_options()
-            try:
-                answer_save(
-                    attempt=attempt, question=question, options=chosen, scale_value=form.scale_value()
-                )
-            except AttemptClosed:
-                return _closed(request, attempt)
             # In an adaptive quiz the answer may change what comes next: walk again, from
-            # the answers in hand rather than from the database.
+            # the answers in hand, and keep the walk's decisions with the answer.
             progress = _progress(
                 attempt, {**counted, question.pk: Saved.of(question, form.scale_value(), chosen)}
             )
+            try:
+                answer_save(
+                    attempt=attempt,
+                    question=question,
+                    options=chosen,
+                    scale_value=form.scale_value(),
+                    walk=_walk_memo(attempt, progress),
+                )
+            except AttemptClosed:
+                return _closed(request, attempt)
             following = None if then == "summary" else progress.next(question)
             if following is None:
                 next_url = reverse("quiz:summary", args=[attempt.uuid])

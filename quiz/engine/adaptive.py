@@ -33,7 +33,7 @@ same questions; changing an earlier answer may change what comes after it.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .confidence import HIGH, MIN_ASSESSED, MIN_POSITIONS, assess, assessed_share
@@ -80,6 +80,8 @@ class Path:
     steps: tuple[Step, ...]
     next: Step | None
     stopped: str | None  # CLEAR_LEADER, MAX_QUESTIONS, ALL_ASKED, or None while asking
+    # The decisions taken on the way, for the next walk over the same bank (see ``walk``).
+    memo: tuple[dict, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def asked(self) -> tuple[str, ...]:
@@ -252,26 +254,55 @@ def clear_leader(bank: Bank, answers: Mapping[str, AnswerValue], settings: Setti
     return all(assessed_share(bank, profile, m.role) >= settings.coverage for m in ranking[:LEADERS_COVERED])
 
 
+def _given(value: AnswerValue) -> int | list[str]:
+    """An answer as the memo keeps it (JSON)."""
+    return value if isinstance(value, int) else list(value)
+
+
 def walk(
-    bank: Bank, answers: Mapping[str, AnswerValue], settings: Settings | None = None, *, at_least: int = 0
+    bank: Bank,
+    answers: Mapping[str, AnswerValue],
+    settings: Settings | None = None,
+    *,
+    at_least: int = 0,
+    memo: Sequence[Mapping] = (),
 ) -> Path:
     """Replays the answers given: the questions asked so far and the one to ask now (or
     why the quiz stopped). ``at_least``: the person asked to answer this many before the
-    quiz may stop."""
+    quiz may stop.
+
+    ``memo``: ``Path.memo`` of an earlier walk over the same bank and settings. Each
+    decision (stop here? which question next?) depends only on the answers before it, so
+    decisions are reused while the answers they followed are unchanged, and computed from
+    the first changed answer on. A quiz step then costs one decision, not one per answer."""
     walker = Walker(bank, settings or Settings())
+    decisions: list[dict] = []
+    reusable = True
     while True:
+        known = memo[len(decisions)] if reusable and len(decisions) < len(memo) else {}
+        decision: dict = {}
         # The quiz stops where it stopped when these answers were given: answers kept from
         # questions asked on another path (before an earlier answer changed) never count
         # past that point, unless the person asked for more.
-        reason = walker.stop_reason() if len(walker.steps) >= at_least else None
-        if reason is not None:
-            return Path(tuple(walker.steps), None, reason)
-        step = walker.propose()
-        if step is None:
-            return Path(tuple(walker.steps), None, ALL_ASKED)
+        if len(walker.steps) >= at_least:
+            decision["stop"] = known["stop"] if "stop" in known else walker.stop_reason()
+            if decision["stop"] is not None:
+                return Path(tuple(walker.steps), None, decision["stop"], (*decisions, decision))
+        ask = known["ask"] if "ask" in known else _proposal(walker.propose())
+        decision["ask"] = ask
+        if ask is None:
+            return Path(tuple(walker.steps), None, ALL_ASKED, (*decisions, decision))
+        step = Step(*ask)
         if step.question not in answers:
-            return Path(tuple(walker.steps), step, None)
+            return Path(tuple(walker.steps), step, None, (*decisions, decision))
+        decision["given"] = _given(answers[step.question])
+        reusable = reusable and known.get("given") == decision["given"]
+        decisions.append(decision)
         walker.answer(step, answers[step.question])
+
+
+def _proposal(step: Step | None) -> list | None:
+    return None if step is None else [step.question, step.reason, step.gain]
 
 
 def simulate(

@@ -1,6 +1,8 @@
 """The adaptive quiz: after a fixed opening it asks the question that best separates the
 leading roles, stops once the leader is clear, and can always be taken whole."""
 
+import random
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -105,6 +107,49 @@ def test_a_person_who_asked_for_more_is_not_stopped_before_them(bank):
     path, given = adaptive.simulate(bank, typical_answers(bank, "product-manager"))
     more = adaptive.walk(bank, given, at_least=len(path.steps) + 3)
     assert more.stopped is None and more.next is not None
+
+
+def _random_answers(bank, rng):
+    answers = {}
+    for q in bank.questions.values():
+        if q.kind == "scale":
+            answers[q.slug] = rng.randint(1, 5)
+        else:
+            answers[q.slug] = (rng.choice(q.answer_options).slug,)
+    return answers
+
+
+def test_a_walk_that_reuses_an_earlier_walks_decisions_goes_exactly_where_a_fresh_one_does(bank):
+    """The memo is only a shortcut: after any change of answers (one changed, one taken
+    back, more asked for), a walk from the earlier walk's memo equals a fresh walk."""
+    rng = random.Random(7)
+    for _ in range(25):
+        respondent = _random_answers(bank, rng)
+        full, given = adaptive.simulate(bank, respondent)
+        # Stand somewhere along the path, then change things.
+        cut = rng.randint(0, len(full.asked))
+        partial = {slug: given[slug] for slug in full.asked[:cut] if slug in given}
+        before = adaptive.walk(bank, partial)
+        changed = dict(partial)
+        if changed and rng.random() < 0.5:
+            slug = rng.choice(sorted(changed))
+            changed[slug] = _random_answers(bank, rng)[slug]
+        if before.next is not None:
+            changed[before.next.question] = respondent[before.next.question]
+        at_least = rng.choice([0, 0, cut + 3])
+        fresh = adaptive.walk(bank, changed, at_least=at_least)
+        reused = adaptive.walk(bank, changed, at_least=at_least, memo=before.memo)
+        assert (reused.steps, reused.next, reused.stopped) == (fresh.steps, fresh.next, fresh.stopped)
+        assert reused.memo == fresh.memo
+
+
+def test_a_memo_from_unchanged_answers_needs_no_new_decision(bank, monkeypatch):
+    path, given = adaptive.simulate(bank, typical_answers(bank, "head-of-product"))
+    first = adaptive.walk(bank, {slug: given[slug] for slug in path.asked[:-1]})
+    calls = []
+    monkeypatch.setattr(adaptive.Walker, "propose", lambda self: calls.append(1))
+    again = adaptive.walk(bank, {slug: given[slug] for slug in path.asked[:-1]}, memo=first.memo)
+    assert again.next == first.next and calls == []
 
 
 # --------------------------------------------------------------------------- the flow

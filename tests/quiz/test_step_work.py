@@ -105,3 +105,23 @@ def test_a_quiz_whose_key_was_kept_in_the_session_still_continues(default_conten
     assert str(attempt.uuid) in resumed["Location"]
     assert client.get(resumed["Location"]).status_code == 200
     assert "from-the-session" in resumed.cookies[settings.OWNER_COOKIE_NAME].value
+
+
+def test_the_adaptive_quiz_keeps_its_decisions_so_a_step_takes_at_most_one_new_one(started, monkeypatch):
+    """Replaying every earlier decision on each step was most of a step's time."""
+    from quiz.engine import adaptive
+
+    client, attempt, url = started
+    for _ in range(8):  # past the opening, into questions chosen by what they tell
+        response = client.post(url, {"answer": first_option(client, url)})
+        url = response["Location"]
+    assert "/questions/" in url
+    proposals = []
+    real = adaptive.Walker.propose
+    monkeypatch.setattr(adaptive.Walker, "propose", lambda self: proposals.append(1) or real(self))
+    assert client.get(url).status_code == 200
+    assert proposals == []
+    client.post(url, {"answer": first_option(client, url)})
+    assert len(proposals) <= 1
+    attempt.refresh_from_db()
+    assert len(attempt.walk["decisions"]) >= 9
