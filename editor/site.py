@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from quiz.calibration import failing_personas
 
-from . import views
+from . import versions, views
 from .health import ERROR, bank_problems
 from .permissions import VIEW_BANK, tools
 
@@ -21,6 +21,9 @@ TOOLS = [
     ("bank/analytics/", views.analytics, "bank_analytics"),
     ("bank/export.json", views.bank_export, "bank_export"),
     ("bank/import/", views.bank_import, "bank_import"),
+    ("bank/versions/", versions.versions, "bank_versions"),
+    ("bank/versions/compare/", versions.version_diff, "bank_version_diff"),
+    ("bank/versions/<int:pk>/restore/", versions.version_restore, "bank_version_restore"),
 ]
 
 

@@ -9,5 +9,7 @@ class QuizConfig(AppConfig):
 
     def ready(self):
         from .caching import connect_bank_signals
+        from .revisions import connect_revision_signals
 
         connect_bank_signals()
+        connect_revision_signals()

@@ -3,6 +3,7 @@ leave behind (attempts, answers and immutable result snapshots)."""
 
 import uuid
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -379,3 +380,30 @@ class BankVersion(models.Model):
     def bump(cls, token: str) -> str:
         cls.objects.update_or_create(pk=1, defaults={"token": token})
         return token
+
+
+class BankRevision(models.Model):
+    """The whole bank, in its file format, as it stood after an applied change or upload:
+    editors compare versions and restore one (quiz/revisions.py). Stored compressed (the
+    default bank is about 330 KB of JSON, 30 KB compressed)."""
+
+    created_at = models.DateTimeField(_("saved"), default=timezone.now, db_index=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    summary = models.CharField(_("what changed"), max_length=500)
+    digest = models.CharField(_("digest"), max_length=64, editable=False)
+    compressed = models.BinaryField(_("bank file (compressed)"), editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("bank version")
+        verbose_name_plural = _("bank versions")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} · {self.summary}"

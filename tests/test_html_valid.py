@@ -10,7 +10,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from quiz.models import Attempt, Result
+from quiz.models import Attempt, BankRevision, Persona, Result
+from quiz.revisions import record_revision
 from quiz.services import attempt_complete
 from tests.factories import answer_everything
 
@@ -101,6 +102,13 @@ def test_every_admin_page_is_valid_html(default_content, admin_client, tmp_path)
         pages[f"{model}-change"] = _html(admin_client.get(reverse(f"admin:{model}_change", args=[row.pk])))
     pages["result-change"] = _html(
         admin_client.get(reverse("admin:quiz_result_change", args=[Result.objects.get().pk]))
+    )
+    first = record_revision(summary="first") or BankRevision.objects.get()
+    Persona.objects.filter(pk=Persona.objects.first().pk).update(name="Renamed <persona>")
+    second = record_revision(summary="renamed a persona")
+    pages["versions"] = _html(admin_client.get(reverse("admin:bank_versions")))
+    pages["version-diff"] = _html(
+        admin_client.get(reverse("admin:bank_version_diff") + f"?from={first.pk}&to={second.pk}")
     )
     pages["login"] = _html(Client().get("/admin/login/"))
     errors = nu_errors(pages, tmp_path)

@@ -52,6 +52,7 @@ ADMIN_PAGES = [
     "/admin/bank/analytics/",
     "/admin/bank/rescore/",
     "/admin/bank/import/",
+    "/admin/bank/versions/",
     "/admin/quiz/quiz/",
     "/admin/quiz/question/",
     "/admin/quiz/persona/",
@@ -62,8 +63,13 @@ ADMIN_PAGES = [
 
 def test_every_admin_page_is_accessible(page, site, django_user_model):
     """The editors' pages, the change forms with their inline rows included."""
-    from quiz.models import Question, Quiz
+    from quiz.models import BankRevision, Persona, Question, Quiz
+    from quiz.revisions import record_revision
     from roles.models import Role, Transition
+
+    first = record_revision(summary="first") or BankRevision.objects.get()
+    Persona.objects.filter(pk=Persona.objects.first().pk).update(name="Renamed persona")
+    second = record_revision(summary="renamed a persona")
 
     django_user_model.objects.create_superuser("editor", "editor@example.com", "a-long-editor-password")
     page.goto(site + "/admin/login/")
@@ -76,6 +82,7 @@ def test_every_admin_page_is_accessible(page, site, django_user_model):
         f"/admin/quiz/question/{Question.objects.get(slug='unused-feature').pk}/change/",
         f"/admin/roles/role/{Role.objects.get(slug='product-manager').pk}/change/",
         f"/admin/roles/transition/{Transition.objects.order_by('pk').first().pk}/change/",
+        f"/admin/bank/versions/compare/?from={first.pk}&to={second.pk}",
     ]
     for path in ADMIN_PAGES + changes:
         page.goto(site + path)

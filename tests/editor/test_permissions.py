@@ -16,6 +16,7 @@ TOOLS = {
     "bank_analytics": (*VIEW_RESULTS, "quiz.view_quiz"),
     "bank_export": VIEW_BANK,
     "bank_import": (*VIEW_BANK, *EDIT_BANK),
+    "bank_versions": VIEW_BANK,
 }
 VIEW_ALL = tuple(sorted({*VIEW_BANK, *VIEW_RESULTS, "quiz.view_quiz"}))
 ROLES = {

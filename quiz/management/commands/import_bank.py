@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from quiz.bank import BankError, import_bank
 from quiz.jsonfile import NotJSON, read_json_file
+from quiz.revisions import record_revision
 
 
 class Command(BaseCommand):
@@ -33,5 +34,7 @@ class Command(BaseCommand):
             ):
                 for item in items:
                     self.stdout.write(f"{label}: {item}")
+        if not options["dry_run"]:
+            record_revision(summary=f"Bank file {options['file']} imported: {report.summary()}")
         prefix = "Dry run, nothing written: would have " if options["dry_run"] else "Imported: "
         self.stdout.write(prefix + report.summary())

@@ -4,6 +4,7 @@ from django.db import transaction
 from quiz.bank import import_bank
 from quiz.content import default_bank
 from quiz.models import Quiz
+from quiz.revisions import record_revision
 from roles.models import Role
 
 
@@ -19,4 +20,6 @@ class Command(BaseCommand):
                 self.stdout.write("A question bank is already loaded; leaving it as it is.")
                 return
             report = import_bank(default_bank())
+        # The first version: an editor's first change can be undone.
+        record_revision(summary="Default content loaded")
         self.stdout.write(self.style.SUCCESS(f"Loaded the default content: {len(report.added)} items."))
