@@ -36,6 +36,7 @@ from .engine.explain import scale_choice
 from .flow import AdaptiveProgress, Progress
 from .forms import AnswerForm, PlanForm
 from .models import Attempt, Option, Question, Quiz, Result
+from .result_page import plan_without_repeats
 from .selectors import attempt_answers, engine_answers
 from .services import AttemptClosed, AttemptIncomplete, answer_save, attempt_complete, attempt_extend
 
@@ -438,7 +439,7 @@ def _render_result(request: HttpRequest, result: Result, role_param: str, partia
         "role": role,
         "target": target,
         "target_role": snapshot["roles"].get(target),
-        "plan": snapshot["plans"].get(target, {}),
+        "plan": plan_without_repeats(snapshot["plans"].get(target, {})),
         "form": form,
         "explanation": snapshot["explanation"],
         "confidence": snapshot["confidence"],
