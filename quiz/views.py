@@ -321,28 +321,33 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
 # --------------------------------------------------------------------------- summary and finish
 
 
-def _summary_rows(attempt: Attempt, progress: Progress) -> list[dict]:
+def _summary_sections(attempt: Attempt, progress: Progress) -> list[dict]:
+    """The answers to check, grouped by the quiz's sections in the quiz's order (the
+    adaptive quiz asks across sections), each section in the order asked."""
     # The saved answers are already in ``progress``; only the chosen options' labels are read.
     chosen_ids = [pk for _, option_ids in progress.saved.values() for pk in option_ids]
     labels = dict(Option.objects.filter(pk__in=chosen_ids).values_list("pk", "label"))
-    rows = []
-    for position, question in enumerate(progress.questions, 1):
+    section_order = list(dict.fromkeys(q.section for q in _active_questions(attempt.quiz)))
+    sections: dict[str, list[dict]] = {}
+    for question in progress.questions:
         saved = progress.saved.get(question.pk)
         if saved is None:
-            text = ""
+            answers = []
         elif question.kind == Question.Kind.SCALE and saved[0] is not None:
-            text = scale_choice(saved[0])
+            answers = [scale_choice(saved[0])]
         else:
-            text = "; ".join(labels[pk] for pk in saved[1] if pk in labels)
-        rows.append(
+            answers = [labels[pk] for pk in saved[1] if pk in labels]
+        sections.setdefault(question.section, []).append(
             {
-                "position": position,
                 "question": question,
-                "answer": text,
+                "answers": answers,
                 "change_url": _step_url(attempt, question, then="summary"),
             }
         )
-    return rows
+    ordered = sorted(
+        sections, key=lambda name: section_order.index(name) if name in section_order else len(section_order)
+    )
+    return [{"name": name, "rows": sections[name]} for name in ordered]
 
 
 def _render_summary(
@@ -356,7 +361,7 @@ def _render_summary(
         {
             "quiz": attempt.quiz,
             "attempt": attempt,
-            "rows": _summary_rows(attempt, progress),
+            "sections": _summary_sections(attempt, progress),
             "total": progress.total,
             "answered": progress.answered_count,
             "missing_url": _step_url(attempt, missing) if missing else None,

@@ -100,6 +100,18 @@ def test_question_one_is_two_columns_from_576_pixels(browser, site):
     context.close()
 
 
+def test_the_summary_puts_see_my_result_above_and_below_the_sections(page, site, persona_labels):
+    start(page, site)
+    answer_with_mouse(page, persona_labels("head-of-product"))
+    headings = page.locator(".summary-section")
+    assert headings.all_inner_texts()[:1] == ["Where you are now"] and headings.count() >= 2
+    buttons = page.get_by_role("button", name="See my result")
+    expect(buttons).to_have_count(2)
+    tops = [buttons.first.bounding_box()["y"], headings.first.bounding_box()["y"]]
+    last_row = page.locator(".summary-row").last.bounding_box()
+    assert tops[0] < tops[1] and buttons.last.bounding_box()["y"] > last_row["y"] + last_row["height"]
+
+
 def test_without_javascript_the_plan_picker_returns_to_the_plan(browser, site):
     # Reduced motion: the browser jumps to the fragment instead of scrolling smoothly.
     context = browser.new_context(

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from quiz.models import Answer, Attempt, Result
 from quiz.services import answer_save
@@ -163,6 +164,38 @@ def test_the_summary_lists_every_answer_with_a_link_to_change_it(client_started)
     assert html.count('class="summary-change"') == total
     assert "Not answered yet" not in html
     assert "See my result" in html
+
+
+def test_the_summary_groups_the_answers_under_their_sections_in_the_quizs_order(client_started):
+    client, attempt, _ = client_started
+    answer_everything(attempt)
+    html = client.get(reverse("quiz:summary", args=[attempt.uuid])).content.decode()
+    sections = list(dict.fromkeys(q.section for q in attempt.quiz.active_questions()))
+    headings = re.findall(r'<h2 class="h5 summary-section">([^<]+)</h2>', html)
+    assert len(sections) >= 3 and headings == sections
+    for question in attempt.quiz.active_questions():
+        # Each question is listed after its own section's heading and before the next one's.
+        position = html.index(f'<div class="summary-question">{escape(question.text)}</div>')
+        own = sections.index(question.section)
+        assert html.index(f">{question.section}</h2>") < position
+        assert own + 1 == len(sections) or position < html.index(f">{sections[own + 1]}</h2>")
+
+
+def test_the_summary_offers_see_my_result_above_and_below_the_answers(client_started):
+    client, attempt, _ = client_started
+    answer_everything(attempt)
+    html = client.get(reverse("quiz:summary", args=[attempt.uuid])).content.decode()
+    buttons = [m.start() for m in re.finditer(r">See my result</button>", html)]
+    rows = [m.start() for m in re.finditer(r'class="summary-row"', html)]
+    assert len(buttons) == 2
+    assert buttons[0] < rows[0] and buttons[1] > rows[-1]
+
+
+def test_an_unfinished_summary_offers_one_disabled_see_my_result(client_started):
+    client, attempt, _ = client_started
+    html = client.get(reverse("quiz:summary", args=[attempt.uuid])).content.decode()
+    assert html.count(">See my result</button>") == 1
+    assert re.search(r"disabled>See my result</button>", html)
 
 
 def test_finishing_with_unanswered_questions_is_refused(client_started):
