@@ -171,6 +171,7 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         minutes = max(1, math.ceil(minutes * typical / total))
     resume = _resumable(request, quiz)
     resume_progress = _progress(resume) if resume else None
+    roles = list(Role.objects.recommendable().order_by("seniority", "order", "name"))
     return render(
         request,
         "quiz/landing.html",
@@ -182,7 +183,13 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             "resume": resume,
             "resume_progress": resume_progress,
             "resume_url": _where_next(resume, resume_progress) if resume else None,
-            "role_count": Role.objects.recommendable().count(),
+            "role_count": len(roles),
+            # The roles it compares, by family in the order the role explorer shows them.
+            "role_families": [
+                {"label": family.label, "roles": [r for r in roles if r.family == family]}
+                for family in Role.Family
+                if any(r.family == family for r in roles)
+            ],
         },
     )
 

@@ -48,6 +48,16 @@ def test_links_link_buttons_and_checked_controls_share_the_buttons_brand_colour(
     assert color_of(page.get_by_role("button", name="Answer every question")) == BRAND
 
 
+@pytest.mark.parametrize("viewport", [{"width": 320, "height": 640}, {"width": 1280, "height": 900}])
+def test_the_landing_page_starts_the_quiz_from_its_first_screen(browser, site, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(site + "/")
+    box = page.get_by_role("button", name="Start the quiz").bounding_box()
+    assert box["y"] + box["height"] <= viewport["height"]
+    context.close()
+
+
 def test_every_heading_of_the_result_reads_as_a_heading(page, site):
     page.goto(site + result_url())
     measured = page.locator("main h1, main h2, main h3, main h4, main h5").evaluate_all(

@@ -10,6 +10,7 @@ from django.utils.html import escape
 
 from quiz.models import Answer, Attempt, Result
 from quiz.services import answer_save
+from roles.models import Role
 from tests.factories import answer_everything, step_url
 
 HX = {"HX-Request": "true"}
@@ -37,6 +38,16 @@ def test_the_landing_page_says_what_the_quiz_tells_and_how_long_it_takes(default
     assert f"{total} questions" in html and "minutes" in html
     assert "Start the quiz" in html
     assert "Continue where you left off" not in html
+
+
+def test_the_landing_page_links_every_role_it_compares_by_family(default_content, client):
+    html = client.get("/").content.decode()
+    roles = Role.objects.recommendable()
+    assert f"The {roles.count()} roles it compares" in html
+    for role in roles:
+        assert f'<a href="{role.get_absolute_url()}">{escape(role.name)}</a>' in html
+    for family in {role.get_family_display() for role in roles}:
+        assert f'<h3 class="h6 landing-family">{escape(family)}</h3>' in html
 
 
 def test_starting_creates_an_attempt_and_opens_the_first_question(client_started):
