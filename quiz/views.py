@@ -37,6 +37,7 @@ from .engine.explain import scale_choice
 from .flow import AdaptiveProgress, Progress
 from .forms import AnswerForm, PlanForm
 from .models import Attempt, Option, Question, Quiz, Result
+from .result_page import plan_without_repeats
 from .selectors import Saved, attempt_answers, attempt_with_answers, engine_answers
 from .services import AttemptClosed, AttemptIncomplete, answer_save, attempt_complete, attempt_extend
 
@@ -210,6 +211,7 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         minutes = max(1, math.ceil(minutes * typical / total))
     resume = _resumable(request, quiz)
     resume_progress = _progress(resume) if resume else None
+    roles = list(Role.objects.recommendable().order_by("seniority", "order", "name"))
     return render(
         request,
         "quiz/landing.html",
@@ -221,7 +223,13 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             "resume": resume,
             "resume_progress": resume_progress,
             "resume_url": _where_next(resume, resume_progress) if resume else None,
-            "role_count": Role.objects.recommendable().count(),
+            "role_count": len(roles),
+            # The roles it compares, by family in the order the role explorer shows them.
+            "role_families": [
+                {"label": family.label, "roles": [r for r in roles if r.family == family]}
+                for family in Role.Family
+                if any(r.family == family for r in roles)
+            ],
         },
     )
 
@@ -362,28 +370,33 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
 # --------------------------------------------------------------------------- summary and finish
 
 
-def _summary_rows(attempt: Attempt, progress: Progress) -> list[dict]:
+def _summary_sections(attempt: Attempt, progress: Progress) -> list[dict]:
+    """The answers to check, grouped by the quiz's sections in the quiz's order (the
+    adaptive quiz asks across sections), each section in the order asked."""
     # The saved answers are already in ``progress``; only the chosen options' labels are read.
     chosen_ids = [pk for _, option_ids in progress.saved.values() for pk in option_ids]
     labels = dict(Option.objects.filter(pk__in=chosen_ids).values_list("pk", "label"))
-    rows = []
-    for position, question in enumerate(progress.questions, 1):
+    section_order = list(dict.fromkeys(q.section for q in _active_questions(attempt.quiz)))
+    sections: dict[str, list[dict]] = {}
+    for question in progress.questions:
         saved = progress.saved.get(question.pk)
         if saved is None:
-            text = ""
+            answers = []
         elif question.kind == Question.Kind.SCALE and saved[0] is not None:
-            text = scale_choice(saved[0])
+            answers = [scale_choice(saved[0])]
         else:
-            text = "; ".join(labels[pk] for pk in saved[1] if pk in labels)
-        rows.append(
+            answers = [labels[pk] for pk in saved[1] if pk in labels]
+        sections.setdefault(question.section, []).append(
             {
-                "position": position,
                 "question": question,
-                "answer": text,
+                "answers": answers,
                 "change_url": _step_url(attempt, question, then="summary"),
             }
         )
-    return rows
+    ordered = sorted(
+        sections, key=lambda name: section_order.index(name) if name in section_order else len(section_order)
+    )
+    return [{"name": name, "rows": sections[name]} for name in ordered]
 
 
 def _render_summary(
@@ -397,7 +410,7 @@ def _render_summary(
         {
             "quiz": attempt.quiz,
             "attempt": attempt,
-            "rows": _summary_rows(attempt, progress),
+            "sections": _summary_sections(attempt, progress),
             "total": progress.total,
             "answered": progress.answered_count,
             "missing_url": _step_url(attempt, missing) if missing else None,
@@ -480,7 +493,7 @@ def _render_result(request: HttpRequest, result: Result, role_param: str, partia
         "role": role,
         "target": target,
         "target_role": snapshot["roles"].get(target),
-        "plan": snapshot["plans"].get(target, {}),
+        "plan": plan_without_repeats(snapshot["plans"].get(target, {})),
         "form": form,
         "explanation": snapshot["explanation"],
         "confidence": snapshot["confidence"],

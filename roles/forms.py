@@ -9,8 +9,9 @@ class CompareForm(forms.Form):
     """Two roles to compare. Unless chosen, the pickers start on two different roles, so
     pressing Compare straight away shows a comparison, never an error."""
 
-    a = forms.ChoiceField(label=_("First role"))
-    b = forms.ChoiceField(label=_("Second role"))
+    # Rendered field by field in the templates: the class gives them the site's select style.
+    a = forms.ChoiceField(label=_("First role"), widget=forms.Select(attrs={"class": "form-select"}))
+    b = forms.ChoiceField(label=_("Second role"), widget=forms.Select(attrs={"class": "form-select"}))
 
     def __init__(self, roles, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -33,5 +33,22 @@ def level_number(level) -> str:
 
 
 @register.filter
+def person_level(level, kind: str = "skill") -> str:
+    """A person's level as a number, with 0 of a skill said for what it is: none yet.
+    (On an experience or preference scale 0 is the named low end, not an absence.)"""
+    if kind == "skill" and level not in (None, "") and float(level) == 0:
+        return _("0 (none yet)")
+    return level_number(level)
+
+
+@register.filter
+def expected_level(level, kind: str = "skill") -> str:
+    """A role's expected level as a number; 0 of a skill means the role does not expect it."""
+    if kind == "skill" and level not in (None, "") and float(level) == 0:
+        return _("0 (not expected)")
+    return level_number(level)
+
+
+@register.filter
 def money(amount) -> str:
     return f"{int(amount):,}" if amount not in (None, "") else ""

@@ -33,7 +33,7 @@ def test_every_page_is_accessible(browser, site, persona_labels, viewport):
     assert_accessible(page, f"question-error-{width}")
     answer_with_mouse(page, persona_labels("director-of-product", **{"current-role": ("group-pm",)}))
     assert_accessible(page, f"summary-{width}")
-    page.get_by_role("button", name="See my result").click()
+    page.get_by_role("button", name="See my result").first.click()
     expect(page.locator("h1")).to_have_text("Director of Product")
     page.locator("details").first.evaluate("d => d.open = true")
     assert_accessible(page, f"result-{width}")

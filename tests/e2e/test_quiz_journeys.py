@@ -22,7 +22,7 @@ def test_the_whole_quiz_with_the_mouse(page, site, persona_labels):
     start(page, site)
     answer_with_mouse(page, persona_labels("program-manager", **{"current-role": ("project-manager",)}))
     expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
-    page.get_by_role("button", name="See my result").click()
+    page.get_by_role("button", name="See my result").first.click()
     expect(page.locator("h1")).to_have_text("Program Manager")
     expect(page.get_by_text("Best fit").first).to_be_visible()
     expect(page.get_by_role("heading", name="From Project Manager to Program Manager")).to_be_visible()
@@ -126,14 +126,14 @@ def test_back_and_change_an_answer_changes_the_result(page, site, bank):
     answer_with_mouse(
         page, {**labels, "next-scope": new_labels["next-scope"], "many-products": new_labels["many-products"]}
     )
-    page.get_by_role("button", name="See my result").click()
+    page.get_by_role("button", name="See my result").first.click()
     expect(page.locator("h1")).to_have_text("Group Product Manager")
 
 
 def test_the_share_link_opens_the_same_result_in_a_fresh_browser(page, site, browser, persona_labels):
     start(page, site)
     answer_with_mouse(page, persona_labels("senior-pm"))
-    page.get_by_role("button", name="See my result").click()
+    page.get_by_role("button", name="See my result").first.click()
     expect(page.locator("h1")).to_have_text("Senior Product Manager")
     share = page.get_by_label("Link to this result").input_value()
     match = page.locator(".match-number").inner_text()
@@ -150,7 +150,7 @@ def test_the_whole_quiz_without_javascript(browser, site, persona_labels):
     page = context.new_page()
     start(page, site)
     answer_with_mouse(page, persona_labels("project-manager"), js=False)
-    page.get_by_role("button", name="See my result").click()
+    page.get_by_role("button", name="See my result").last.click()  # the one below the answers
     expect(page.locator("h1")).to_have_text("Project Manager")
     # Another role's plan without JavaScript: an ordinary GET form.
     page.get_by_label("See the plan for another role").select_option("program-manager")
@@ -164,7 +164,7 @@ def test_the_whole_quiz_without_javascript(browser, site, persona_labels):
 def test_picking_another_roles_plan_swaps_only_the_plan(page, site, persona_labels):
     start(page, site)
     answer_with_mouse(page, persona_labels("product-owner", **{"current-role": ("product-owner",)}))
-    page.get_by_role("button", name="See my result").click()
+    page.get_by_role("button", name="See my result").first.click()
     result_url = page.url
     page.get_by_label("See the plan for another role").select_option("head-of-product")
     page.get_by_role("button", name="Show the plan").click()
@@ -233,5 +233,5 @@ def test_the_adaptive_quiz_stops_early_and_answers_a_few_more_on_request(page, s
     )
     answer_with_mouse(page, labels)
     assert page.locator(".summary-row").count() == first_round + 5
-    page.get_by_role("button", name="See my result").click()
+    page.get_by_role("button", name="See my result").last.click()  # the one below the answers
     expect(page.locator("h1")).to_have_text("Head of Product")

@@ -6,9 +6,11 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from quiz.models import Answer, Attempt, Result
 from quiz.services import answer_save
+from roles.models import Role
 from tests.factories import answer_everything, step_url
 
 HX = {"HX-Request": "true"}
@@ -36,6 +38,16 @@ def test_the_landing_page_says_what_the_quiz_tells_and_how_long_it_takes(default
     assert f"{total} questions" in html and "minutes" in html
     assert "Start the quiz" in html
     assert "Continue where you left off" not in html
+
+
+def test_the_landing_page_links_every_role_it_compares_by_family(default_content, client):
+    html = client.get("/").content.decode()
+    roles = Role.objects.recommendable()
+    assert f"The {roles.count()} roles it compares" in html
+    for role in roles:
+        assert f'<a href="{role.get_absolute_url()}">{escape(role.name)}</a>' in html
+    for family in {role.get_family_display() for role in roles}:
+        assert f'<h3 class="h6 landing-family">{escape(family)}</h3>' in html
 
 
 def test_starting_creates_an_attempt_and_opens_the_first_question(client_started):
@@ -165,6 +177,38 @@ def test_the_summary_lists_every_answer_with_a_link_to_change_it(client_started)
     assert "See my result" in html
 
 
+def test_the_summary_groups_the_answers_under_their_sections_in_the_quizs_order(client_started):
+    client, attempt, _ = client_started
+    answer_everything(attempt)
+    html = client.get(reverse("quiz:summary", args=[attempt.uuid])).content.decode()
+    sections = list(dict.fromkeys(q.section for q in attempt.quiz.active_questions()))
+    headings = re.findall(r'<h2 class="h5 summary-section">([^<]+)</h2>', html)
+    assert len(sections) >= 3 and headings == sections
+    for question in attempt.quiz.active_questions():
+        # Each question is listed after its own section's heading and before the next one's.
+        position = html.index(f'<div class="summary-question">{escape(question.text)}</div>')
+        own = sections.index(question.section)
+        assert html.index(f">{question.section}</h2>") < position
+        assert own + 1 == len(sections) or position < html.index(f">{sections[own + 1]}</h2>")
+
+
+def test_the_summary_offers_see_my_result_above_and_below_the_answers(client_started):
+    client, attempt, _ = client_started
+    answer_everything(attempt)
+    html = client.get(reverse("quiz:summary", args=[attempt.uuid])).content.decode()
+    buttons = [m.start() for m in re.finditer(r">See my result</button>", html)]
+    rows = [m.start() for m in re.finditer(r'class="summary-row"', html)]
+    assert len(buttons) == 2
+    assert buttons[0] < rows[0] and buttons[1] > rows[-1]
+
+
+def test_an_unfinished_summary_offers_one_disabled_see_my_result(client_started):
+    client, attempt, _ = client_started
+    html = client.get(reverse("quiz:summary", args=[attempt.uuid])).content.decode()
+    assert html.count(">See my result</button>") == 1
+    assert re.search(r"disabled>See my result</button>", html)
+
+
 def test_finishing_with_unanswered_questions_is_refused(client_started):
     client, attempt, _ = client_started
     response = client.post(reverse("quiz:finish", args=[attempt.uuid]))
@@ -187,7 +231,7 @@ def test_finishing_stores_the_result_and_opens_its_permalink(client_started):
         "noindex"
     )
     assert "<svg" in html and "Show the numbers as a table" in html
-    assert "131,000" in html and "2024" in html
+    assert "Head of Product at a glance" in html
 
 
 def test_the_last_answer_leads_to_the_summary(client_started):
