@@ -32,7 +32,14 @@ def bank_versions_middleware(get_response):
         with watching() as changed:
             response = get_response(request)
         user = getattr(request, "user", None)
-        if changed and response.status_code < 400 and user is not None and user.is_authenticated:
+        previewed = getattr(request, "bank_change_previewed", False)
+        if (
+            changed
+            and not previewed
+            and response.status_code < 400
+            and user is not None
+            and user.is_authenticated
+        ):
             record_revision(author=user, summary=_summary(user, since))
         return response
 

@@ -13,6 +13,7 @@ from quiz.calibration import failing_personas
 from . import versions, views
 from .health import ERROR, bank_problems
 from .permissions import VIEW_BANK, tools
+from .preview import PREVIEWED, PreviewBeforeApply
 
 TOOLS = [
     ("bank/health/", views.bank_health, "bank_health"),
@@ -31,6 +32,16 @@ class CareerQuizAdminSite(admin.AdminSite):
     site_header = gettext_lazy("Career Quiz administration")
     site_title = gettext_lazy("Career Quiz admin")
     index_template = "editor/index.html"
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """Bank tables whose changes move recommendations are previewed before they
+        are applied (editor/preview.py)."""
+        models = [model_or_iterable] if isinstance(model_or_iterable, type) else list(model_or_iterable)
+        for model in models:
+            chosen = admin_class or admin.ModelAdmin
+            if (model._meta.app_label, model._meta.model_name) in PREVIEWED:
+                chosen = type(chosen.__name__, (PreviewBeforeApply, chosen), {})
+            super().register(model, chosen, **options)
 
     def get_urls(self):
         return [

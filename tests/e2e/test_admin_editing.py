@@ -3,6 +3,7 @@
 from playwright.sync_api import expect
 
 from quiz.models import Option, Question
+from tests.e2e.test_accessibility import assert_accessible
 
 
 def test_an_admin_adds_an_option_and_its_scores_through_the_inlines(page, site, django_user_model):
@@ -19,6 +20,9 @@ def test_an_admin_adds_an_option_and_its_scores_through_the_inlines(page, site, 
     row.locator("input[name$='-label']").press_sequentially("Ask the sales team what customers said")
     expect(row.locator("input[name$='-slug']")).to_have_value("ask-the-sales-team-what-customers-said")
     page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.get_by_role("heading", name="Check this change before it goes live")).to_be_visible()
+    assert_accessible(page, "admin-preview-change")
+    page.get_by_role("button", name="Apply this change").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     option = Option.objects.get(question=question, slug="ask-the-sales-team-what-customers-said")
     page.goto(site + f"/admin/quiz/option/{option.pk}/change/")
@@ -26,5 +30,6 @@ def test_an_admin_adds_an_option_and_its_scores_through_the_inlines(page, site, 
     score_row.locator("select[name$='-competency']").select_option(label="Customer insight")
     score_row.locator("input[name$='-value']").fill("2")
     page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_role("button", name="Apply this change").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     assert {(s.competency.slug, s.value) for s in option.scores.all()} == {("customer-insight", 2)}

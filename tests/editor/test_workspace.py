@@ -234,7 +234,9 @@ def test_the_history_of_an_edit_shows_who_changed_what(default_content, admin_cl
     )
     inline = page.context["inline_admin_formsets"][0].formset
     data.update({f"{inline.prefix}-TOTAL_FORMS": "0", f"{inline.prefix}-INITIAL_FORMS": "0"})
-    response = admin_client.post(url, data)
+    preview = admin_client.post(url, data)
+    assert "Check this change before it goes live" in preview.content.decode()
+    response = admin_client.post(url, {**data, "_apply": "1"})
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
     history = admin_client.get(reverse("admin:quiz_question_history", args=[question.pk])).content.decode()
     assert "admin" in history and "Changed Question" in history

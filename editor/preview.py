@@ -1,0 +1,163 @@
+"""See the effect of a change before it goes live.
+
+Saving a question, option, score, role (with its profile) or transition in the admin first
+runs the admin's own save inside a transaction that is rolled back, measures the bank
+before and after (calibration personas, the recommendation every completed result would
+get, bank health) and shows the difference. The change is applied only when the editor
+confirms it: the same form data is posted again with ``_apply``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.db import transaction
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from quiz import engine
+from quiz.bank import load_bank
+from quiz.caching import bank_changed
+from quiz.calibration import PersonaOutcome, persona_outcomes
+from quiz.models import Answer, Quiz, Result
+from quiz.selectors import engine_answers, saved_answers
+from roles.models import Role
+
+from .health import check_bank
+
+APPLY = "_apply"
+PREVIEWED = {
+    ("quiz", "question"),
+    ("quiz", "option"),
+    ("quiz", "optionscore"),
+    ("roles", "role"),
+    ("roles", "rolecompetency"),
+    ("roles", "transition"),
+    ("roles", "transitionstep"),
+}
+CHUNK = 2000
+
+
+def recommendations(quiz: Quiz, bank: engine.Bank, chunk: int = CHUNK) -> dict[int, str]:
+    """The role the bank would recommend for each completed (non-preview) result of the
+    quiz, by attempt id; people who gave the same answers are scored once."""
+    now: dict[int, str] = {}
+    scored: dict[tuple, str] = {}
+    last = 0
+    while True:
+        page = list(
+            Result.objects.real()
+            .filter(attempt__quiz=quiz, pk__gt=last)
+            .order_by("pk")
+            .values_list("pk", "attempt_id")[:chunk]
+        )
+        if not page:
+            return now
+        last = page[-1][0]
+        saved = saved_answers(Answer.objects.filter(attempt_id__in=[attempt for _pk, attempt in page]))
+        for _pk, attempt_id in page:
+            answers = engine_answers(saved.get(attempt_id, {}))
+            key = tuple(sorted(answers.items()))
+            if key not in scored:
+                ranking = engine.rank_roles(bank, engine.build_profile(bank, answers))
+                scored[key] = ranking[0].role if ranking else ""
+            now[attempt_id] = scored[key]
+
+
+@dataclass
+class BankState:
+    personas: dict[int, PersonaOutcome] = field(default_factory=dict)
+    recommended: dict[int, str] = field(default_factory=dict)
+    problems: set[tuple[str, str]] = field(default_factory=set)
+
+
+def bank_state() -> BankState:
+    """What the bank in the database does now (read in full: no cache)."""
+    state = BankState()
+    for quiz in Quiz.objects.all():
+        bank = load_bank(quiz)
+        state.personas.update({o.persona_id: o for o in persona_outcomes(quiz, bank)})
+        state.recommended.update(recommendations(quiz, bank))
+        if quiz.published:
+            state.problems |= {(p.level, p.message) for p in check_bank(quiz)}
+    return state
+
+
+def change_effect(before: BankState, after: BankState) -> dict:
+    names = dict(Role.objects.values_list("slug", "name"))
+
+    def name(slug: str | None) -> str:
+        return names.get(slug or "", slug or _("no role"))
+
+    def passed(state: BankState, pk: int) -> bool:
+        return pk in state.personas and state.personas[pk].passed
+
+    moved = Counter(
+        (before.recommended[a], now)
+        for a, now in after.recommended.items()
+        if a in before.recommended and before.recommended[a] != now
+    )
+    return {
+        "started_passing": [o for pk, o in after.personas.items() if o.passed and not passed(before, pk)],
+        "stopped_passing": [
+            {"persona": o, "expected": name(o.expected), "now": name(o.top)}
+            for pk, o in after.personas.items()
+            if not o.passed and passed(before, pk)
+        ],
+        "results": len(after.recommended),
+        "results_changed": sum(moved.values()),
+        "moves": [
+            {"from": name(a), "to": name(b), "count": n}
+            for (a, b), n in sorted(moved.items(), key=lambda item: (-item[1], item[0]))
+        ],
+        "new_problems": sorted(after.problems - before.problems),
+        "fixed_problems": sorted(before.problems - after.problems),
+    }
+
+
+def _resubmitted(request) -> list[tuple[str, str]]:
+    """The form data to post again, as hidden fields (the CSRF token comes fresh)."""
+    return [
+        (key, value)
+        for key, values in request.POST.lists()
+        if key not in ("csrfmiddlewaretoken", APPLY)
+        for value in values
+    ]
+
+
+class PreviewBeforeApply:
+    """A ModelAdmin whose saves are previewed first (mixed in by the admin site)."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        allowed = self.has_change_permission(request) if object_id else self.has_add_permission(request)
+        if request.method != "POST" or request.POST.get(APPLY) == "1" or not allowed:
+            # Applying, or refused (the admin's own checks answer 403): nothing to preview.
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        before = bank_state()
+        with transaction.atomic():
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            saved = response.status_code == 302
+            after = bank_state() if saved else None
+            transaction.set_rollback(True)
+        # Anything cached from the rolled-back bank is dropped with its version.
+        bank_changed()
+        if not saved:
+            return response  # the form with its errors: nothing was saved
+        list(messages.get_messages(request))  # the dry run's "saved" message never shows
+        request.bank_change_previewed = True
+        opts = self.model._meta
+        return TemplateResponse(
+            request,
+            "editor/preview_change.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Check this change before it goes live"),
+                "opts": opts,
+                "object_id": object_id,
+                "effect": change_effect(before, after),
+                "fields": _resubmitted(request),
+                "apply_field": APPLY,
+                "form_url": request.get_full_path(),
+            },
+        )
