@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test unit install install-dev chromium htmlchecker lint bench bench-analytics loadbench quality
+.PHONY: run test unit install install-dev chromium htmlchecker lint bench bench-analytics loadbench lighthouse quality
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,3 +62,7 @@ quality: install-dev
 loadbench: install-dev
 	@command -v wrk >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python benchmarks/load.py
+
+# Lighthouse performance of every public page, desktop and mobile (production settings).
+lighthouse: install-dev chromium htmlchecker
+	$(BIN)/python benchmarks/lighthouse.py
