@@ -35,6 +35,7 @@ import sys
 import tempfile
 import textwrap
 import time
+from concurrent.futures import ThreadPoolExecutor
 from http.client import HTTPConnection
 from pathlib import Path
 
@@ -298,7 +299,10 @@ def main() -> None:
     try:
         wait_for(port)
         scenarios = build_scenarios(prepared)
-        # Warm up every worker, its caches and connection pools: one short round, not counted.
+        # Warm up: every result page once (a result is rendered on its first view, then
+        # served from the cache), then one short round of everything, not counted.
+        with ThreadPoolExecutor(4) as pool:
+            list(pool.map(lambda u: fetch(port, u["result"]), prepared["users"]))
         measure(scenarios, port, argparse.Namespace(**{**vars(args), "duration": 2}), client_cpus)
         rounds = [measure(scenarios, port, args, client_cpus) for _ in range(args.rounds)]
         rss = worker_rss(server.pid)
