@@ -249,6 +249,18 @@ def test_a_bad_answer_is_a_422_with_its_message_and_nothing_is_saved(admin_clien
     assert persona.answers == before
 
 
+def test_a_name_another_persona_of_the_quiz_has_is_a_422(admin_client, linear_preview, persona):
+    html = admin_client.get(f"{ADD}?result={linear_preview.uuid}").content.decode()
+    count = Persona.objects.count()
+    response = admin_client.post(
+        f"{ADD}?result={linear_preview.uuid}",
+        _form_data(html, name=persona.name, expected_role=persona.expected_role_id),
+    )
+    assert response.status_code == 422
+    assert "with this Quiz and Name already exists" in response.content.decode()
+    assert Persona.objects.count() == count
+
+
 def test_answers_to_questions_no_longer_in_the_quiz_are_kept_and_shown_as_text(admin_client, persona):
     question = persona.quiz.questions.get(slug="current-role")
     Question.objects.filter(pk=question.pk).update(active=False)
