@@ -320,12 +320,13 @@ def test_with_several_quizzes_the_quiz_is_chosen_first(admin_client, default_con
 
 def test_the_persona_pages_are_valid_html(admin_client, linear_preview, persona, tmp_path):
     pages = {
+        "preview-result": Client().get(linear_preview.get_absolute_url()),
         "persona-from-preview": admin_client.get(f"{ADD}?result={linear_preview.uuid}"),
         "persona-change": admin_client.get(_change(persona)),
         "persona-error": admin_client.post(_change(persona), _edit(persona, **{"own-queries": "7"})),
         "persona-view-only": staff_client("viewer", ["quiz.view_persona"]).get(_change(persona)),
     }
-    assert [r.status_code for r in pages.values()] == [200, 200, 422, 200]
+    assert [r.status_code for r in pages.values()] == [200, 200, 200, 422, 200]
     errors = nu_errors({name: r.content.decode() for name, r in pages.items()}, tmp_path)
     assert errors == [], "\n".join(errors)
 
