@@ -185,6 +185,11 @@ class PersonaForm(forms.ModelForm):
         cleaned = super().clean()
         answers = {}
         for name, (question, options) in self._controls.items():
+            if question.kind != Question.Kind.MULTIPLE and name not in self.data:
+                # The page always sends a radio ("Not answered" at least): a post without
+                # one is not from it, and must not wipe the answer.
+                self.add_error(name, _("Choose an answer, or “Not answered”."))
+                continue
             value = _as_data(question, cleaned.get(name) or NOT_ANSWERED)
             if value is None:
                 continue

@@ -25,21 +25,25 @@ def _result(quiz, role, *, preview=True):
     return attempt_complete(attempt=attempt)
 
 
-def _checked(html: str) -> dict[str, list[str]]:
-    """The answers the page's radios and checkboxes have ticked, by question slug ("Not
-    answered" left out)."""
+def _ticked(html: str) -> dict[str, list[str]]:
+    """What the page's radios and checkboxes have ticked, by their name ("" is "Not
+    answered"): what the browser sends of them."""
     ticked: dict[str, list[str]] = {}
     for tag in re.findall(r"<input [^>]*checked[^>]*>", html):
-        name, value = re.search(r'name="answer-([^"]+)"', tag), re.search(r'value="([^"]+)"', tag)
+        name, value = re.search(r'name="(answer-[^"]+)"', tag), re.search(r'value="([^"]*)"', tag)
         if name and value:
             ticked.setdefault(name.group(1), []).append(value.group(1))
     return ticked
 
 
+def _checked(html: str) -> dict[str, list[str]]:
+    """The answers the page shows ticked, by question slug ("Not answered" left out)."""
+    return {name.removeprefix("answer-"): values for name, values in _ticked(html).items() if values != [""]}
+
+
 def _form_data(html: str, **fields) -> dict:
     """What the browser would send: every ticked answer as the page shows it, and fields."""
-    data: dict = {f"answer-{slug}": values for slug, values in _checked(html).items()}
-    return {**data, **fields}
+    return {**_ticked(html), **fields}
 
 
 # --------------------------------------------------------------------------- the result page
@@ -196,6 +200,8 @@ def _edit(persona, **answers):
     for question in persona.quiz.active_questions():
         if question.slug in persona.answers:
             data[f"answer-{question.slug}"] = _as_sent(question, persona.answers[question.slug])
+        elif question.kind != "multiple":
+            data[f"answer-{question.slug}"] = ""  # its "Not answered" radio
     data.update({f"answer-{slug}": value for slug, value in answers.items()})
     return data
 
@@ -302,7 +308,12 @@ def test_a_new_persona_without_a_preview_answers_the_only_quiz(admin_client, def
     role = Role.objects.get(slug="cpo")
     response = admin_client.post(
         ADD,
-        {"name": "A CPO", "expected_role": role.pk, "answer-current-role": "cpo", "answer-own-queries": "5"},
+        _form_data(
+            html,
+            name="A CPO",
+            expected_role=role.pk,
+            **{"answer-current-role": "cpo", "answer-own-queries": "5"},
+        ),
     )
     assert response.status_code == 302
     persona = Persona.objects.get(name="A CPO")
