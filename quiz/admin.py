@@ -1,4 +1,5 @@
-from django import forms
+import uuid
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
@@ -11,12 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from careerquiz.adminlabels import LabelledFieldsMixin
+from careerquiz.errors import NotFound
+from roles.models import Role
 
-from .answers import AnswerFileError, parse_answer
-from .bank import load_bank
 from .caching import bank_changed
-from .calibration import persona_outcomes
+from .calibration import persona_outcomes, persona_verdict
 from .models import Answer, AnswerChoice, Attempt, Option, OptionScore, Persona, Question, Quiz, Result
+from .persona_form import PersonaForm, preview_answers
 
 
 class DeactivateInsteadMixin:
@@ -209,36 +211,12 @@ class ResultAdmin(ReadOnlyAdmin):
     date_hierarchy = "created_at"
 
 
-class PersonaForm(forms.ModelForm):
-    class Meta:
-        model = Persona
-        fields = "__all__"
-
-    def clean(self):
-        cleaned = super().clean()
-        quiz, answers = cleaned.get("quiz"), cleaned.get("answers")
-        if quiz is None or answers is None:
-            return cleaned
-        if not isinstance(answers, dict):
-            raise ValidationError({"answers": _("Write an object of question slug → answer.")})
-        bank = load_bank(quiz)
-        known = set(quiz.questions.values_list("slug", flat=True))
-        errors = []
-        for slug, value in answers.items():
-            if slug not in known:
-                errors.append(_("unknown question “%(slug)s”") % {"slug": slug})
-            elif slug in bank.questions:
-                try:
-                    parse_answer(bank.questions[slug], value)
-                except AnswerFileError as exc:
-                    errors.append(str(exc))
-        if errors:
-            raise ValidationError({"answers": errors})
-        return cleaned
-
-
 @admin.register(Persona)
 class PersonaAdmin(LabelledFieldsMixin, admin.ModelAdmin):
+    """A persona's answers are given with the quiz's own controls (quiz/persona_form.py),
+    and a persona can start from the answers of a staff preview: "Save these answers as a
+    calibration persona" on its result page opens the add page with ``?result=<uuid>``."""
+
     form = PersonaForm
     list_display = [
         "name",
@@ -251,6 +229,42 @@ class PersonaAdmin(LabelledFieldsMixin, admin.ModelAdmin):
     ]
     list_filter = ["quiz", "expected_role", "held_out"]
     search_fields = ["name", "notes"]
+    readonly_fields = ["outcome"]
+
+    def get_fieldsets(self, request, obj=None):
+        fields = ["quiz", "name", "expected_role", "outcome", "held_out", "notes"]
+        return [(None, {"fields": fields if obj is not None else [f for f in fields if f != "outcome"]})]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        quiz = obj.quiz if obj is not None else self._quiz_to_add(request)
+        editable = obj is None or self.has_change_permission(request, obj)
+        kwargs["form"] = PersonaForm.for_quiz(quiz, editable=editable)
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.pop("answers", None)  # only ever from a preview, never from the address
+        if "result" in request.GET:
+            result = _preview_result(request.GET["result"])
+            role = Role.objects.filter(slug=result.recommended_role_slug).values_list("pk", flat=True).first()
+            initial.update(quiz=result.attempt.quiz_id, expected_role=role, answers=preview_answers(result))
+        return initial
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        response = super().render_change_form(request, context, *args, **kwargs)
+        if request.method == "POST" and context["adminform"].form.errors:
+            response.status_code = 422  # the same page with its messages; nothing was saved
+        return response
+
+    @staticmethod
+    def _quiz_to_add(request) -> Quiz | None:
+        """The quiz whose questions a new persona answers: the preview's, the one named in
+        the address, or the only one; None while there are several to choose from."""
+        if "result" in request.GET:
+            return _preview_result(request.GET["result"]).attempt.quiz
+        named = request.GET.get("quiz", "")
+        found = list((Quiz.objects.filter(pk=named) if named.isdigit() else Quiz.objects.all())[:2])
+        return found[0] if len(found) == 1 else None
 
     def changelist_view(self, request, extra_context=None):
         self._outcomes = {o.persona_id: o for quiz in Quiz.objects.all() for o in persona_outcomes(quiz)}
@@ -277,4 +291,29 @@ class PersonaAdmin(LabelledFieldsMixin, admin.ModelAdmin):
         outcome = self._outcome(obj)
         return bool(outcome and outcome.passed)
 
-    readonly_fields = ["current_top_role", "expected_rank", "passes"]
+    @admin.display(description=_("recommended now"))
+    def outcome(self, obj):
+        # Computed afresh: the page that shows it is often the one where answers just changed.
+        return persona_verdict(obj)
+
+
+def _preview_result(raw: str) -> Result:
+    """The result of a staff preview with this public id. A job seeker's result is never
+    offered: their answers stay out of the bank."""
+    try:
+        result_uuid = uuid.UUID(raw)
+    except ValueError:
+        result_uuid = None
+    result = (
+        Result.objects.previews().select_related("attempt__quiz").filter(uuid=result_uuid).first()
+        if result_uuid
+        else None
+    )
+    if result is None:
+        raise NotFound(
+            _(
+                "No preview has this result. Only the answers of “Preview this quiz” can be saved "
+                "as a calibration persona."
+            )
+        )
+    return result

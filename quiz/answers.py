@@ -30,6 +30,17 @@ def parse_answer(question: engine.QuestionInfo, value: Any) -> engine.AnswerValu
     return tuple(sorted(values, key=order.index))
 
 
+def answer_as_data(question: engine.QuestionInfo, answer: engine.AnswerValue) -> str | int | list[str]:
+    """An answer as a persona or the ``score`` command's file writes it (what
+    ``parse_answer`` reads back): a 1–5 value, one option slug (a single choice, or a
+    statement's not-applicable option) or a list of option slugs (a multiple choice)."""
+    if isinstance(answer, int):
+        return answer
+    if question.kind == engine.MULTIPLE:
+        return list(answer)
+    return answer[0]
+
+
 def _scale_answer(question: engine.QuestionInfo, value: Any) -> engine.AnswerValue:
     slug = question.slug
     if isinstance(value, str):

@@ -43,21 +43,44 @@ def persona_answers(bank: engine.Bank, raw: dict) -> dict[str, engine.AnswerValu
     }
 
 
+def persona_outcome(persona: Persona, bank: engine.Bank) -> PersonaOutcome:
+    """Where the bank ranks one persona's expected role, from its answers."""
+    expected = persona.expected_role.slug
+    try:
+        answers = persona_answers(bank, persona.answers)
+    except AnswerFileError as exc:
+        return PersonaOutcome(persona.pk, persona.name, expected, None, False, str(exc))
+    ranking = [m.role for m in engine.rank_roles(bank, engine.build_profile(bank, answers))]
+    top = ranking[0] if ranking else None
+    rank = ranking.index(expected) + 1 if expected in ranking else None
+    return PersonaOutcome(persona.pk, persona.name, expected, top, top == expected, rank=rank)
+
+
 def persona_outcomes(quiz: Quiz, bank: engine.Bank | None = None) -> list[PersonaOutcome]:
     bank = bank or load_bank(quiz)
-    outcomes = []
-    for persona in Persona.objects.filter(quiz=quiz).select_related("expected_role"):
-        expected = persona.expected_role.slug
-        try:
-            answers = persona_answers(bank, persona.answers)
-        except AnswerFileError as exc:
-            outcomes.append(PersonaOutcome(persona.pk, persona.name, expected, None, False, str(exc)))
-            continue
-        ranking = [m.role for m in engine.rank_roles(bank, engine.build_profile(bank, answers))]
-        top = ranking[0] if ranking else None
-        rank = ranking.index(expected) + 1 if expected in ranking else None
-        outcomes.append(PersonaOutcome(persona.pk, persona.name, expected, top, top == expected, rank=rank))
-    return outcomes
+    return [
+        persona_outcome(persona, bank)
+        for persona in Persona.objects.filter(quiz=quiz).select_related("expected_role")
+    ]
+
+
+def persona_verdict(persona: Persona) -> str:
+    """One persona's outcome against the current bank, in words: the role recommended
+    first now, and where its expected role ranks."""
+    bank = load_bank(persona.quiz)
+    outcome = persona_outcome(persona, bank)
+    if outcome.error:
+        return _("Cannot be scored: %(error)s") % {"error": outcome.error}
+
+    def name(slug: str | None) -> str:
+        return bank.roles[slug].name if slug in bank.roles else str(slug)
+
+    words = {"top": name(outcome.top), "expected": name(outcome.expected), "rank": outcome.rank}
+    if outcome.passed:
+        return _("Passes: %(top)s first, as expected.") % words
+    if outcome.rank is None:
+        return _("Fails: %(top)s first; %(expected)s is not ranked.") % words
+    return _("Fails: %(top)s first; %(expected)s ranks %(rank)d.") % words
 
 
 def failing_personas() -> list[PersonaOutcome]:

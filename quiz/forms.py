@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout
 from django import forms
@@ -7,22 +9,82 @@ from .engine.explain import scale_choice
 from .models import SCALE_MAX, SCALE_MIN, Option, Question
 
 NOT_APPLICABLE_PREFIX = "na-"
+# How a form names an option: its id in the quiz, its slug on a persona's page.
+OptionValue = Callable[[Option], str]
 
 
-def _grouped_by_family(options: list[Option]) -> list:
+def _grouped_by_family(options: list[Option], value: OptionValue) -> list:
     """The current-role question's many options, in runs of one role family under its name
     (Product management, Product leadership, …), so a long list reads as a few short ones.
     Options without a role ("Something else") stand on their own."""
     grouped: list = []
     for option in options:
         family = option.role.get_family_display() if option.role else None
+        choice = (value(option), option.label)
         if family and grouped and isinstance(grouped[-1][1], list) and grouped[-1][0] == family:
-            grouped[-1][1].append((str(option.pk), option.label))
+            grouped[-1][1].append(choice)
         elif family:
-            grouped.append((family, [(str(option.pk), option.label)]))
+            grouped.append((family, [choice]))
         else:
-            grouped.append((str(option.pk), option.label))
+            grouped.append(choice)
     return grouped
+
+
+def _option_pk(option: Option) -> str:
+    return str(option.pk)
+
+
+def answer_field(
+    question: Question, options: list[Option], *, value: OptionValue = _option_pk
+) -> forms.Field:
+    """The control for one question, as the quiz shows it: radios for a single choice,
+    checkboxes for a multiple choice, the 1–5 scale in words (then any "not applicable"
+    option, sent as "na-<value>") for a statement. ``value`` names each option in the
+    form (its id in the quiz)."""
+    choices = (
+        _grouped_by_family(options, value)
+        if question.is_current_role
+        else [(value(o), o.label) for o in options]
+    )
+    required = _("Choose an answer to continue.")
+    if question.kind == Question.Kind.MULTIPLE:
+        field = forms.MultipleChoiceField(
+            choices=choices,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={
+                "required": _("Choose at least one answer to continue."),
+                "invalid_choice": _("That answer is not one of the options."),
+            },
+        )
+    elif question.kind == Question.Kind.SCALE:
+        field = forms.ChoiceField(
+            choices=[(str(v), scale_choice(v)) for v in range(SCALE_MIN, SCALE_MAX + 1)]
+            + [(f"{NOT_APPLICABLE_PREFIX}{value(o)}", o.label) for o in options if o.not_applicable],
+            widget=forms.RadioSelect,
+            error_messages={"required": required, "invalid_choice": _("Choose a value from 1 to 5.")},
+        )
+    else:
+        field = forms.ChoiceField(
+            choices=choices,
+            widget=forms.RadioSelect,
+            error_messages={
+                "required": required,
+                "invalid_choice": _("That answer is not one of the options."),
+            },
+        )
+    field.label = question.text
+    field.help_text = question.help_text
+    return field
+
+
+def check_combination(chosen: list[Option]) -> None:
+    """A multiple choice's options may be combined, except an exclusive one ("None of these")."""
+    exclusive = [o for o in chosen if o.exclusive]
+    if exclusive and len(chosen) > 1:
+        raise forms.ValidationError(
+            _("“%(option)s” cannot be combined with other answers."),
+            params={"option": exclusive[0].label},
+        )
 
 
 class AnswerForm(forms.Form):
@@ -33,41 +95,7 @@ class AnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.question = question
         self.options = {str(o.pk): o for o in options}
-        choices = (
-            _grouped_by_family(options)
-            if question.is_current_role
-            else [(str(o.pk), o.label) for o in options]
-        )
-        required = _("Choose an answer to continue.")
-        if question.kind == Question.Kind.MULTIPLE:
-            field = forms.MultipleChoiceField(
-                choices=choices,
-                widget=forms.CheckboxSelectMultiple,
-                error_messages={
-                    "required": _("Choose at least one answer to continue."),
-                    "invalid_choice": _("That answer is not one of the options."),
-                },
-            )
-        elif question.kind == Question.Kind.SCALE:
-            # 1–5, then any "not applicable" option, sent as "na-<option id>".
-            field = forms.ChoiceField(
-                choices=[(str(v), scale_choice(v)) for v in range(SCALE_MIN, SCALE_MAX + 1)]
-                + [(f"{NOT_APPLICABLE_PREFIX}{o.pk}", o.label) for o in options if o.not_applicable],
-                widget=forms.RadioSelect,
-                error_messages={"required": required, "invalid_choice": _("Choose a value from 1 to 5.")},
-            )
-        else:
-            field = forms.ChoiceField(
-                choices=choices,
-                widget=forms.RadioSelect,
-                error_messages={
-                    "required": required,
-                    "invalid_choice": _("That answer is not one of the options."),
-                },
-            )
-        field.label = question.text
-        field.help_text = question.help_text
-        self.fields["answer"] = field
+        self.fields["answer"] = answer_field(question, options)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -92,13 +120,7 @@ class AnswerForm(forms.Form):
             # A checkbox is sent once; the same option twice is a tampered form.
             if len(set(value)) != len(value):
                 raise forms.ValidationError(_("Choose each answer only once."))
-            chosen = [self.options[v] for v in value]
-            exclusive = [o for o in chosen if o.exclusive]
-            if exclusive and len(chosen) > 1:
-                raise forms.ValidationError(
-                    _("“%(option)s” cannot be combined with other answers."),
-                    params={"option": exclusive[0].label},
-                )
+            check_combination([self.options[v] for v in value])
         return value
 
     def chosen_options(self) -> list[Option]:

@@ -211,6 +211,11 @@ class ResultQuerySet(models.QuerySet):
         """Results of job seekers: staff previews left out of every figure."""
         return self.filter(attempt__is_preview=False)
 
+    def previews(self):
+        """Results of staff previews: the only ones whose answers may become a calibration
+        persona, so that no job seeker's answers enter the bank."""
+        return self.filter(attempt__is_preview=True)
+
 
 class Attempt(models.Model):
     uuid = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)

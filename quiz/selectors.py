@@ -17,7 +17,7 @@ from django.db import connections, router
 from django.db.models.sql.compiler import SQLCompiler
 
 from . import engine
-from .models import Answer, Attempt, Quiz
+from .models import Answer, Attempt, Quiz, Result
 
 
 @dataclass
@@ -154,3 +154,15 @@ def attempt_with_answers(attempt_uuid) -> tuple[Attempt, dict[int, Saved]] | Non
 def engine_answers(saved: dict[int, Saved]) -> dict[str, engine.AnswerValue]:
     """Counted answers as the scoring engine reads them, by question slug."""
     return {entry.question_slug: entry.for_engine() for entry in saved.values()}
+
+
+def result_answers(result: Result) -> dict[str, engine.AnswerValue]:
+    """The counted answers a result was computed from, by question slug: its attempt's
+    answers; for an adaptive quiz, only those to the questions it asked (the snapshot
+    records them), as ``services.attempt_complete`` scored them."""
+    answers = engine_answers(attempt_answers(result.attempt))
+    adaptive = result.snapshot.get("adaptive")
+    if not adaptive:
+        return answers
+    asked = {step["question"] for step in adaptive["steps"]}
+    return {slug: value for slug, value in answers.items() if slug in asked}

@@ -80,24 +80,25 @@ def test_the_admin_refuses_a_choice_question_without_options(default_content, ad
     assert not Question.objects.filter(slug="new-choice").exists()
 
 
-def test_a_persona_with_a_misspelt_answer_is_refused_on_save(default_content, admin_client):
+def test_a_persona_posted_as_json_without_its_pages_answers_is_refused(default_content, admin_client):
+    # The persona's page gives each question its own control; the JSON field of old is gone,
+    # and a post of it must neither add a misspelt answer nor wipe the others.
     persona = Persona.objects.first()
-    answers = dict(persona.answers)
-    answers["unused-featrue"] = "call-users"
+    before = dict(persona.answers)
     response = admin_client.post(
         reverse("admin:quiz_persona_change", args=[persona.pk]),
         {
             "quiz": persona.quiz_id,
             "name": persona.name,
             "expected_role": persona.expected_role_id,
-            "answers": json.dumps(answers),
+            "answers": json.dumps({**before, "unused-featrue": "call-users"}),
             "notes": persona.notes,
         },
     )
-    assert response.status_code == 200
-    assert "unknown question" in response.content.decode()
+    assert response.status_code == 422
+    assert "Choose an answer, or “Not answered”." in response.content.decode()
     persona.refresh_from_db()
-    assert "unused-featrue" not in persona.answers
+    assert persona.answers == before
 
 
 def test_fixing_a_persona_clears_bank_health_at_once(default_content):
