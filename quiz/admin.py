@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from careerquiz.adminlabels import LabelledFieldsMixin
@@ -163,6 +164,13 @@ class OptionForm(forms.ModelForm):
             option = _("new option %(n)d") % {"n": row_number}
         else:
             option = _("the added option")
+        # Every row has a label, a slug…: each input says whose it is.
+        for name, field in self.fields.items():
+            if not field.widget.is_hidden and name != "DELETE":
+                field.widget.attrs["aria-label"] = _("%(field)s, %(option)s") % {
+                    "field": capfirst(field.label),
+                    "option": option,
+                }
         for competency in self.columns:
             self.fields[self.score_name(competency)] = _score_field(
                 _("Score of %(option)s for “%(competency)s”")
@@ -437,9 +445,9 @@ class QuestionAdmin(OnePageAdminMixin, DeactivateInsteadMixin, LabelledFieldsMix
 
 
 def _back_after_move(url: str, item, direction: str) -> HttpResponseRedirect:
-    """Back to the list the item moved in, its move button in focus (``focus_after_move``)."""
-    anchor = "options-group" if isinstance(item, Option) else "questions"
-    return HttpResponseRedirect(f"{url}?moved={item.pk}-{direction}#{anchor}")
+    """Back to the list the item moved in, its move button in focus (``focus_after_move``;
+    no #fragment: a page opened at one never runs autofocus)."""
+    return HttpResponseRedirect(f"{url}?moved={item.pk}-{direction}")
 
 
 def _requested_move(request, question: Question) -> tuple[Option, str] | None:

@@ -47,6 +47,8 @@
 
   form.addEventListener("change", soon);
   form.addEventListener("input", soon);
+  // A page shown again with its errors: the frame shows the saved state until redrawn.
+  if (button.hasAttribute("data-stale")) refresh();
   button.addEventListener("click", function (event) {
     event.preventDefault();
     refresh();
