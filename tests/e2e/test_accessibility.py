@@ -5,7 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, PHONE, TABLET, answer_with_mouse, screenshot
+from .conftest import DESKTOP, PHONE, TABLET, answer_with_mouse, screenshot, sign_in
 
 WCAG = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}
@@ -68,9 +68,7 @@ def test_every_admin_page_is_accessible(page, site, django_user_model):
     django_user_model.objects.create_superuser("editor", "editor@example.com", "a-long-editor-password")
     page.goto(site + "/admin/login/")
     assert_accessible(page, "admin-login")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("a-long-editor-password")
-    page.get_by_role("button", name="Log in").click()
+    sign_in(page, site, "editor", "a-long-editor-password")
     changes = [
         f"/admin/quiz/quiz/{Quiz.objects.get().pk}/change/",
         f"/admin/quiz/question/{Question.objects.get(slug='unused-feature').pk}/change/",
@@ -101,10 +99,7 @@ def test_the_editors_one_page_editors_are_accessible_in_every_state(browser, sit
     for user, password in (("editor", "a-long-editor-password"), ("viewer", "a-long-viewer-password")):
         context = browser.new_context(viewport=DESKTOP)
         page = context.new_page()
-        page.goto(site + "/admin/login/")
-        page.get_by_label("Username").fill(user)
-        page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name="Log in").click()
+        sign_in(page, site, user, password)
         pages = [
             f"/admin/quiz/question/{question.pk}/change/",
             f"/admin/roles/role/{role.pk}/change/",

@@ -7,6 +7,8 @@ from playwright.sync_api import expect
 from quiz.models import Question, Quiz
 from roles.models import Competency, Role
 
+from .conftest import sign_in
+
 PASSWORD = "a-long-editor-password"
 
 
@@ -15,9 +17,7 @@ def editor(page, site, django_user_model):
     """A signed-in bank editor on the admin's index, and a count of the pages loaded."""
     django_user_model.objects.create_superuser("editor", "editor@example.com", PASSWORD)
     page.goto(site + "/admin/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    sign_in(page, site, "editor", PASSWORD)
     expect(page.get_by_role("heading", name="The question bank")).to_be_visible()
     loads = []
     page.on("load", lambda p: loads.append(p.url))
