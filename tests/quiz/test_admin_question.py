@@ -334,3 +334,40 @@ def test_an_answered_option_cannot_be_deleted_from_the_matrix_and_the_page_says_
         in response.content.decode()
     )
     assert Option.objects.filter(pk=option.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "posted",
+    [
+        {"text": "Only a text"},
+        {"text": "x" * 400, "kind": "nonsense", "quiz": "abc", "options-TOTAL_FORMS": "zz"},
+        {"text": "Rows without a count", "options-0-label": "A", "options-0-score-1": "9"},
+    ],
+    ids=["no-formset", "garbage", "no-management-form"],
+)
+def test_a_preview_of_a_malformed_page_is_still_a_page_never_a_500(admin_client, posted):
+    question = Question.objects.get(slug="unused-feature")
+    for url in (
+        reverse("admin:quiz_question_preview"),
+        reverse("admin:quiz_question_preview", args=[question.pk]),
+    ):
+        response = admin_client.post(url, posted)
+        assert response.status_code == 200, url
+        assert 'id="quiz-card"' in response.content.decode()
+    assert (
+        admin_client.post(
+            reverse("admin:roles_role_preview"), {"profile-1-level": "x", "name": ""}
+        ).status_code
+        == 200
+    )
+
+
+def test_a_page_posted_without_its_rows_count_is_an_error_on_the_page_and_saves_nothing(admin_client):
+    question = Question.objects.get(slug="unused-feature")
+    html, data = _page(admin_client, _change_url(question))
+    data = {k: v for k, v in data.items() if not k.startswith("options-") or k.endswith("-label")}
+    data.update({"text": "Not saved", "_save": "Save"})
+    response = admin_client.post(_change_url(question), data)
+    assert response.status_code == 200
+    assert "ManagementForm data is missing" in response.content.decode()
+    assert Question.objects.get(pk=question.pk).text.startswith("A feature your team")
