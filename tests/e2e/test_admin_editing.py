@@ -19,6 +19,7 @@ def editor(page, site, django_user_model):
     page.goto(site + "/admin/")
     sign_in(page, site, "editor", PASSWORD)
     expect(page.get_by_role("heading", name="The question bank")).to_be_visible()
+    page.wait_for_load_state("load")  # the index itself is not part of a job
     loads = []
     page.on("load", lambda p: loads.append(p.url))
     return page, loads
