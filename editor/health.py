@@ -68,7 +68,7 @@ def _question_problems(quiz: Quiz) -> Iterator[Problem]:
                     WARNING,
                     "option-without-scores",
                     _("Option “%(o)s” of “%(q)s” has no scores.") % {"o": o.label, "q": q.text},
-                    _admin("quiz_option_change", o.pk),
+                    _admin("quiz_question_change", q.pk) + "#options-group",  # scores are set there
                 )
             for score in scores:
                 measured.setdefault(score.competency_id, set()).add(q.slug)

@@ -27,6 +27,9 @@ from roles.models import Role
 from .health import check_bank
 
 APPLY = "_apply"
+# A "move up/down" of an option reorders, which changes no recommendation: it applies at once
+# (with the page's other edits, which it saves first).
+APPLIED_AT_ONCE = ("_move_option",)
 PREVIEWED = {
     ("quiz", "question"),
     ("quiz", "option"),
@@ -131,7 +134,8 @@ class PreviewBeforeApply:
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         allowed = self.has_change_permission(request) if object_id else self.has_add_permission(request)
-        if request.method != "POST" or request.POST.get(APPLY) == "1" or not allowed:
+        at_once = request.POST.get(APPLY) == "1" or any(key in request.POST for key in APPLIED_AT_ONCE)
+        if request.method != "POST" or at_once or not allowed:
             # Applying, or refused (the admin's own checks answer 403): nothing to preview.
             return super().changeform_view(request, object_id, form_url, extra_context)
         before = bank_state()

@@ -12,6 +12,7 @@ from quiz.calibration import failing_personas
 
 from . import versions, views
 from .health import ERROR, bank_problems
+from .landing import landing
 from .permissions import VIEW_BANK, tools
 from .preview import PREVIEWED, PreviewBeforeApply
 
@@ -73,6 +74,7 @@ class CareerQuizAdminSite(admin.AdminSite):
                 "bank_errors": [p for p in problems if p.level == ERROR],
                 "bank_warnings": [p for p in problems if p.level != ERROR],
                 **allowed,
+                **landing(request.user),
                 **(extra_context or {}),
             },
         )

@@ -282,6 +282,32 @@ def _step_context(
     }
 
 
+def question_preview_context(
+    question: Question, options: list[Option], *, position: int, total: int, step_url: str
+) -> dict:
+    """The step page's context for a question and options that may be unsaved, as a job
+    seeker sees it the first time: the editors' preview (quiz/admin.py). Its Next posts to
+    ``step_url``."""
+    form = AnswerForm(question, options)
+    return {
+        "adaptive": False,
+        "more": 0,
+        "changing": False,
+        "question": question,
+        "form": form,
+        "form_html": render_crispy_form(form),
+        "position": position,
+        "total": total,
+        "answered": position - 1,
+        "is_last": position == total,
+        "then": "",
+        "step_url": step_url,
+        "previous_url": None,
+        "summary_url": "",
+        "option_count": form.option_count,
+    }
+
+
 def _active_options(question: Question) -> list[Option]:
     return bank_cached(
         f"options:{question.pk}",

@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .levels import LEVEL_COUNT, MAX_LEVEL, MIN_LEVEL
+from .levels import LEVEL_COUNT, MAX_LEVEL, MIN_LEVEL, generic_level_words
 
 LEVEL_VALIDATORS = [MinValueValidator(MIN_LEVEL), MaxValueValidator(MAX_LEVEL)]
 
@@ -170,6 +170,13 @@ class Role(models.Model):
         return links
 
 
+class CompetencyQuerySet(models.QuerySet):
+    def by_kind(self):
+        """Skills, then preferences, then experience facts; each kind in its order."""
+        kinds = [models.When(kind=kind, then=index) for index, kind in enumerate(Competency.Kind)]
+        return self.order_by(models.Case(*kinds), "order", "name")
+
+
 class Competency(models.Model):
     class Kind(models.TextChoices):
         SKILL = "skill", _("Skill")
@@ -193,6 +200,8 @@ class Competency(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = CompetencyQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("competency")
@@ -211,6 +220,11 @@ class Competency(models.Model):
 
     def level_label_list(self):
         return _lines(self.level_labels)
+
+    def level_words(self) -> tuple[str, ...]:
+        """What each level 0–4 means: in this competency's own words, or the generic ones."""
+        labels = self.level_label_list()
+        return tuple(labels) if len(labels) == LEVEL_COUNT else generic_level_words()
 
 
 class DevelopmentAction(models.Model):

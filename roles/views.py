@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import groupby
 
 from django.db.models import Prefetch
@@ -21,15 +22,15 @@ def _with_profile(queryset):
     )
 
 
-def _profile_rows(role: Role, competencies: list[Competency]) -> list[dict]:
-    levels = {rc.competency_id: rc for rc in role.profile.all()}
+def expected_rows(competencies: list[Competency], levels: Mapping[int, int]) -> list[dict]:
+    """The profile chart's rows: each competency with the level a role expects (``levels``
+    by competency id; None where its profile leaves the competency out)."""
     return [
         {
             "name": c.name,
             "kind": c.kind,
             "user": None,
-            "expected": levels[c.pk].level if c.pk in levels else None,
-            "importance": levels[c.pk].get_importance_display() if c.pk in levels else "",
+            "expected": levels.get(c.pk),
             "low_label": c.low_label,
             "high_label": c.high_label,
         }
@@ -37,7 +38,12 @@ def _profile_rows(role: Role, competencies: list[Competency]) -> list[dict]:
     ]
 
 
-def _ordered_competencies() -> list[Competency]:
+def _profile_rows(role: Role, competencies: list[Competency]) -> list[dict]:
+    return expected_rows(competencies, {rc.competency_id: rc.level for rc in role.profile.all()})
+
+
+def ordered_competencies() -> list[Competency]:
+    """The competencies in the order the profile chart shows them: skills first."""
     return sorted(Competency.objects.all(), key=lambda c: (c.kind != Competency.Kind.SKILL, c.order, c.name))
 
 
@@ -89,14 +95,13 @@ def _route(transitions: list[Transition], start: Role, goal: Role) -> list[Trans
 @require_safe
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(_with_profile(Role.objects.active()), slug=slug)
-    competencies = _ordered_competencies()
+    competencies = ordered_competencies()
     transitions = _transitions()
     return render(
         request,
         "roles/detail.html",
         {
             "role": role,
-            "rows": _profile_rows(role, competencies),
             "chart": build_chart(_profile_rows(role, competencies)),
             "routes_in": [t for t in transitions if t.to_role_id == role.pk],
             "routes_out": [t for t in transitions if t.from_role_id == role.pk],
@@ -113,7 +118,7 @@ def compare(request: HttpRequest) -> HttpResponse:
     if request.GET and form.is_valid():
         by_slug = {r.slug: r for r in roles}
         a, b = by_slug[form.cleaned_data["a"]], by_slug[form.cleaned_data["b"]]
-        competencies = _ordered_competencies()
+        competencies = ordered_competencies()
         rows_a, rows_b = _profile_rows(a, competencies), _profile_rows(b, competencies)
         transitions = _transitions()
         context.update(

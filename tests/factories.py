@@ -148,3 +148,17 @@ def make_attempts(quiz, questions, count, *, answered, completed_share, start):
     )
     # answered_at is auto_now on save; bulk_create keeps the given times.
     return attempts
+
+
+def staff_client(name, permissions):
+    """A signed-in client of a staff user with just these permissions ("app.codename")."""
+    from django.contrib.auth.models import Permission, User
+    from django.test import Client
+
+    user = User.objects.create_user(name.replace(" ", "-"), password="pw", is_staff=True)
+    for perm in permissions:
+        app, codename = perm.split(".")
+        user.user_permissions.add(Permission.objects.get(content_type__app_label=app, codename=codename))
+    client = Client()
+    client.force_login(user)
+    return client

@@ -82,6 +82,8 @@ def test_html_and_htmx_attributes_in_every_editor_field_come_out_escaped(
         reverse("admin:bank_health"),
         reverse("admin:quiz_persona_changelist"),
         reverse("admin:quiz_question_change", args=[question.pk]),
+        reverse("admin:quiz_question_preview", args=[question.pk]),
+        reverse("admin:roles_role_preview", args=[Role.objects.get(slug="product-owner").pk]),
         reverse("admin:quiz_option_changelist"),
         reverse("admin:roles_role_change", args=[Role.objects.get(slug="product-owner").pk]),
         reverse("admin:roles_competency_change", args=[Competency.objects.first().pk]),

@@ -14,6 +14,7 @@ from quiz.models import Attempt, BankRevision, Persona, Result
 from quiz.revisions import record_revision
 from quiz.services import attempt_complete
 from tests.factories import answer_everything
+from tests.pageforms import page_form
 
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -110,6 +111,33 @@ def test_every_admin_page_is_valid_html(default_content, admin_client, tmp_path)
     pages["version-diff"] = _html(
         admin_client.get(reverse("admin:bank_version_diff") + f"?from={first.pk}&to={second.pk}")
     )
+    pages.update(_one_page_editors(admin_client))
     pages["login"] = _html(Client().get("/admin/login/"))
     errors = nu_errors(pages, tmp_path)
     assert errors == [], "\n".join(errors)
+
+
+def _one_page_editors(admin_client) -> dict[str, str]:
+    """The question's and the role's pages: new, with a score matrix, with errors, and
+    their previews."""
+    from quiz.models import Question
+    from roles.models import Role
+
+    question = Question.objects.get(slug="unused-feature")
+    role = Role.objects.get(slug="product-manager")
+    question_url = reverse("admin:quiz_question_change", args=[question.pk])
+    role_url = reverse("admin:roles_role_change", args=[role.pk])
+    broken_question = {**page_form(admin_client.get(question_url).content.decode(), "question_form")}
+    broken_question.update({"options-0-score-1": "9", "options-0-new-score-0": "1", "text": ""})
+    broken_role = {**page_form(admin_client.get(role_url).content.decode(), "role_form"), "name": ""}
+    return {
+        "question-add": _html(admin_client.get(reverse("admin:quiz_question_add"))),
+        "question-matrix": _html(admin_client.get(question_url)),
+        "question-errors": _html(admin_client.post(question_url, broken_question)),
+        "question-preview": _html(
+            admin_client.get(reverse("admin:quiz_question_preview", args=[question.pk]))
+        ),
+        "role-add": _html(admin_client.get(reverse("admin:roles_role_add"))),
+        "role-errors": _html(admin_client.post(role_url, broken_role)),
+        "role-preview": _html(admin_client.get(reverse("admin:roles_role_preview", args=[role.pk]))),
+    }

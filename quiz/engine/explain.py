@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from roles.levels import generic_level_words
+
 from . import confidence as conf
 from .match import AT_LEVEL, NEXT_STEP, STEP_BACK, STRETCH, Contribution, RoleMatch
 from .plan import DIRECT, FALLBACK, GROW, ROUTE
@@ -52,10 +54,6 @@ def scale_labels() -> dict[int, str]:
 def scale_choice(value: int) -> str:
     """A scale answer as the quiz shows and quotes it: "4 · Agree"."""
     return f"{value} · {scale_labels()[value]}"
-
-
-def generic_level_words() -> tuple[str, ...]:
-    return (_("not expected"), _("basics"), _("independent"), _("advanced"), _("expert"))
 
 
 def rounded_level(level: float) -> int:

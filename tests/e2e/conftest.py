@@ -108,3 +108,12 @@ def answer_with_mouse(page, labels, *, js=True, max_steps=80):
         else:
             page.wait_for_load_state()
     raise AssertionError("the quiz did not reach the summary")
+
+
+def sign_in(page, site, username, password):
+    """Signs in to the admin from its login page (where the page already is, or opened)."""
+    if "/admin/login/" not in page.url:
+        page.goto(site + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()

@@ -5,7 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, PHONE, TABLET, answer_with_mouse, screenshot
+from .conftest import DESKTOP, PHONE, TABLET, answer_with_mouse, screenshot, sign_in
 
 WCAG = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}
@@ -74,9 +74,7 @@ def test_every_admin_page_is_accessible(page, site, django_user_model):
     django_user_model.objects.create_superuser("editor", "editor@example.com", "a-long-editor-password")
     page.goto(site + "/admin/login/")
     assert_accessible(page, "admin-login")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("a-long-editor-password")
-    page.get_by_role("button", name="Log in").click()
+    sign_in(page, site, "editor", "a-long-editor-password")
     changes = [
         f"/admin/quiz/quiz/{Quiz.objects.get().pk}/change/",
         f"/admin/quiz/question/{Question.objects.get(slug='unused-feature').pk}/change/",
@@ -87,3 +85,50 @@ def test_every_admin_page_is_accessible(page, site, django_user_model):
     for path in ADMIN_PAGES + changes:
         page.goto(site + path)
         assert_accessible(page, "admin" + path.replace("/", "-").rstrip("-"))
+
+
+def test_the_editors_one_page_editors_are_accessible_in_every_state(browser, site, django_user_model):
+    """The question's and the role's pages new, with errors and read-only (a view-only
+    editor), and their previews."""
+    from django.contrib.auth.models import Permission
+
+    from editor.permissions import VIEW_BANK
+    from quiz.models import Question
+    from roles.models import Role
+
+    question = Question.objects.get(slug="unused-feature")
+    role = Role.objects.get(slug="product-manager")
+    django_user_model.objects.create_superuser("editor", "editor@example.com", "a-long-editor-password")
+    viewer = django_user_model.objects.create_user("viewer", password="a-long-viewer-password", is_staff=True)
+    for perm in VIEW_BANK:
+        app, codename = perm.split(".")
+        viewer.user_permissions.add(Permission.objects.get(content_type__app_label=app, codename=codename))
+    for user, password in (("editor", "a-long-editor-password"), ("viewer", "a-long-viewer-password")):
+        context = browser.new_context(viewport=DESKTOP)
+        page = context.new_page()
+        sign_in(page, site, user, password)
+        pages = [
+            f"/admin/quiz/question/{question.pk}/change/",
+            f"/admin/roles/role/{role.pk}/change/",
+            f"/admin/quiz/question/{question.pk}/preview/",
+            f"/admin/roles/role/{role.pk}/preview/",
+        ]
+        if user == "editor":
+            pages += ["/admin/quiz/question/add/", "/admin/roles/role/add/"]
+        for path in pages:
+            page.goto(site + path)
+            assert_accessible(page, f"{user}{path.replace('/', '-').rstrip('-')}")
+        if user == "editor":
+            page.goto(site + f"/admin/quiz/question/{question.pk}/change/")
+            page.locator("input.score-input").first.fill("9")
+            page.get_by_label("New column 1: its competency").select_option(label="Business acumen")
+            page.get_by_label("New column 2: its competency").select_option(label="Business acumen")
+            page.get_by_role("button", name="Save and continue editing").first.click()
+            expect(page.locator(".error-summary")).to_be_focused()
+            assert_accessible(page, "editor-question-errors")
+            page.goto(site + f"/admin/roles/role/{role.pk}/change/")
+            page.get_by_label("Name", exact=True).fill("")
+            page.get_by_role("button", name="Save and continue editing").first.click()
+            expect(page.locator(".error-summary")).to_be_focused()
+            assert_accessible(page, "editor-role-errors")
+        context.close()

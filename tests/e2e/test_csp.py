@@ -42,4 +42,16 @@ def test_no_page_violates_the_content_security_policy(page, site, persona_labels
     expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
     for path in ["/admin/quiz/question/", "/admin/quiz/question/1/change/", "/admin/roles/role/1/change/"]:
         page.goto(site + path)
+    # The previews, redrawn in their frames as the page changes.
+    page.get_by_label("Expected level of “Customer insight”").select_option("4")
+    expect(
+        page.frame_locator("#workbench-preview-frame")
+        .locator(".pc-row", has_text="Customer insight")
+        .locator(".pc-role")
+    ).to_have_class("pc-role s-16")
+    page.goto(site + "/admin/quiz/question/add/")
+    page.get_by_label("Question", exact=True).fill("A question typed in the admin?")
+    expect(page.frame_locator("#workbench-preview-frame").locator("#question-heading")).to_have_text(
+        "A question typed in the admin?"
+    )
     assert violations == []

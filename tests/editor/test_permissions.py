@@ -2,12 +2,11 @@
 a staff user sees and uses only what their permissions allow."""
 
 import pytest
-from django.contrib.auth.models import Permission, User
-from django.test import Client
 from django.urls import reverse
 
 from editor.permissions import EDIT_BANK, VIEW_BANK, VIEW_RESULTS
 from quiz.models import Question
+from tests.factories import staff_client
 
 TOOLS = {
     "bank_health": VIEW_BANK,
@@ -26,16 +25,6 @@ ROLES = {
     "results viewer": (*VIEW_RESULTS, "quiz.view_quiz"),
     "bank editor": (*VIEW_ALL, *EDIT_BANK),
 }
-
-
-def staff_client(name, permissions):
-    user = User.objects.create_user(name.replace(" ", "-"), password="pw", is_staff=True)
-    for perm in permissions:
-        app, codename = perm.split(".")
-        user.user_permissions.add(Permission.objects.get(content_type__app_label=app, codename=codename))
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.parametrize("who", sorted(ROLES))

@@ -1,0 +1,87 @@
+"""What the question's admin page changes, the page's save one function in one
+transaction (the question, its options, each option's scores), and the moves that put
+questions and options in order without typing numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.db import transaction
+from django.db.models import Max, QuerySet
+
+from roles.editing import competency_rows_set
+from roles.models import Competency
+
+from .models import Option, OptionScore, Question
+
+UP, DOWN = "up", "down"
+
+
+@transaction.atomic
+def question_page_save(*, form, options=None) -> Question:
+    """Everything the question's page edits, together or not at all: the question (a new
+    one goes to the end of its quiz), its options (new ones after the others; deleted
+    ones removed) and each option's scores (``options.cleaned_scores()``)."""
+    question = form.save(commit=False)
+    if question.pk is None:
+        question.order = _next_order(question.quiz.questions.all())
+    question.save()
+    if options is not None:
+        _options_save(question, options)
+    return question
+
+
+def _options_save(question: Question, options) -> None:
+    options.instance = question
+    changed = options.save(commit=False)
+    order = _next_order(question.options.all())
+    for option in changed:
+        if option.pk is None:
+            option.order, order = order, order + 1
+        option.save()
+    for option in options.deleted_objects:
+        option.delete()
+    for option, scores in options.cleaned_scores():
+        option_scores_set(option=option, scores=scores)
+
+
+def option_scores_set(*, option: Option, scores: Mapping[Competency, int | None]) -> None:
+    """Each competency given gets this score (0–4) on the option, or none with None."""
+    competency_rows_set(
+        rows=option.scores.all(),
+        wanted={c: None if value is None else {"value": value} for c, value in scores.items()},
+        new=lambda c: OptionScore(option=option, competency=c),
+    )
+
+
+def _next_order(siblings: QuerySet) -> int:
+    highest = siblings.aggregate(highest=Max("order"))["highest"]
+    return 0 if highest is None else highest + 1
+
+
+@transaction.atomic
+def _move(siblings: QuerySet, item, direction: str) -> int:
+    """Swaps ``item`` with its neighbour among ``siblings`` (in their order), numbering
+    them 0, 1, 2… as it goes, so that ties in ``order`` cannot stop a move. Only rows
+    whose number changes are saved. Returns the item's new position, from 1."""
+    rows = list(siblings.select_for_update().order_by("order", "pk"))
+    index = next(i for i, row in enumerate(rows) if row.pk == item.pk)
+    target = index - 1 if direction == UP else index + 1
+    if 0 <= target < len(rows):
+        rows[index], rows[target] = rows[target], rows[index]
+        index = target
+    for position, row in enumerate(rows):
+        if row.order != position:
+            row.order = position
+            row.save(update_fields=["order"])
+    return index + 1
+
+
+def question_move(*, question: Question, direction: str) -> int:
+    """Moves a question one place up or down in its quiz; returns its new position."""
+    return _move(Question.objects.filter(quiz_id=question.quiz_id), question, direction)
+
+
+def option_move(*, option: Option, direction: str) -> int:
+    """Moves an option one place up or down in its question; returns its new position."""
+    return _move(Option.objects.filter(question_id=option.question_id), option, direction)
