@@ -1,5 +1,6 @@
 import uuid
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db.models import Count
