@@ -15,9 +15,31 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.http import HttpRequest, HttpResponse
-from django.middleware.gzip import re_accepts_gzip
+from django.middleware.gzip import GZipMiddleware as DjangoGZipMiddleware
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+
+
+def accepts_gzip(header: str) -> bool:
+    """Whether an Accept-Encoding header takes gzip, q-values included (``gzip;q=0``
+    refuses it; ``*`` takes it unless gzip is named)."""
+    weights = {}
+    for part in header.split(","):
+        name, _sep, params = part.strip().partition(";")
+        q = 1.0
+        for param in params.split(";"):
+            key, _eq, value = param.strip().partition("=")
+            if key.lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if name:
+            weights[name.strip().lower()] = q
+    for name in ("gzip", "x-gzip"):
+        if name in weights:
+            return weights[name] > 0
+    return weights.get("*", 0) > 0
 
 
 @dataclass(frozen=True)
@@ -43,7 +65,7 @@ class StoredPage:
     def response(self, request: HttpRequest, *, max_age: int, vary: tuple[str, ...] = ()) -> HttpResponse:
         """The page for this request: gzipped when the client takes it (each encoding
         with its own ETag), or 304 when the client's copy is current."""
-        compressed = bool(re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")))
+        compressed = accepts_gzip(request.headers.get("Accept-Encoding", ""))
         response = HttpResponse(self.gzipped if compressed else self.body, content_type=self.content_type)
         etag = f'"{self.digest}-gzip"' if compressed else f'"{self.digest}"'
         if compressed:
@@ -55,3 +77,14 @@ class StoredPage:
         return get_conditional_response(
             request, etag=etag, last_modified=self.last_modified, response=response
         )
+
+
+class GZipMiddleware(DjangoGZipMiddleware):
+    """Django's GZipMiddleware (with its BREACH padding) that also honours q-values: a
+    client sending ``gzip;q=0`` gets the page uncompressed."""
+
+    def process_response(self, request, response):
+        if not accepts_gzip(request.headers.get("Accept-Encoding", "")):
+            patch_vary_headers(response, ("Accept-Encoding",))
+            return response
+        return super().process_response(request, response)

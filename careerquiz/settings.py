@@ -7,6 +7,7 @@
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -63,7 +64,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Compresses pages; since Django 4.2 it pads its output against BREACH. Static files
     # come pre-compressed from WhiteNoise and pass through untouched.
-    "django.middleware.gzip.GZipMiddleware",
+    "careerquiz.httpcache.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "careerquiz.clientip.RequireClientAddressMiddleware",
     "careerquiz.middleware.RefuseUnneededBodiesMiddleware",
@@ -174,7 +175,17 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Rate-limit counters must be shared by every worker process, or each would allow
+        # the whole limit: without Redis they are files on this machine's disk.
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get(
+                "RATELIMIT_CACHE_DIR", os.path.join(tempfile.gettempdir(), "careerquiz-ratelimit")
+            ),
+        },
+    }
 
 # Without Redis, app processes share nothing but the database: the bank's version lives
 # there too, so an edit in one process reaches the others within a second.
@@ -299,6 +310,7 @@ AXES_CLIENT_IP_CALLABLE = "careerquiz.clientip.client_ip"
 
 # Rate limits per client address, counted in the shared cache.
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+RATELIMIT_USE_CACHE = "ratelimit" if "ratelimit" in CACHES else "default"
 # When the cache (Redis) cannot count, the limits let requests through: an outage of the
 # cache must not lock every job seeker out. The admin login's lockout lives in the database.
 RATELIMIT_FAIL_OPEN = True
@@ -311,7 +323,8 @@ SILENCED_SYSTEM_CHECKS = [
     "django_ratelimit.W001",
 ]
 if not REDIS_URL:
-    # Without Redis (development, tests, one process) counters live in process memory.
+    # Without Redis the counters are files every worker of the machine shares: not
+    # atomic, so a burst may get a few more requests through than the limit.
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 # Bigger requests than any quiz form needs are refused before they reach a view.

@@ -32,7 +32,9 @@ def bank_versions_middleware(get_response):
         with watching() as changed:
             response = get_response(request)
         user = getattr(request, "user", None)
-        previewed = getattr(request, "bank_change_previewed", False)
+        previewed = getattr(request, "bank_change_previewed", False) or getattr(
+            request, "bank_version_recorded", False
+        )
         if (
             changed
             and not previewed

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.contrib import messages
+from django.contrib.messages.storage.base import BaseStorage
 from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -39,33 +39,31 @@ PREVIEWED = {
     ("roles", "transition"),
     ("roles", "transitionstep"),
 }
-CHUNK = 2000
+# The preview scores this many of the most recent results per quiz (each twice: before and
+# after); the re-score preview covers them all.
+RECENT = 1000
 
 
-def recommendations(quiz: Quiz, bank: engine.Bank, chunk: int = CHUNK) -> dict[int, str]:
-    """The role the bank would recommend for each completed (non-preview) result of the
-    quiz, by attempt id; people who gave the same answers are scored once."""
+def recommendations(quiz: Quiz, bank: engine.Bank, limit: int = RECENT) -> dict[int, str]:
+    """The role the bank would recommend for each of the quiz's ``limit`` most recent
+    completed (non-preview) results, by attempt id; the same answers are scored once."""
+    page = list(
+        Result.objects.real()
+        .filter(attempt__quiz=quiz)
+        .order_by("-pk")
+        .values_list("attempt_id", flat=True)[:limit]
+    )
+    saved = saved_answers(Answer.objects.filter(attempt_id__in=page))
     now: dict[int, str] = {}
     scored: dict[tuple, str] = {}
-    last = 0
-    while True:
-        page = list(
-            Result.objects.real()
-            .filter(attempt__quiz=quiz, pk__gt=last)
-            .order_by("pk")
-            .values_list("pk", "attempt_id")[:chunk]
-        )
-        if not page:
-            return now
-        last = page[-1][0]
-        saved = saved_answers(Answer.objects.filter(attempt_id__in=[attempt for _pk, attempt in page]))
-        for _pk, attempt_id in page:
-            answers = engine_answers(saved.get(attempt_id, {}))
-            key = tuple(sorted(answers.items()))
-            if key not in scored:
-                ranking = engine.rank_roles(bank, engine.build_profile(bank, answers))
-                scored[key] = ranking[0].role if ranking else ""
-            now[attempt_id] = scored[key]
+    for attempt_id in page:
+        answers = engine_answers(saved.get(attempt_id, {}))
+        key = tuple(sorted(answers.items()))
+        if key not in scored:
+            ranking = engine.rank_roles(bank, engine.build_profile(bank, answers))
+            scored[key] = ranking[0].role if ranking else ""
+        now[attempt_id] = scored[key]
+    return now
 
 
 @dataclass
@@ -73,17 +71,28 @@ class BankState:
     personas: dict[int, PersonaOutcome] = field(default_factory=dict)
     recommended: dict[int, str] = field(default_factory=dict)
     problems: set[tuple[str, str]] = field(default_factory=set)
+    all_results: int = 0
 
 
-def bank_state() -> BankState:
-    """What the bank in the database does now (read in full: no cache)."""
-    state = BankState()
+def read_banks() -> tuple[dict[int, tuple[Quiz, engine.Bank]], set[tuple[str, str]]]:
+    """Each quiz's bank and the bank's health problems, as the database has them now (in
+    full: no cache). Quick enough to run inside the dry run's transaction."""
+    banks, problems = {}, set()
     for quiz in Quiz.objects.all():
-        bank = load_bank(quiz)
+        banks[quiz.pk] = (quiz, load_bank(quiz))
+        if quiz.published:
+            problems |= {(p.level, p.message) for p in check_bank(quiz)}
+    return banks, problems
+
+
+def bank_state(banks: dict[int, tuple[Quiz, engine.Bank]], problems: set) -> BankState:
+    """What these banks do: to the personas and to recent results. Runs outside any
+    transaction: scoring results takes a while, and SQLite would hold its write lock."""
+    state = BankState(problems=problems)
+    for quiz, bank in banks.values():
         state.personas.update({o.persona_id: o for o in persona_outcomes(quiz, bank)})
         state.recommended.update(recommendations(quiz, bank))
-        if quiz.published:
-            state.problems |= {(p.level, p.message) for p in check_bank(quiz)}
+        state.all_results += Result.objects.real().filter(attempt__quiz=quiz).count()
     return state
 
 
@@ -109,6 +118,7 @@ def change_effect(before: BankState, after: BankState) -> dict:
             if not o.passed and passed(before, pk)
         ],
         "results": len(after.recommended),
+        "all_results": after.all_results,
         "results_changed": sum(moved.values()),
         "moves": [
             {"from": name(a), "to": name(b), "count": n}
@@ -117,6 +127,16 @@ def change_effect(before: BankState, after: BankState) -> dict:
         "new_problems": sorted(after.problems - before.problems),
         "fixed_problems": sorted(before.problems - after.problems),
     }
+
+
+class _Dropped(BaseStorage):
+    """The dry run's messages ("was changed successfully"): never shown, never stored."""
+
+    def _get(self, *args, **kwargs):
+        return [], True
+
+    def _store(self, messages, response, *args, **kwargs):
+        return []
 
 
 def _resubmitted(request) -> list[tuple[str, str]]:
@@ -138,17 +158,22 @@ class PreviewBeforeApply:
         if request.method != "POST" or at_once or not allowed:
             # Applying, or refused (the admin's own checks answer 403): nothing to preview.
             return super().changeform_view(request, object_id, form_url, extra_context)
-        before = bank_state()
+        before = bank_state(*read_banks())
         with transaction.atomic():
-            response = super().changeform_view(request, object_id, form_url, extra_context)
+            # The admin's own save, with its messages kept from the page.
+            shown, request._messages = request._messages, _Dropped(request)
+            try:
+                response = super().changeform_view(request, object_id, form_url, extra_context)
+            finally:
+                request._messages = shown
             saved = response.status_code == 302
-            after = bank_state() if saved else None
+            changed = read_banks() if saved else None
             transaction.set_rollback(True)
         # Anything cached from the rolled-back bank is dropped with its version.
         bank_changed()
         if not saved:
             return response  # the form with its errors: nothing was saved
-        list(messages.get_messages(request))  # the dry run's "saved" message never shows
+        after = bank_state(*changed)
         request.bank_change_previewed = True
         opts = self.model._meta
         return TemplateResponse(

@@ -87,6 +87,7 @@ def version_diff(request: HttpRequest) -> HttpResponse:
 @requires(*VIEW_BANK, *EDIT_BANK)
 def version_restore(request: HttpRequest, pk: int) -> HttpResponse:
     revision = get_object_or_404(BankRevision, pk=pk)
+    request.bank_version_recorded = True  # by restore_revision itself, with its summary
     try:
         report = restore_revision(revision, author=request.user)
     except BankError as exc:

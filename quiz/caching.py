@@ -71,6 +71,14 @@ def bank_version() -> str:
     return version
 
 
+def shared_bank_version() -> str:
+    """The part of the bank's version every process agrees on (without the per-process
+    part used for in-memory caches when there is no Redis): for data kept in the database
+    that must follow the bank, like an attempt's adaptive memo."""
+    version = bank_version()
+    return version.split(":", 1)[0] if settings.BANK_VERSION_IN_DATABASE else version
+
+
 def _publish_to_database() -> None:
     BankVersion.bump(uuid.uuid4().hex)
 

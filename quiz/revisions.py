@@ -13,6 +13,7 @@ import zlib
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext as _
 
@@ -47,12 +48,14 @@ def record_revision(*, author=None, summary: str) -> BankRevision | None:
 def restore_revision(revision: BankRevision, *, author=None) -> ImportReport:
     """Brings the bank back to this version (raises BankError, writing nothing, if the
     version no longer fits the bank's rules) and records the result as a new version."""
-    report = import_bank(bank_of(revision))
-    record_revision(
-        author=author,
-        summary=_("Restored the version of %(when)s (%(summary)s)")
-        % {"when": f"{revision.created_at:%Y-%m-%d %H:%M}", "summary": revision.summary},
-    )
+    # One transaction: concurrent restores each record the bank they left behind.
+    with transaction.atomic():
+        report = import_bank(bank_of(revision))
+        record_revision(
+            author=author,
+            summary=_("Restored the version of %(when)s (%(summary)s)")
+            % {"when": f"{revision.created_at:%Y-%m-%d %H:%M}", "summary": revision.summary},
+        )
     return report
 
 

@@ -31,7 +31,7 @@ from roles.models import Role
 
 from . import engine
 from .bank import load_bank
-from .caching import bank_cached, bank_version
+from .caching import bank_cached, shared_bank_version
 from .charts import profile_chart
 from .engine.explain import scale_choice
 from .flow import AdaptiveProgress, Progress
@@ -95,6 +95,12 @@ def _owned_attempt(request: HttpRequest, attempt_uuid) -> tuple[Attempt, dict[in
         raise PermissionDenied(
             _("This quiz was started in another browser. Start your own quiz from the home page.")
         )
+    if attempt.is_preview and not request.user.is_staff:
+        # The owner cookie outlives a staff login: whoever uses the browser after the
+        # editor logged out starts their own quiz rather than finishing the preview.
+        raise PermissionDenied(
+            _("This is a staff preview of the quiz. Start your own quiz from the home page.")
+        )
     return attempt, counted
 
 
@@ -102,7 +108,10 @@ def _resumable(request: HttpRequest, quiz: Quiz) -> Attempt | None:
     key = _owner_key(request)
     if key is None:
         return None
-    return Attempt.objects.in_progress().owned_by(key).filter(quiz=quiz).order_by("-updated_at").first()
+    attempts = Attempt.objects.in_progress().owned_by(key).filter(quiz=quiz)
+    if not request.user.is_staff:
+        attempts = attempts.filter(is_preview=False)  # a staff preview is never a job seeker's to continue
+    return attempts.order_by("-updated_at").first()
 
 
 def _active_questions(quiz: Quiz) -> list[Question]:
@@ -124,7 +133,7 @@ def _typical_length(quiz: Quiz) -> int:
 def _walk_key(quiz: Quiz) -> str:
     """What an attempt's adaptive memo (Attempt.walk) holds for: this bank, these settings
     and this release of the code. Any change and the walk starts over, once."""
-    return f"{bank_version()}|{quiz.adaptive_settings}|{engine.ENGINE_VERSION}|{settings.RELEASE}"
+    return f"{shared_bank_version()}|{quiz.adaptive_settings}|{engine.ENGINE_VERSION}|{settings.RELEASE}"
 
 
 def _progress(attempt: Attempt, counted: dict[int, Saved] | None = None) -> Progress:
@@ -526,6 +535,7 @@ def _render_result(request: HttpRequest, result: Result, role_param: str, partia
         "chart": profile_chart(snapshot, recommended) if recommended else None,
         "share_url": request.build_absolute_uri(result.get_absolute_url()),
     }
+    context["partial"] = partial
     template = "quiz/result-article.html#plan" if partial else "quiz/result-article.html"
     title = _("Your result: %(name)s") % {"name": role["name"]} if role else _("Your result")
     return status, {"title": title, "article": render_to_string(template, context, request)}
@@ -580,6 +590,10 @@ def result(request: HttpRequest, result_uuid) -> HttpResponse:
             return page
         if key:
             cache.set(key, page, RESULT_CACHE_SECONDS)
-    response = page.response(request, max_age=RESULT_MAX_AGE, vary=("HX-Request",))
+    # A history restore sends HX-Request too but gets the whole page: a shared cache must
+    # tell the two apart.
+    response = page.response(
+        request, max_age=RESULT_MAX_AGE, vary=("HX-Request", "HX-History-Restore-Request")
+    )
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -28,3 +28,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: threads in the concurrency tests use their own connections, as
     # the app's requests do, and see WAL and BEGIN IMMEDIATE at work.
     DATABASES["default"]["TEST"] = {"NAME": f"/tmp/careerquiz-test-{os.getpid()}.sqlite3"}  # noqa: F405
+
+# One process: the rate-limit tests count in the default cache, which they clear.
+RATELIMIT_USE_CACHE = "default"

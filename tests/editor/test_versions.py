@@ -85,7 +85,7 @@ def test_a_change_that_fails_validation_records_no_version(baseline, admin_clien
     persona = Persona.objects.first()
     url = reverse("admin:quiz_persona_change", args=[persona.pk])
     response = admin_client.post(url, {"name": "", "quiz": persona.quiz_id})
-    assert response.status_code == 200  # the form with its errors
+    assert response.status_code == 422  # the form with its errors
     assert list(BankRevision.objects.all()) == [baseline]
 
 
