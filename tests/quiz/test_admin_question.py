@@ -16,6 +16,10 @@ from tests.pageforms import page_form
 
 pytestmark = pytest.mark.usefixtures("default_content")
 
+# These tests are about the page's save: they apply the change at once (the preview that
+# comes first is tested in tests/editor/test_preview.py).
+APPLIED = {"_apply": "1"}
+
 
 def _change_url(question):
     return reverse("admin:quiz_question_change", args=[question.pk])
@@ -83,7 +87,7 @@ def test_one_save_changes_scores_and_adds_an_option_scored_in_a_new_column(admin
             "_save": "Save",
         }
     )
-    response = admin_client.post(url, data)
+    response = admin_client.post(url, {**data, **APPLIED})
     assert response.status_code == 302, response.content.decode()[:2000]
     scores = _scores(question)
     assert scores["call-users"] == {"customer-insight": 4}
@@ -117,7 +121,7 @@ def test_a_question_with_five_options_and_their_scores_is_added_in_one_post(admi
                 f"options-{n}-new-score-0": str(n),
             }
         )
-    response = admin_client.post(url, data)
+    response = admin_client.post(url, {**data, **APPLIED})
     assert response.status_code == 302, response.content.decode()[:3000]
     question = Question.objects.get(slug="watch-users")
     assert question.quiz == default_content and question.order == last_order + 1
@@ -138,7 +142,7 @@ def test_a_score_off_the_scale_is_shown_in_its_cell_and_nothing_is_saved(admin_c
     html, data = _page(admin_client, url)
     cell = _cell(question.options.get(slug="usage-data"), "data-metrics", data)
     data.update({cell: "5", "text": "Reworded?", "_save": "Save"})
-    response = admin_client.post(url, data)
+    response = admin_client.post(url, {**data, **APPLIED})
     page = response.content.decode()
     assert response.status_code == 200
     message = "Score of option “Pull the usage data to see where people drop off” for “Data and metrics”: Enter a level from 0 to 4"
@@ -174,7 +178,7 @@ def test_moving_an_option_saves_the_page_then_swaps_it_with_its_neighbour(admin_
     assert f'name="_move_option" value="{check_flow.pk}-up"' in html
     assert 'value="{}-up"'.format(question.options.get(slug="usage-data").pk) not in html  # first: no up
     data.update({"text": "Reworded: what do you do first?", "_move_option": f"{check_flow.pk}-up"})
-    response = admin_client.post(url, data)
+    response = admin_client.post(url, {**data, **APPLIED})
     assert response.status_code == 302
     assert response["Location"] == f"{url}?moved={check_flow.pk}-up"
     assert list(question.options.order_by("order", "pk").values_list("slug", flat=True))[:3] == [
@@ -297,7 +301,7 @@ def test_without_score_permissions_the_options_save_and_the_scores_stay():
     html, data = _page(editor, _change_url(question))
     assert not any("-score-" in name for name in data)
     data.update({"options-0-label": "Pull the usage data first", "_save": "Save"})
-    assert editor.post(_change_url(question), data).status_code == 302
+    assert editor.post(_change_url(question), {**data, **APPLIED}).status_code == 302
     assert question.options.get(slug="usage-data").label == "Pull the usage data first"
     assert _scores(question) == before
 
@@ -311,7 +315,7 @@ def test_the_biggest_questions_pages_post_under_the_field_limit(admin_client, sl
     fields = sum(len(v) if isinstance(v, list) else 1 for v in data.values())
     assert fields < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS * 0.85, fields
     before = _scores(question)
-    assert admin_client.post(_change_url(question), {**data, "_save": "Save"}).status_code == 302
+    assert admin_client.post(_change_url(question), {**data, "_save": "Save", **APPLIED}).status_code == 302
     assert _scores(question) == before
 
 

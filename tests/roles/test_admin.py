@@ -13,6 +13,10 @@ from tests.pageforms import page_form
 
 pytestmark = pytest.mark.usefixtures("default_content")
 
+# These tests are about the page's save: they apply the change at once (the preview that
+# comes first is tested in tests/editor/test_preview.py).
+APPLIED = {"_apply": "1"}
+
 
 def _change_url(role):
     return reverse("admin:roles_role_change", args=[role.pk])
@@ -57,7 +61,7 @@ def test_one_save_of_the_role_page_changes_levels_importance_and_what_is_in_the_
     data[_importance("business-acumen")] = "3"
     data[_level("compliance-risk")] = ""  # out of the profile
     data["_save"] = "Save"
-    response = admin_client.post(_change_url(role), data)
+    response = admin_client.post(_change_url(role), {**data, **APPLIED})
     assert response.status_code == 302
     after = _profile(role)
     assert after["customer-insight"] == (4, before["customer-insight"][1])
@@ -84,7 +88,7 @@ def test_a_new_role_is_added_with_its_whole_profile_in_one_post(admin_client):
     for n, competency in enumerate(competencies):
         data[f"profile-{competency.pk}-level"] = str(n % 5)
         data[f"profile-{competency.pk}-importance"] = str(n % 3 + 1)
-    response = admin_client.post(reverse("admin:roles_role_add"), data)
+    response = admin_client.post(reverse("admin:roles_role_add"), {**data, **APPLIED})
     assert response.status_code == 302
     role = Role.objects.get(slug="growth-pm")
     assert {rc.competency_id: (rc.level, rc.importance) for rc in role.profile.all()} == {
@@ -176,7 +180,7 @@ def test_without_permissions_on_expected_levels_the_role_saves_but_its_profile_d
     assert 'name="profile-' not in html
     data = page_form(html, "role_form")
     data.update({"name": "Product Manager (renamed)", _level("customer-insight"): "0", "_save": "Save"})
-    assert editor.post(_change_url(role), data).status_code == 302
+    assert editor.post(_change_url(role), {**data, **APPLIED}).status_code == 302
     role.refresh_from_db()
     assert role.name == "Product Manager (renamed)" and _profile(role) == before
 
