@@ -387,10 +387,13 @@ def measure(scenarios: dict[str, str], port: int, args, client_cpus: str) -> dic
             script = Path(tmp) / "s.lua"
             script.write_text(lua)
             # The whole quiz needs one connection per thread: each thread is one person.
-            threads = args.connections if name.startswith("whole quiz") else 2
+            # A whole quiz takes many steps: three times as long, so that quizzes finish.
+            whole = name.startswith("whole quiz")
+            threads = args.connections if whole else 2
+            duration = args.duration * 3 if whole else args.duration
             out = subprocess.run(
                 ["taskset", "-c", client_cpus, "wrk", f"-t{threads}", f"-c{args.connections}"]
-                + [f"-d{args.duration}s", "--timeout", "10s", "-s", str(script), f"http://127.0.0.1:{port}"],
+                + [f"-d{duration}s", "--timeout", "10s", "-s", str(script), f"http://127.0.0.1:{port}"],
                 capture_output=True,
                 text=True,
                 check=True,
