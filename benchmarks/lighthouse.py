@@ -77,9 +77,12 @@ def audit(binary: Path, url: str, desktop: bool, cookie: str | None) -> dict:
         cmd.append("--preset=desktop")
     if cookie:
         cmd.append("--extra-headers=" + json.dumps({"Cookie": cookie}))
-    done = subprocess.run(
-        cmd, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
-    )
+    for _attempt in range(3):  # Lighthouse now and then fails to record a trace (NO_NAVSTART)
+        done = subprocess.run(
+            cmd, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+        )
+        if done.returncode == 0:
+            break
     if done.returncode:
         sys.exit(f"lighthouse failed on {url}:\n{done.stderr[-2000:]}")
     report = json.loads(done.stdout)
