@@ -49,3 +49,18 @@ def started(linear_quiz):
     client = Client(raise_request_exception=False)
     client.post(reverse("quiz:start", args=[linear_quiz.slug]))
     return client, Attempt.objects.get()
+
+
+@pytest.fixture
+def result(default_content):
+    """A product manager's completed result (owner key "owner"), with an empty cache."""
+    from django.core.cache import cache
+
+    from quiz.models import Attempt
+    from quiz.services import attempt_complete
+    from tests.factories import answer_everything
+
+    attempt = Attempt.objects.create(quiz=default_content, owner_key="owner")
+    answer_everything(attempt, "product-manager")
+    cache.clear()
+    return attempt_complete(attempt=attempt)

@@ -4,20 +4,9 @@ validators, and may be kept by browsers and shared caches."""
 import gzip
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
-from quiz.models import Attempt
-from quiz.services import attempt_complete
-from tests.factories import answer_everything, own
-
-
-@pytest.fixture
-def result(default_content):
-    attempt = Attempt.objects.create(quiz=default_content, owner_key="owner")
-    answer_everything(attempt, "product-manager")
-    cache.clear()
-    return attempt_complete(attempt=attempt)
+from tests.factories import own
 
 
 def test_a_viewed_result_page_is_served_without_a_database_query(result, django_assert_num_queries):
