@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,6 +40,7 @@ def forget() -> None:
     with _lock:
         _version = ("", 0.0)
         _memo.clear()
+        pages._pages.clear()
 
 
 def _local_version() -> str | None:
@@ -113,6 +115,34 @@ def bank_cached(name: str, build):
             _memo.clear()
         _memo[key] = value
     return value
+
+
+class PageMemo:
+    """Rendered pages kept in this process's memory under the bank's version, the least
+    recently used dropped beyond ``limit`` (a question page is about 10 KB)."""
+
+    def __init__(self, limit: int = 500):
+        self.limit = limit
+        self._pages: OrderedDict[tuple, str] = OrderedDict()
+
+    def get(self, key: tuple, build) -> str:
+        key = (bank_version(), *key)
+        with _lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+                return page
+        page = build()
+        with _lock:
+            self._pages[key] = page
+            while len(self._pages) > self.limit:
+                self._pages.popitem(last=False)
+        return page
+
+
+# The quiz's step pages (quiz/views.py): one rendering per question, saved answer and place
+# in the quiz, shared by every attempt that stands there.
+pages = PageMemo()
 
 
 # Every table of the bank: saving or deleting a row of any of them changes the version.

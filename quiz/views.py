@@ -5,9 +5,11 @@ Every page works as ordinary forms and links; htmx requests get the ``quiz-card`
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import math
 import secrets
+import uuid
 
 from crispy_forms.utils import render_crispy_form
 from django.conf import settings
@@ -15,6 +17,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -31,7 +34,7 @@ from roles.models import Role
 
 from . import engine
 from .bank import load_bank
-from .caching import bank_cached, shared_bank_version
+from .caching import bank_cached, pages, shared_bank_version
 from .charts import profile_chart
 from .engine.explain import scale_choice
 from .flow import AdaptiveProgress, Progress
@@ -395,11 +398,57 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
                 return redirect(_step_url(attempt, following))
             question, then, pushed = following, "", _step_url(attempt, following)
             form = _form_with_saved_answer(progress, question)
-    template = "quiz/question.html#quiz-card" if _is_partial(request) else "quiz/question.html"
-    response = render(
-        request, template, _step_context(attempt, progress, question, form, then), status=status
-    )
+    response = _render_step(request, attempt, progress, question, form, then, status)
     return push_url(response, pushed) if pushed else response
+
+
+# Stand-ins for what differs between attempts on the same step page, chosen per process so
+# that no text an editor writes can contain them.
+_PAGE_ATTEMPT = uuid.uuid4()
+_PAGE_TOKEN = secrets.token_hex(32)
+
+
+def _render_step(
+    request: HttpRequest,
+    attempt: Attempt,
+    progress: Progress,
+    question: Question,
+    form: AnswerForm,
+    then: str,
+    status: int,
+) -> HttpResponse:
+    """The question page (or its card, for htmx). A form without errors shows only what the
+    bank, the saved answer and the place in the quiz decide, so the page is rendered once
+    per bank version for everyone standing there, with stand-ins for the attempt's id and
+    the CSRF token that are then replaced; a form with errors is rendered afresh."""
+    partial = _is_partial(request)
+    template = "quiz/question.html#quiz-card" if partial else "quiz/question.html"
+    if form.is_bound:
+        context = _step_context(attempt, progress, question, form, then)
+        return render(request, template, {**context, "partial": partial}, status=status)
+    previous = progress.previous(question)
+    stand_in = copy.copy(attempt)
+    stand_in.uuid = _PAGE_ATTEMPT
+    context = _step_context(stand_in, progress, question, form, then)
+    language = get_language()
+    shown = ("adaptive", "more", "changing", "position", "total", "is_last")
+    key = (
+        template,
+        language,
+        question.pk,
+        form.initial.get("answer"),
+        then,
+        previous.slug if previous else None,
+        *(context[name] for name in shown),
+    )
+
+    def build() -> str:
+        extra = {"partial": partial, "LANGUAGE_CODE": language, "csrf_token": _PAGE_TOKEN}
+        return render_to_string(template, {**context, **extra})
+
+    page = pages.get(key, build)
+    page = page.replace(str(_PAGE_ATTEMPT), str(attempt.uuid)).replace(_PAGE_TOKEN, get_token(request))
+    return HttpResponse(page, status=status)
 
 
 # --------------------------------------------------------------------------- summary and finish
@@ -454,6 +503,7 @@ def _render_summary(
             "stopped": getattr(progress, "stopped", None),
             "all_count": len(_active_questions(attempt.quiz)),
             "few_more": FEW_MORE,
+            "partial": _is_partial(request),
         },
         status=status,
     )
