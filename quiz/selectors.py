@@ -129,6 +129,21 @@ class _Compiled:
 _compiled: dict[str, _Compiled] = {}
 
 
+def _cursor(connection):
+    """A cursor for the step's query. On PostgreSQL it binds parameters on the server, so
+    that psycopg prepares the query once per connection (``prepare_threshold`` in the
+    settings): planning this join took longer than running it. Django's own cursors bind
+    on the client and never prepare. While queries are logged (DEBUG, tests that count
+    queries) Django's cursor runs it, as that one can show a prepared query's SQL."""
+    if connection.vendor != "postgresql" or connection.queries_logged:
+        return connection.cursor()
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    return connection.make_cursor(ServerBindingCursor(connection.connection))
+
+
 def attempt_with_answers(attempt_uuid) -> tuple[Attempt, dict[int, Saved]] | None:
     """The attempt with this public id, its quiz and its counted answers, in one query
     (the attempt's and quiz's columns repeat on each answer row; an attempt without
@@ -137,7 +152,7 @@ def attempt_with_answers(attempt_uuid) -> tuple[Attempt, dict[int, Saved]] | Non
     compiled = _compiled.get(alias) or _compiled.setdefault(alias, _Compiled.build(alias))
     connection = connections[alias]
     value = Attempt._meta.get_field("uuid").get_db_prep_value(attempt_uuid, connection)
-    with connection.cursor() as cursor:
+    with _cursor(connection) as cursor:
         cursor.execute(compiled.sql, [value])
         fetched = cursor.fetchall()
     if not fetched:

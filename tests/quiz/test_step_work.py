@@ -125,3 +125,15 @@ def test_the_adaptive_quiz_keeps_its_decisions_so_a_step_takes_at_most_one_new_o
     assert len(proposals) <= 1
     attempt.refresh_from_db()
     assert len(attempt.walk["decisions"]) >= 9
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+def test_on_postgresql_the_step_query_is_prepared_once_per_connection(started):
+    client, attempt, url = started
+    for _ in range(settings.DATABASES["default"]["OPTIONS"]["prepare_threshold"] + 2):
+        assert client.get(url).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement, generic_plans + custom_plans FROM pg_prepared_statements")
+        prepared = cursor.fetchall()
+    steps = [runs for sql, runs in prepared if 'FROM "quiz_attempt"' in sql and '"quiz_answer"' in sql]
+    assert steps and steps[0] >= 2, prepared
