@@ -1,12 +1,14 @@
 """The analytics read daily tallies kept as attempts change: their figures are those of
 every row counted one by one (the reference below), however the attempts got there."""
 
+import io
 import random
 import statistics
 from collections import Counter
 from datetime import timedelta
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from editor.analytics import Analytics, quiz_analytics
@@ -248,3 +250,18 @@ def test_the_analytics_count_whole_days():
     )
     with pytest.raises(ValueError, match="whole days"):
         whole_days(midnight + timedelta(hours=1), midnight + timedelta(days=1))
+
+
+def test_rebuild_tallies_counts_attempts_written_around_the_services(four_questions):
+    quiz, questions = four_questions
+    attempt = Attempt.objects.create(quiz=quiz, owner_key="loaded")  # a bulk load, say
+    Answer.objects.create(attempt=attempt, question=questions[0])
+    today = timezone.localdate()
+    assert stored_tallies(quiz) == [] and quiz_analytics(quiz, today, today).started == 0
+    out = io.StringIO()
+    call_command("rebuild_tallies", "--quiz", quiz.slug, stdout=out)
+    assert out.getvalue() == "four: recounted\n"
+    data = quiz_analytics(quiz, today, today)
+    assert data == counted_one_by_one(quiz, today, today) and data.started == 1
+    with pytest.raises(CommandError, match='unknown quiz "nope"'):
+        call_command("rebuild_tallies", "--quiz", "nope")
