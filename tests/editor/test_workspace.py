@@ -23,7 +23,7 @@ from quiz.models import Answer, Attempt, Option, Question, Result
 from quiz.selectors import attempt_answers, engine_answers
 from quiz.services import answer_save, attempt_complete
 from roles.models import Competency, Role, RoleCompetency, Transition
-from tests.factories import answer_everything, make_question, step_url
+from tests.factories import answer_everything, make_attempt, make_question, step_url
 
 
 def break_a_weight():
@@ -121,10 +121,10 @@ def test_the_rescore_preview_counts_a_known_change_without_touching_results(defa
 def test_the_rescore_preview_pages_through_results_and_scores_each_answer_set_once(default_content):
     roles = ["product-owner", "product-owner", "cpo", "head-of-product", "product-owner", "cpo", "student"]
     for i, role in enumerate(roles):
-        attempt = Attempt.objects.create(quiz=default_content, owner_key=f"k{i}")
+        attempt = make_attempt(default_content, f"k{i}")
         answer_everything(attempt, role)
         attempt_complete(attempt=attempt)
-    preview = Attempt.objects.create(quiz=default_content, owner_key="staff", is_preview=True)
+    preview = make_attempt(default_content, "staff", is_preview=True)
     answer_everything(preview, "cpo")
     attempt_complete(attempt=preview)
     break_a_weight()
@@ -245,7 +245,7 @@ def test_the_export_is_the_same_whatever_the_pieces_it_is_read_and_sent_in(
     default_content, admin_client, monkeypatch
 ):
     for i, role in enumerate(["head-of-product", "cpo", "product-owner", "student", "cpo"]):
-        attempt = Attempt.objects.create(quiz=default_content, owner_key=f"k{i}")
+        attempt = make_attempt(default_content, f"k{i}")
         answer_everything(attempt, role)
         attempt_complete(attempt=attempt)
 
