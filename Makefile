@@ -51,7 +51,8 @@ unit: install-dev htmlchecker
 bench: install-dev
 	$(BIN)/python benchmarks/bench_scoring.py
 
-# The editors' analytics page over 100,000 attempts (ATTEMPTS=1000000 for more).
+# The editors' analytics page, results CSV and re-score preview over 100,000 attempts
+# (ATTEMPTS=1000000 for more; DATABASE_URL=postgres://... for PostgreSQL).
 bench-analytics: install-dev
 	$(BIN)/python benchmarks/analytics.py --attempts $${ATTEMPTS:-100000}
 

@@ -38,15 +38,15 @@ PREPARE = textwrap.dedent(
     from django.conf import settings
     from django.core import signing
     from quiz.models import Attempt, Quiz
-    from quiz.services import attempt_complete
+    from quiz.services import attempt_complete, attempt_start
     from quiz.views import OWNER_COOKIE_SALT
     from tests.factories import answer_everything
 
     quiz = Quiz.objects.get(slug="product-careers")
-    done = Attempt.objects.create(quiz=quiz, owner_key="lighthouse-done")
+    done = attempt_start(quiz=quiz, owner_key="lighthouse-done")
     answer_everything(done, "head-of-product")
     result = attempt_complete(attempt=done)
-    Attempt.objects.create(quiz=quiz, owner_key="lighthouse")
+    attempt_start(quiz=quiz, owner_key="lighthouse")
     first = quiz.active_questions().first()
     signer = signing.get_cookie_signer(salt=settings.OWNER_COOKIE_NAME + OWNER_COOKIE_SALT)
     attempt = Attempt.objects.get(owner_key="lighthouse")

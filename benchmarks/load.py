@@ -50,10 +50,10 @@ PREPARE = textwrap.dedent(
     from django.conf import settings
     from django.core import signing
     from django.middleware.csrf import _get_new_csrf_string
-    from quiz import engine
+    from quiz import engine, tallies
     from quiz.bank import load_bank
     from quiz.models import Attempt, Quiz
-    from quiz.services import answer_save, attempt_complete
+    from quiz.services import answer_save, attempt_complete, attempt_start
     from quiz.views import OWNER_COOKIE_SALT, _progress, _walk_memo
     from tests.factories import typical_answers
 
@@ -63,6 +63,7 @@ PREPARE = textwrap.dedent(
     by_slug = {q.slug: q for q in quiz.active_questions()}
     roles = [r.slug for r in bank.recommendable_roles()]
     Attempt.objects.filter(quiz=quiz, owner_key__startswith="bench-").delete()
+    tallies.rebuild([quiz.pk])  # the deleted attempts no longer count
 
     def save(attempt, slugs, answers):
         for slug in slugs:
@@ -80,11 +81,11 @@ PREPARE = textwrap.dedent(
         # it, so the question page and the answer are real steps of its quiz.
         asked = engine.adaptive.walk(bank, answers, quiz.adaptive_settings).asked
         middle = by_slug[asked[len(asked) // 2]]
-        attempt = Attempt.objects.create(quiz=quiz, owner_key=owner)
+        attempt = attempt_start(quiz=quiz, owner_key=owner)
         save(attempt, asked[: len(asked) // 2], answers)
         # The memo the app keeps with each answer (the last answer would have saved it).
         Attempt.objects.filter(pk=attempt.pk).update(walk=_walk_memo(attempt, _progress(attempt)))
-        done = Attempt.objects.create(quiz=quiz, owner_key=owner + "-done")
+        done = attempt_start(quiz=quiz, owner_key=owner + "-done")
         save(done, asked, answers)
         result = attempt_complete(attempt=done)
         options = list(middle.options.active().order_by("order"))

@@ -1,41 +1,21 @@
-"""Quiz analytics from aggregate queries: the database counts; nothing loops over attempts.
+"""Quiz analytics from the daily tallies (``quiz.tallies``): a page over a million attempts
+adds up a few hundred rows, in the same few queries for any number of attempts.
 
-Staff previews are left out. Times are medians, computed in SQL with window functions
-(ROW_NUMBER over the sorted values), the same query on PostgreSQL and SQLite."""
+Staff previews are left out. Every figure is exact: counts are sums of the days' counts;
+a median finds the bucket of times that holds the middle, then reads that bucket's exact
+times (the same arithmetic on PostgreSQL and SQLite, in whole microseconds)."""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
-from django.db import connection
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Sum
+from django.utils import timezone
 
-from quiz.models import Answer, Attempt, Quiz, Result
-
-
-def _seconds(later: str, earlier: str) -> str:
-    if connection.vendor == "postgresql":
-        return f"EXTRACT(EPOCH FROM ({later} - {earlier}))"
-    return f"((julianday({later}) - julianday({earlier})) * 86400.0)"
-
-
-def _median_sql(values_sql: str, group: str | None) -> str:
-    """The median of ``values_sql`` (columns: [group,] secs), per group if given."""
-    partition = f"PARTITION BY {group}" if group else ""
-    select_group = f"{group}, " if group else ""
-    group_by = f"GROUP BY {group}" if group else ""
-    return f"""
-        SELECT {select_group}AVG(secs) FROM (
-            SELECT {select_group}secs,
-                   ROW_NUMBER() OVER ({partition} ORDER BY secs) AS rn,
-                   COUNT(*) OVER ({partition}) AS cnt
-            FROM ({values_sql}) AS v WHERE secs IS NOT NULL
-        ) AS ranked
-        WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2)
-        {group_by}
-    """
+from quiz import tallies
+from quiz.models import Quiz, Tally
 
 
 @dataclass
@@ -44,7 +24,7 @@ class Analytics:
     completed_per_day: list[tuple[date, int]]
     started: int
     completed: int
-    drop_off: list[dict]
+    drop_off: list[dict]  # per question, for a quiz that asks every question in order
     roles: list[tuple[str, int]]
     median_quiz_seconds: float | None
     median_question_seconds: list[dict]
@@ -56,55 +36,98 @@ class Analytics:
         return 100 * self.completed / self.started if self.started else 0.0
 
 
-def quiz_analytics(quiz: Quiz, start: datetime, end: datetime) -> Analytics:
-    attempts = Attempt.objects.real().filter(quiz=quiz, started_at__gte=start, started_at__lt=end)
-    started_per_day = list(
-        attempts.annotate(day=TruncDate("started_at"))
+def whole_days(start: datetime, end: datetime) -> tuple[date, date]:
+    """[start, end) as its first and last day: both must be midnights of the current time
+    zone (the tallies count whole days)."""
+    for moment in (start, end):
+        if timezone.localtime(moment).time() != time.min:
+            raise ValueError(f"analytics count whole days: {moment} is not a midnight")
+    return tallies.local_day(start), tallies.local_day(end) - timedelta(days=1)
+
+
+SUMMED = [
+    tallies.ANSWERS,
+    tallies.UNFINISHED,
+    tallies.ANSWERED,
+    tallies.COMPLETED,
+    tallies.ROLE,
+    tallies.ASKED,
+    tallies.CHANGED,
+    tallies.ANSWER_BUCKET,
+    tallies.QUIZ_BUCKET,
+]
+
+
+def quiz_analytics(quiz: Quiz, first: date, last: date) -> Analytics:
+    """The figures of the quiz's attempts that started from day ``first`` to day ``last``
+    (both included; days of the current time zone)."""
+    in_range = Tally.objects.filter(quiz=quiz, day__gte=first, day__lte=last)
+    started_per_day = [
+        (day, n)
+        for day, n in in_range.filter(metric=tallies.STARTED)
         .values("day")
-        .annotate(n=Count("id"))
+        .annotate(n=Sum("count"))
         .order_by("day")
         .values_list("day", "n")
+        if n > 0
+    ]
+    sums: dict[str, Counter] = defaultdict(Counter)
+    metrics = SUMMED if quiz.adaptive else [*SUMMED, tallies.UNFINISHED_WITH]
+    for metric, key, number, n in (
+        in_range.filter(metric__in=metrics)
+        .values("metric", "key", "number")
+        .annotate(n=Sum("count"))
+        .order_by()
+        .values_list("metric", "key", "number", "n")
+    ):
+        if n > 0:  # (never fewer, unless attempts were written around quiz.services)
+            sums[metric][(key, number)] = n
+    questions = list(
+        quiz.questions.order_by("order", "pk").values_list("pk", "order", "text", "active", "slug")
     )
-    completed_per_day = list(
-        attempts.filter(completed_at__isnull=False)
-        .annotate(day=TruncDate("completed_at"))
-        .values("day")
-        .annotate(n=Count("id"))
-        .order_by("day")
-        .values_list("day", "n")
+    active = [(pk, order, text) for pk, order, text, is_active, _ in questions if is_active]
+    medians = _medians(
+        in_range.filter(day__in=[day for day, _ in started_per_day]),
+        sums,
+        {tallies.ANSWER_BUCKET: {str(pk) for pk, _, _ in active}, tallies.QUIZ_BUCKET: {""}},
+    )
+    completed_per_day = sorted(
+        (date.fromordinal(number), n) for (_, number), n in sums[tallies.COMPLETED].items()
     )
     started = sum(n for _, n in started_per_day)
-    completed = sum(n for _, n in completed_per_day)
+    return Analytics(
+        started_per_day=started_per_day,
+        completed_per_day=completed_per_day,
+        started=started,
+        completed=sum(n for _, n in completed_per_day),
+        drop_off=[] if quiz.adaptive else _drop_off(sums, questions, active, started),
+        roles=sorted(((key, n) for (key, _), n in sums[tallies.ROLE].items()), key=lambda r: (-r[1], r[0])),
+        median_quiz_seconds=medians.get((tallies.QUIZ_BUCKET, "")),
+        median_question_seconds=[
+            {"position": position, "text": text, "seconds": medians.get((tallies.ANSWER_BUCKET, str(pk)))}
+            for position, (pk, _, text) in enumerate(active, 1)
+        ],
+        drop_off_by_position=_drop_off_by_position(sums),
+        adaptive_questions=_adaptive_questions(sums, {slug: text for _, _, text, _, slug in questions}),
+    )
 
-    # Drop-off: an attempt has seen question i when it answered the one before (everyone
-    # sees the first); it left at question i when it is unfinished and its furthest answer
-    # is the one before. Both counted by the database.
-    questions = list(quiz.active_questions().values_list("pk", "order", "text"))
-    answered = dict(
-        Answer.objects.filter(attempt__in=attempts)
-        .values("question_id")
-        .annotate(n=Count("id"))
-        .values_list("question_id", "n")
-    )
-    furthest_answer = (
-        Answer.objects.filter(attempt=OuterRef("pk"))
-        .order_by("-question__order")
-        .values("question__order")[:1]
-    )
-    furthest = dict(
-        attempts.filter(completed_at__isnull=True)
-        .annotate(last=Subquery(furthest_answer))
-        .values("last")
-        .annotate(n=Count("id"))
-        .values_list("last", "n")
-    )
-    drop_off = []
-    previous_order = None
-    previous_id = None
-    for position, (pk, order, text) in enumerate(questions, 1):
+
+def _drop_off(sums, questions, active, started: int) -> list[dict]:
+    """An attempt has seen question i when it answered the one before (everyone sees the
+    first); it left at question i when it is unfinished and its furthest answer (in the
+    questions' order now) is the one before."""
+    answered = {int(key): n for (key, _), n in sums[tallies.ANSWERED].items()}
+    order_of = {pk: order for pk, order, *_ in questions}
+    furthest: Counter = Counter()
+    for (key, _), n in sums[tallies.UNFINISHED_WITH].items():
+        orders = [order_of[int(pk)] for pk in key.split(",") if pk and int(pk) in order_of]
+        furthest[max(orders, default=None)] += n
+    rows = []
+    previous_order = previous_id = None
+    for position, (pk, order, text) in enumerate(active, 1):
         views = started if previous_id is None else answered.get(previous_id, 0)
         exits = furthest.get(previous_order, 0)
-        drop_off.append(
+        rows.append(
             {
                 "position": position,
                 "text": text,
@@ -114,70 +137,15 @@ def quiz_analytics(quiz: Quiz, start: datetime, end: datetime) -> Analytics:
             }
         )
         previous_id, previous_order = pk, order
-
-    roles = list(
-        Result.objects.filter(attempt__in=attempts)
-        .values("recommended_role_slug")
-        .annotate(n=Count("id"))
-        .order_by("-n", "recommended_role_slug")
-        .values_list("recommended_role_slug", "n")
-    )
-
-    attempt_sql, attempt_params = attempts.values("id").query.sql_with_params()
-    answer_table, attempt_table = Answer._meta.db_table, Attempt._meta.db_table
-    per_quiz = f"""
-        SELECT {_seconds("t.completed_at", "t.started_at")} AS secs FROM {attempt_table} t
-        WHERE t.completed_at IS NOT NULL AND t.id IN ({attempt_sql})
-    """
-    per_question = f"""
-        SELECT a.question_id AS question_id,
-               {_seconds("a.answered_at", "COALESCE(LAG(a.answered_at) OVER (PARTITION BY a.attempt_id ORDER BY a.answered_at), t.started_at)")} AS secs
-        FROM {answer_table} a JOIN {attempt_table} t ON t.id = a.attempt_id
-        WHERE t.id IN ({attempt_sql})
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(_median_sql(per_quiz, None), attempt_params)
-        row = cursor.fetchone()
-        median_quiz = float(row[0]) if row and row[0] is not None else None
-        cursor.execute(_median_sql(per_question, "question_id"), attempt_params)
-        medians = {qid: float(secs) for qid, secs in cursor.fetchall()}
-    median_questions = [
-        {"position": position, "text": text, "seconds": medians.get(pk)}
-        for position, (pk, _, text) in enumerate(questions, 1)
-    ]
-    return Analytics(
-        drop_off_by_position=_drop_off_by_position(attempts),
-        adaptive_questions=_adaptive_questions(quiz, attempts),
-        started_per_day=started_per_day,
-        completed_per_day=completed_per_day,
-        started=started,
-        completed=completed,
-        drop_off=drop_off,
-        roles=roles,
-        median_quiz_seconds=median_quiz,
-        median_question_seconds=median_questions,
-    )
+    return rows
 
 
-def _drop_off_by_position(attempts) -> list[dict]:
+def _drop_off_by_position(sums) -> list[dict]:
     """Where people leave, by how far they got: for the n-th question a person is shown,
     views are the attempts with at least n − 1 answers, exits the unfinished ones with
-    exactly n − 1. Two aggregate queries; the same for adaptive and whole quizzes."""
-    answers = Coalesce(
-        Subquery(
-            Answer.objects.filter(attempt=OuterRef("pk"))
-            .values("attempt")
-            .annotate(c=Count("id"))
-            .values("c")
-        ),
-        0,
-    )
-
-    def histogram(queryset) -> dict[int, int]:
-        return dict(queryset.annotate(n=answers).values("n").annotate(c=Count("id")).values_list("n", "c"))
-
-    by_count = histogram(attempts)
-    unfinished = histogram(attempts.filter(completed_at__isnull=True))
+    exactly n − 1. The same for adaptive and whole quizzes."""
+    by_count = {number: n for (_, number), n in sums[tallies.ANSWERS].items()}
+    unfinished = {number: n for (_, number), n in sums[tallies.UNFINISHED].items()}
     rows = []
     for position in range(1, max(by_count, default=0) + 2):
         views = sum(c for n, c in by_count.items() if n >= position - 1)
@@ -187,28 +155,69 @@ def _drop_off_by_position(attempts) -> list[dict]:
     return rows
 
 
-def _adaptive_questions(quiz: Quiz, attempts) -> list[dict]:
+def _adaptive_questions(sums, texts: dict[str, str]) -> list[dict]:
     """For each question: how often the adaptive quiz asked it and how often its answer
     changed the leading role, from the completed results' snapshots."""
-    asked: dict[str, int] = {}
-    changed: dict[str, int] = {}
-    steps_of_results = (
-        Result.objects.filter(attempt__in=attempts)
-        .exclude(snapshot__adaptive__isnull=True)
-        .values_list("snapshot__adaptive__steps", flat=True)
-    )
-    for steps in steps_of_results.iterator(chunk_size=2000):
-        leader = None
-        for step in steps or []:
-            slug = step.get("question")
-            asked[slug] = asked.get(slug, 0) + 1
-            if leader is not None and step.get("leader") != leader:
-                changed[slug] = changed.get(slug, 0) + 1
-            leader = step.get("leader")
-    if not asked:
-        return []
-    texts = dict(quiz.questions.values_list("slug", "text"))
+    asked = {key: n for (key, _), n in sums[tallies.ASKED].items()}
+    changed = {key: n for (key, _), n in sums[tallies.CHANGED].items()}
     return [
         {"text": texts.get(slug, slug), "asked": n, "changed": changed.get(slug, 0)}
         for slug, n in sorted(asked.items(), key=lambda item: (-item[1], item[0]))
     ]
+
+
+def _medians(days, sums, keys: dict[str, set[str]]) -> dict[tuple[str, str], float]:
+    """The median in seconds of each series ``keys`` names, by (bucket metric, key): the
+    mean of the middle two times (the middle one when their number is odd). The buckets'
+    counts say which bucket holds each middle time and its rank there; one query reads
+    those buckets' exact times."""
+    exact_metric = {tallies.ANSWER_BUCKET: tallies.ANSWER_TIME, tallies.QUIZ_BUCKET: tallies.QUIZ_TIME}
+    wanted: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for metric in exact_metric:
+        series: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for (key, number), n in sums[metric].items():
+            if key in keys[metric]:
+                series[key].append((number, n))
+        for key, buckets in series.items():
+            buckets.sort()
+            total = sum(n for _, n in buckets)
+            wanted[(metric, key)] = [
+                _locate(buckets, rank, key) for rank in ((total + 1) // 2, (total + 2) // 2)
+            ]
+    if not wanted:
+        return {}
+    times: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for metric, key, number, n in (
+        days.filter(
+            metric__in=list(exact_metric.values()),
+            key__in={exact_key for places in wanted.values() for exact_key, _ in places},
+        )
+        .values("metric", "key", "number")
+        .annotate(n=Sum("count"))
+        .order_by("metric", "key", "number")
+        .values_list("metric", "key", "number", "n")
+    ):
+        times[(metric, key)].append((number, n))
+    medians = {}
+    for (metric, key), places in wanted.items():
+        middle = [_value_at(times[(exact_metric[metric], exact_key)], rank) for exact_key, rank in places]
+        if None not in middle:
+            medians[(metric, key)] = (middle[0] + middle[1]) / 2 / 1_000_000
+    return medians
+
+
+def _locate(buckets: list[tuple[int, int]], rank: int, key: str) -> tuple[str, int]:
+    """The exact-times key of the bucket holding the rank-th time (from 1), and its rank there."""
+    for number, n in buckets:
+        if rank <= n:
+            return (f"{key}/{number}" if key else str(number)), rank
+        rank -= n
+    raise ValueError("rank beyond the counted times")
+
+
+def _value_at(counted: list[tuple[int, int]], rank: int) -> int | None:
+    for value, n in counted:
+        if rank <= n:
+            return value
+        rank -= n
+    return None  # (only when attempts were written around quiz.services)

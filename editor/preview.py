@@ -20,11 +20,11 @@ from quiz import engine
 from quiz.bank import load_bank
 from quiz.caching import bank_changed
 from quiz.calibration import PersonaOutcome, persona_outcomes
-from quiz.models import Answer, Quiz, Result
-from quiz.selectors import engine_answers, saved_answers
+from quiz.models import Quiz, Result
 from roles.models import Role
 
 from .health import check_bank
+from .rescore import Recommender
 
 APPLY = "_apply"
 # A "move up/down" of an option reorders, which changes no recommendation: it applies at once
@@ -47,23 +47,13 @@ RECENT = 1000
 def recommendations(quiz: Quiz, bank: engine.Bank, limit: int = RECENT) -> dict[int, str]:
     """The role the bank would recommend for each of the quiz's ``limit`` most recent
     completed (non-preview) results, by attempt id; the same answers are scored once."""
-    page = list(
+    page = (
         Result.objects.real()
         .filter(attempt__quiz=quiz)
         .order_by("-pk")
         .values_list("attempt_id", flat=True)[:limit]
     )
-    saved = saved_answers(Answer.objects.filter(attempt_id__in=page))
-    now: dict[int, str] = {}
-    scored: dict[tuple, str] = {}
-    for attempt_id in page:
-        answers = engine_answers(saved.get(attempt_id, {}))
-        key = tuple(sorted(answers.items()))
-        if key not in scored:
-            ranking = engine.rank_roles(bank, engine.build_profile(bank, answers))
-            scored[key] = ranking[0].role if ranking else ""
-        now[attempt_id] = scored[key]
-    return now
+    return Recommender(bank).page(page)
 
 
 @dataclass

@@ -25,7 +25,7 @@ from quiz.jsonfile import NotJSON, read_json
 from quiz.models import Quiz, Result
 from roles.models import Role
 
-from .analytics import Analytics, quiz_analytics
+from .analytics import Analytics, quiz_analytics, whole_days
 from .charts import bar_chart
 from .health import bank_problems
 from .permissions import EDIT_BANK, VIEW_ANALYTICS, VIEW_BANK, VIEW_RESULTS, requires
@@ -166,7 +166,7 @@ def analytics(request: HttpRequest) -> HttpResponse:
     start, end, start_label, end_label = date_range(request)
     quizzes = list(Quiz.objects.order_by("title"))
     quiz = next((q for q in quizzes if q.slug == request.GET.get("quiz")), quizzes[0] if quizzes else None)
-    data = quiz_analytics(quiz, start, end) if quiz else None
+    data = quiz_analytics(quiz, *whole_days(start, end)) if quiz else None
     return _page(
         request,
         "editor/analytics.html",
@@ -291,10 +291,17 @@ RESULT_COLUMNS = {
 }
 
 
+# Rows fetched from the database at a time (a server-side cursor on PostgreSQL), and rows
+# sent to the client in one piece of the response.
+CSV_FETCH_ROWS = 2000
+CSV_SEND_ROWS = 500
+
+
 @require_safe
 @requires(*VIEW_RESULTS)
 def results_csv(request: HttpRequest) -> StreamingHttpResponse:
-    """Job seekers' results in a date range, streamed in chunks (constant memory)."""
+    """Job seekers' results in a date range, streamed in chunks: memory stays the same for
+    any number of results (the benchmark checks it over a million attempts)."""
     start, end, start_label, end_label = date_range(request)
     rows = (
         Result.objects.real()
@@ -306,8 +313,14 @@ def results_csv(request: HttpRequest) -> StreamingHttpResponse:
 
     def lines():
         yield "\ufeff" + writer.writerow([str(name) for name in RESULT_COLUMNS.values()])
-        for row in rows.iterator(chunk_size=2000):
-            yield writer.writerow([spreadsheet_safe(cell) for cell in row])
+        piece = []
+        for row in rows.iterator(chunk_size=CSV_FETCH_ROWS):
+            piece.append(writer.writerow([spreadsheet_safe(cell) for cell in row]))
+            if len(piece) == CSV_SEND_ROWS:
+                yield "".join(piece)
+                piece = []
+        if piece:
+            yield "".join(piece)
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (

@@ -332,6 +332,33 @@ class Result(models.Model):
         return reverse("quiz:result", args=[self.uuid])
 
 
+class Tally(models.Model):
+    """How many of a quiz's job-seeker attempts that started on one day share one fact: the
+    counts the editors' analytics add up instead of reading every attempt. Kept exact by
+    ``quiz.tallies``, in the same transaction as each change of an attempt (``services``);
+    ``manage.py rebuild_tallies`` recounts them from the attempts."""
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="tallies", db_index=False)
+    day = models.DateField(_("day the attempts started"))
+    metric = models.CharField(_("metric"), max_length=20)
+    key = models.TextField(_("key"), blank=True, default="")
+    number = models.BigIntegerField(_("number"), default=0)
+    count = models.IntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("tally")
+        verbose_name_plural = _("tallies")
+        constraints = [
+            # Also the index every read of the analytics uses: one metric, a range of days.
+            models.UniqueConstraint(
+                fields=["quiz", "metric", "day", "key", "number"], name="one_tally_per_fact"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.metric} {self.key} {self.number}: {self.count}"
+
+
 class Persona(models.Model):
     """A calibration persona: a named set of answers and the role it should be recommended.
     A persona that stops getting its role after an edit of the bank shows the edit changed

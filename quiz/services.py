@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.utils import timezone
 
+from . import tallies
 from .bank import load_bank
 from .engine import ENGINE_VERSION, adaptive, recommend
-from .models import Answer, AnswerChoice, Attempt, Option, Question, Result
+from .models import Answer, AnswerChoice, Attempt, Option, Question, Quiz, Result
 from .selectors import attempt_answers, engine_answers
 
 
@@ -26,6 +27,14 @@ class AttemptIncomplete(Exception):
         super().__init__(question.slug if question else "no questions")
 
 
+def attempt_start(*, quiz: Quiz, owner_key: str, is_preview: bool = False) -> Attempt:
+    """A new attempt, counted in the analytics' tallies in the same transaction."""
+    with transaction.atomic():
+        attempt = Attempt.objects.create(quiz=quiz, owner_key=owner_key, is_preview=is_preview)
+        tallies.record(None, tallies.facts(attempt, answers=()))
+    return attempt
+
+
 def answer_save(
     *,
     attempt: Attempt,
@@ -34,19 +43,24 @@ def answer_save(
     scale_value: int | None = None,
     walk: dict | None = None,
 ) -> Answer:
-    """Stores (or replaces) the answer to one question, in one transaction of four
-    statements: either the new answer is saved completely or the old one stays.
+    """Stores (or replaces) the answer to one question, in one transaction: either the new
+    answer is saved completely, with the analytics' tallies, or the old one stays.
 
     The first statement touches the attempt only while it is open; on PostgreSQL that
     locks its row, and on SQLite the transaction holds the write lock from its start
     (BEGIN IMMEDIATE), so concurrent submissions of one attempt (double clicks, two tabs)
-    take turns. The answer itself is one upsert on its unique (attempt, question).
+    take turns. The answer itself is one upsert on its unique (attempt, question), then
+    its choices are deleted and inserted: four statements. A job seeker's answer adds
+    two: a read of the attempt's answers before (while the attempt is held) and one upsert
+    of the tallies' difference, last, so their shared rows are locked briefly. A staff
+    preview counts in no tally and skips both.
     ``walk``: the adaptive quiz's memo after this answer (Attempt.walk), kept on the way."""
     now = timezone.now()
     touched = {"updated_at": now} if walk is None else {"updated_at": now, "walk": walk}
     with transaction.atomic():
         if not Attempt.objects.filter(pk=attempt.pk, completed_at__isnull=True).update(**touched):
             raise AttemptClosed
+        before = None if attempt.is_preview else tallies.open_facts(attempt)
         (answer,) = Answer.objects.bulk_create(
             [Answer(attempt_id=attempt.pk, question=question, scale_value=scale_value, answered_at=now)],
             update_conflicts=True,
@@ -55,6 +69,8 @@ def answer_save(
         )
         AnswerChoice.objects.filter(answer=answer).delete()
         AnswerChoice.objects.bulk_create([AnswerChoice(answer=answer, option=o) for o in options])
+        if before is not None:
+            tallies.record(before, tallies.with_answer(before, answer))  # last: hot rows locked briefly
     return answer
 
 
@@ -106,6 +122,7 @@ def attempt_complete(*, attempt: Attempt) -> Result:
         if path is not None:
             snapshot["adaptive"] = adaptive.record(bank, path, answers)
         top = snapshot["ranking"][0] if snapshot["ranking"] else {"role": "", "match": 0}
+        before = tallies.facts(locked)
         result = Result.objects.create(
             attempt=locked,
             engine_version=ENGINE_VERSION,
@@ -115,4 +132,5 @@ def attempt_complete(*, attempt: Attempt) -> Result:
         )
         locked.completed_at = timezone.now()
         locked.save(update_fields=["completed_at"])
+        tallies.record(before, tallies.with_result(before, result, locked.completed_at))
     return result

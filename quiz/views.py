@@ -42,7 +42,14 @@ from .forms import AnswerForm, PlanForm
 from .models import Attempt, Option, Question, Quiz, Result
 from .result_page import plan_without_repeats
 from .selectors import Saved, attempt_answers, attempt_with_answers, engine_answers
-from .services import AttemptClosed, AttemptIncomplete, answer_save, attempt_complete, attempt_extend
+from .services import (
+    AttemptClosed,
+    AttemptIncomplete,
+    answer_save,
+    attempt_complete,
+    attempt_extend,
+    attempt_start,
+)
 
 OWNER_SESSION_KEY = "careerquiz_owner"
 OWNER_COOKIE_SALT = "careerquiz.owner"
@@ -253,7 +260,7 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
     attempt = None if request.POST.get("restart") else _resumable(request, quiz)
     key = _owner_key(request) or secrets.token_urlsafe(32)
     if attempt is None:
-        attempt = Attempt.objects.create(
+        attempt = attempt_start(
             quiz=quiz,
             owner_key=key,
             is_preview=bool(request.user.is_staff and request.POST.get("preview")),

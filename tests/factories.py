@@ -1,11 +1,14 @@
 """Small helpers that make just the rows a test needs."""
 
-from datetime import timedelta
-from itertools import count
+import uuid
+from datetime import UTC, datetime, timedelta
+from itertools import count, islice
 
+from django.db import connection, transaction
 from django.urls import reverse
+from django.utils import timezone
 
-from quiz import engine
+from quiz import engine, tallies
 from quiz.bank import load_bank
 from quiz.models import Answer, Attempt, Option, OptionScore, Question, Quiz, Result
 from quiz.services import answer_save
@@ -64,7 +67,10 @@ def make_question(quiz, slug=None, kind="single", options=(), **kwargs):
 
 
 def make_attempt(quiz, owner_key="owner", **kwargs):
-    return Attempt.objects.create(quiz=quiz, owner_key=owner_key, **kwargs)
+    """An attempt counted in the analytics' tallies (as ``services.attempt_start`` does)."""
+    attempt = Attempt.objects.create(quiz=quiz, owner_key=owner_key, **kwargs)
+    tallies.record(None, tallies.facts(attempt))
+    return attempt
 
 
 def own(client, owner_key="owner"):
@@ -147,6 +153,7 @@ def make_attempts(quiz, questions, count, *, answered, completed_share, start):
         batch_size=5000,
     )
     # answered_at is auto_now on save; bulk_create keeps the given times.
+    tallies.rebuild([quiz.pk])
     return attempts
 
 
@@ -162,3 +169,153 @@ def staff_client(name, permissions):
     client = Client()
     client.force_login(user)
     return client
+
+
+def bulk_attempts(quiz, questions, count, *, answered, completed_share, start, chunk=20_000):
+    """The rows of ``make_attempts`` written by the database itself: the same attempts,
+    answers and results (a test checks it), for the benchmarks' million attempts.
+    PostgreSQL: INSERT … SELECT over generate_series; other databases: executemany in
+    chunks. Holds no row objects."""
+    done = int(answered[-1] * completed_share)
+    bulk = _BulkPostgreSQL if connection.vendor == "postgresql" else _BulkExecutemany
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL statement_timeout = 0")  # minutes for a million rows
+            cursor.execute("SET LOCAL synchronous_commit = off")
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {Attempt._meta.db_table}")
+        writer = bulk(cursor, quiz, cursor.fetchone()[0], chunk)
+        writer.attempts(count, done, start)
+        for index, question in enumerate(questions):
+            writer.answers(question, answered[index], timedelta(seconds=10 * (index + 1)))
+        writer.results(done)
+        if connection.vendor == "postgresql":
+            # Statistics for the recount's queries (autovacuum would take a while).
+            cursor.execute(
+                f"ANALYZE {Attempt._meta.db_table}, {Answer._meta.db_table}, {Result._meta.db_table}"
+            )
+    tallies.rebuild([quiz.pk])
+
+
+class _BulkExecutemany:
+    """Rows made in Python, sent in chunks of ``chunk``."""
+
+    def __init__(self, cursor, quiz, before, chunk):
+        self.cursor, self.quiz, self.before, self.chunk = cursor, quiz, before, chunk
+        self.now = timezone.now()
+
+    def new_attempts(self, first: int, columns: str) -> str:
+        """The first ``first`` attempts written here, in order: ``columns`` of each."""
+        return (
+            f"SELECT {columns} FROM {Attempt._meta.db_table} WHERE quiz_id = {int(self.quiz.pk)} "
+            f"AND id > {int(self.before)} ORDER BY id LIMIT {int(first)}"
+        )
+
+    def insert(self, table: str, columns: str, rows) -> None:
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(columns.split(',')))})"
+        batch = list(islice(rows, self.chunk))
+        while batch:
+            self.cursor.executemany(sql, batch)
+            batch = list(islice(rows, self.chunk))
+
+    def attempts(self, count, done, start):
+        walk = Attempt._meta.get_field("walk").get_db_prep_value({}, connection)
+
+        def rows():
+            for i in range(count):
+                started = start + timedelta(days=i % 3, seconds=i % 3600)
+                completed = started + timedelta(seconds=60) if i < done else None
+                yield (
+                    _db_uuid(),
+                    self.quiz.pk,
+                    f"o{i}",
+                    False,
+                    False,
+                    0,
+                    walk,
+                    *_db_datetimes(started, self.now, completed),
+                )
+
+        self.insert(Attempt._meta.db_table, ATTEMPT_COLUMNS, rows())
+
+    def answers(self, question, first, offset):
+        with connection.cursor() as reader:
+            reader.execute(self.new_attempts(first, "id, started_at"))
+            rows = (
+                (pk, question.pk, *_db_datetimes(_aware(started) + offset))
+                for batch in iter(lambda: reader.fetchmany(self.chunk), [])
+                for pk, started in batch
+            )
+            self.insert(Answer._meta.db_table, "attempt_id, question_id, answered_at", rows)
+
+    def results(self, done):
+        with connection.cursor() as reader:
+            reader.execute(self.new_attempts(done, "id"))
+            snapshot = Result._meta.get_field("snapshot").get_db_prep_value({}, connection)
+            rows = (
+                (
+                    _db_uuid(),
+                    pk,
+                    *_db_datetimes(self.now),
+                    "1.0",
+                    "product-manager" if i % 4 else "cpo",
+                    80,
+                    snapshot,
+                )
+                for i, pk in enumerate(
+                    pk for batch in iter(lambda: reader.fetchmany(self.chunk), []) for (pk,) in batch
+                )
+            )
+            self.insert(Result._meta.db_table, RESULT_COLUMNS, rows)
+
+
+class _BulkPostgreSQL(_BulkExecutemany):
+    """The same rows from generate_series, without a round trip per chunk."""
+
+    def attempts(self, count, done, start):
+        self.cursor.execute(
+            f"INSERT INTO {Attempt._meta.db_table} ({ATTEMPT_COLUMNS}) "
+            "SELECT gen_random_uuid(), %s, 'o' || i, false, false, 0, '{}'::jsonb, s, %s, "
+            "       CASE WHEN i < %s THEN s + interval '60 seconds' END "
+            "FROM generate_series(0, %s - 1) AS i, "
+            "     LATERAL (SELECT %s + make_interval(days => i %% 3, secs => i %% 3600) AS s) AS t "
+            "ORDER BY i",
+            [self.quiz.pk, self.now, done, count, start],
+        )
+
+    def answers(self, question, first, offset):
+        self.cursor.execute(
+            f"INSERT INTO {Answer._meta.db_table} (attempt_id, question_id, answered_at) "
+            f"SELECT id, %s, started_at + %s FROM ({self.new_attempts(first, 'id, started_at')}) AS t ORDER BY id",
+            [question.pk, offset],
+        )
+
+    def results(self, done):
+        self.cursor.execute(
+            f"INSERT INTO {Result._meta.db_table} ({RESULT_COLUMNS}) "
+            "SELECT gen_random_uuid(), id, %s, '1.0', "
+            "       CASE WHEN (ROW_NUMBER() OVER (ORDER BY id) - 1) %% 4 = 0 THEN 'cpo' ELSE 'product-manager' END, "
+            "       80, '{}'::jsonb "
+            f"FROM ({self.new_attempts(done, 'id')}) AS t ORDER BY id",
+            [self.now],
+        )
+
+
+ATTEMPT_COLUMNS = (
+    "uuid, quiz_id, owner_key, is_preview, answer_all, at_least, walk, started_at, updated_at, completed_at"
+)
+RESULT_COLUMNS = "uuid, attempt_id, created_at, engine_version, recommended_role_slug, match, snapshot"
+
+
+def _db_uuid():
+    return Attempt._meta.get_field("uuid").get_db_prep_value(uuid.uuid4(), connection)
+
+
+def _db_datetimes(*values):
+    return tuple(connection.ops.adapt_datetimefield_value(value) for value in values)
+
+
+def _aware(value):
+    """A datetime read by a raw cursor: SQLite gives naive UTC text."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if timezone.is_aware(value) else value.replace(tzinfo=UTC)

@@ -4,6 +4,7 @@ import csv
 import html
 import io
 import json
+from collections import Counter
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -11,13 +12,18 @@ from django.http import StreamingHttpResponse
 from django.test import Client
 from django.urls import reverse
 
+from editor import views as editor_views
 from editor.health import check_bank
+from editor.rescore import rescore_preview
 from editor.views import spreadsheet_safe
+from quiz import engine
+from quiz.bank import load_bank
 from quiz.calibration import persona_outcomes
 from quiz.models import Answer, Attempt, Option, Question, Result
+from quiz.selectors import attempt_answers, engine_answers
 from quiz.services import answer_save, attempt_complete
 from roles.models import Competency, Role, RoleCompetency, Transition
-from tests.factories import answer_everything, make_question, step_url
+from tests.factories import answer_everything, make_attempt, make_question, step_url
 
 
 def break_a_weight():
@@ -112,6 +118,36 @@ def test_the_rescore_preview_counts_a_known_change_without_touching_results(defa
     assert result.recommended_role_slug == "product-owner"
 
 
+def test_the_rescore_preview_pages_through_results_and_scores_each_answer_set_once(default_content):
+    roles = ["product-owner", "product-owner", "cpo", "head-of-product", "product-owner", "cpo", "student"]
+    for i, role in enumerate(roles):
+        attempt = make_attempt(default_content, f"k{i}")
+        answer_everything(attempt, role)
+        attempt_complete(attempt=attempt)
+    preview = make_attempt(default_content, "staff", is_preview=True)
+    answer_everything(preview, "cpo")
+    attempt_complete(attempt=preview)
+    break_a_weight()
+    # One page, or pages of two and three across the boundaries, remembering answer sets or not.
+    whole = rescore_preview()
+    assert whole["total"] == 7 and whole["changed"] >= 1 and whole["scored"] == len(set(roles))
+    for chunk, remembered in ((2, 10), (3, 0), (1, 1)):
+        paged = rescore_preview(chunk=chunk, remembered=remembered)
+        assert {k: v for k, v in paged.items() if k != "scored"} == {
+            k: v for k, v in whole.items() if k != "scored"
+        }, (chunk, remembered)
+    assert rescore_preview(chunk=3, remembered=0)["scored"] == 7
+    # Each result as the engine scores its stored answers now, one by one.
+    bank = load_bank(default_content)
+    expected = Counter()
+    for result in Result.objects.real():
+        answers = engine_answers(attempt_answers(result.attempt))
+        now = engine.rank_roles(bank, engine.build_profile(bank, answers))[0].role
+        if now != result.recommended_role_slug:
+            expected[(result.recommended_role_slug, now)] += 1
+    assert {(c["from"], c["to"]): c["count"] for c in whole["changes"]} == expected
+
+
 def test_the_default_bank_has_no_errors_only_its_known_persona_near_misses(default_content, capsys):
     problems = check_bank(default_content)
     assert [p for p in problems if p.level == "error"] == []
@@ -203,6 +239,29 @@ def test_results_export_is_a_streamed_utf8_csv_with_a_bom_for_the_date_range(def
     assert rows[1][4] == '\'=HYPERLINK("x")'
     empty = admin_client.get(reverse("admin:results_csv") + "?start=2001-01-01&end=2001-01-31")
     assert len(b"".join(empty.streaming_content).decode().strip().splitlines()) == 1
+
+
+def test_the_export_is_the_same_whatever_the_pieces_it_is_read_and_sent_in(
+    default_content, admin_client, monkeypatch
+):
+    for i, role in enumerate(["head-of-product", "cpo", "product-owner", "student", "cpo"]):
+        attempt = make_attempt(default_content, f"k{i}")
+        answer_everything(attempt, role)
+        attempt_complete(attempt=attempt)
+
+    def export():
+        response = admin_client.get(reverse("admin:results_csv"))
+        return [bytes(piece) for piece in response.streaming_content]
+
+    whole = export()
+    monkeypatch.setattr(editor_views, "CSV_FETCH_ROWS", 2)
+    monkeypatch.setattr(editor_views, "CSV_SEND_ROWS", 2)
+    pieces = export()
+    assert b"".join(pieces) == b"".join(whole) and len(pieces) == 1 + 3
+    rows = list(csv.reader(io.StringIO(b"".join(pieces).decode("utf-8")[1:])))
+    assert len(rows) == 6 and sorted(r[4] for r in rows[1:]) == sorted(
+        Result.objects.values_list("recommended_role_slug", flat=True)
+    )
 
 
 def test_the_export_is_for_staff_only(default_content, client):

@@ -12,8 +12,11 @@ from django.db import close_old_connections, connection
 from django.test import Client
 from django.urls import reverse
 
+from quiz import tallies
 from quiz.models import Answer, Attempt, Result
-from tests.factories import answer_everything, make_competency, make_question, make_quiz, step_url
+from quiz.services import answer_save, attempt_complete, attempt_start
+from tests.editor.test_tallies import stored_tallies
+from tests.factories import answer_everything, make_competency, make_question, make_quiz, make_role, step_url
 
 pytestmark = [
     # The step-by-step mechanics, on questions named by slug: every question asked in order.
@@ -120,3 +123,26 @@ def test_many_concurrent_quizzes_keep_exactly_their_own_answers(db):
         assert len(chosen) == 1
         stored.setdefault(str(answer.attempt.uuid), {})[answer.question.slug] = chosen[0]
     assert stored == given
+
+
+def test_people_answering_one_quiz_at_once_keep_the_analytics_tallies_exact():
+    skill = make_competency("tally-skill")
+    make_role("tally-role", profile={skill: (2, 3)})
+    quiz = make_quiz("at-once")
+    questions = [
+        make_question(quiz, slug=f"q{i}", order=i, options=[("a", "A", {skill: 1}), ("b", "B", {skill: 3})])
+        for i in range(3)
+    ]
+    attempts = [attempt_start(quiz=quiz, owner_key=f"o{i}") for i in range(6)]
+
+    def person(attempt, finish):
+        for question in [*questions, questions[0]]:  # and a change of mind
+            answer_save(attempt=attempt, question=question, options=[question.options.order_by("?").first()])
+        if finish:
+            attempt_complete(attempt=attempt)
+
+    run_at_once(*[lambda a=a, i=i: person(a, i % 2 == 0) for i, a in enumerate(attempts)])
+    kept = stored_tallies(quiz)
+    tallies.rebuild([quiz.pk])
+    assert stored_tallies(quiz) == kept
+    assert ("answers", 3) in {(metric, number) for _, metric, _, number, _ in kept}
