@@ -187,32 +187,46 @@ def facts(attempt, *, answers=None) -> Facts:
     )
 
 
-def open_facts(attempt) -> Facts:
-    """The facts of an attempt that is still open, in one query (its answers): its quiz,
-    start and preview flag never change, so they come from ``attempt`` as the caller has
-    it. For ``services.answer_save``, once its first statement has found the attempt open
-    and holds it (PostgreSQL's row lock, SQLite's write lock)."""
-    return Facts(
-        attempt.quiz_id, moment(attempt.started_at), None, attempt.is_preview, _stored_answers(attempt.pk)
+def open_facts(attempt, rows=None) -> Facts:
+    """The facts of an attempt that is still open: its answers (read in one query, unless
+    given as ``rows`` of id, question id and time); its quiz, start and preview flag never change, so
+    they come from ``attempt`` as the caller has it. For ``services.answer_save``, once its
+    first statement has found the attempt open and holds it (PostgreSQL's row lock,
+    SQLite's write lock)."""
+    answers = (
+        _stored_answers(attempt.pk)
+        if rows is None
+        else tuple((pk, question_id, moment(answered)) for pk, question_id, answered in rows)
     )
+    return Facts(attempt.quiz_id, moment(attempt.started_at), None, attempt.is_preview, answers)
 
 
-def record(before: Facts | None, after: Facts | None) -> None:
-    """Counts an attempt's change: what it counts for after, less what it counted for before."""
-    subject = after or before
-    if subject is None:
-        return
+def difference(before: Facts | None, after: Facts | None) -> Counter:
+    """What an attempt's change adds to the counts: what it counts for after, less what
+    it counted for before."""
     counts: Counter = Counter()
     zone = timezone.get_current_timezone()
     _add(counts, after, zone)
     _add(counts, before, zone, -1)
-    _write(subject.quiz_id, counts)
+    return counts
+
+
+def record(before: Facts | None, after: Facts | None) -> None:
+    """Counts an attempt's change."""
+    subject = after or before
+    if subject is not None:
+        _write(subject.quiz_id, difference(before, after))
 
 
 def with_answer(before: Facts, answer) -> Facts:
     """The facts after ``answer`` (an Answer just saved) was added or replaced."""
-    answers = tuple(a for a in before.answers if a[1] != answer.question_id)
-    return before._replace(answers=(*answers, (answer.pk, answer.question_id, moment(answer.answered_at))))
+    return with_answer_to(before, answer.pk, answer.question_id, answer.answered_at)
+
+
+def with_answer_to(before: Facts, answer_id: int, question_id: int, answered_at: datetime) -> Facts:
+    """The facts after the answer to ``question_id`` was saved at ``answered_at``."""
+    answers = tuple(a for a in before.answers if a[1] != question_id)
+    return before._replace(answers=(*answers, (answer_id, question_id, moment(answered_at))))
 
 
 def with_result(before: Facts, result, completed_at: datetime) -> Facts:
@@ -233,22 +247,31 @@ def _write(quiz_id: int, changes: dict[Fact, int], chunk: int = 2000) -> None:
     """Adds the changes to the stored counts: one upsert per ``chunk`` facts, in one order
     (so two transactions never wait for each other's rows crosswise). A count that falls
     to zero stays, as a zero (the analytics skip it; ``rebuild`` drops it)."""
+    with connection.cursor() as cursor:
+        for sql, params in upserts(quiz_id, changes, chunk):
+            cursor.execute(sql, params)
+
+
+def upserts(quiz_id: int, changes: dict[Fact, int], chunk: int = 2000) -> list[tuple[str, list]]:
+    """The statements (SQL and parameters) that add ``changes`` to the stored counts."""
     table, key, count = _table()
     ordered = sorted((fact, n) for fact, n in changes.items() if n)
-    with connection.cursor() as cursor:
-        for start in range(0, len(ordered), chunk):
-            rows = ordered[start : start + chunk]
-            cursor.execute(
-                f"INSERT INTO {table} (quiz_id, day, metric, {key}, number, {count}) VALUES "
-                + ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))
-                + f" ON CONFLICT (quiz_id, metric, day, {key}, number)"
-                f" DO UPDATE SET {count} = {table}.{count} + excluded.{count}",
-                [
-                    value
-                    for (day, metric, k, number), n in rows
-                    for value in (quiz_id, connection.ops.adapt_datefield_value(day), metric, k, number, n)
-                ],
-            )
+    statements = []
+    for start in range(0, len(ordered), chunk):
+        rows = ordered[start : start + chunk]
+        sql = (
+            f"INSERT INTO {table} (quiz_id, day, metric, {key}, number, {count}) VALUES "
+            + ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))
+            + f" ON CONFLICT (quiz_id, metric, day, {key}, number)"
+            f" DO UPDATE SET {count} = {table}.{count} + excluded.{count}"
+        )
+        params = [
+            value
+            for (day, metric, k, number), n in rows
+            for value in (quiz_id, connection.ops.adapt_datefield_value(day), metric, k, number, n)
+        ]
+        statements.append((sql, params))
+    return statements
 
 
 def rebuild(quiz_ids: Iterable[int] | None = None, *, apps=installed_apps, chunk: int = 5000) -> None:

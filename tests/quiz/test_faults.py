@@ -4,12 +4,12 @@ goes on from the last saved answer."""
 from unittest import mock
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.urls import reverse
 
 from quiz import services
-from quiz.models import Answer, AnswerChoice, Result
+from quiz.models import Answer, Result
 from tests.factories import answer_everything, step_url
 
 # The step-by-step mechanics, on questions named by slug: every question asked in order.
@@ -23,10 +23,16 @@ def test_a_failure_inside_a_step_leaves_the_previous_answer_whole(started):
     old = [question.options.get(slug="pm-certificate"), question.options.get(slug="led-initiative")]
     client.post(url, {"answer": [o.pk for o in old]})
     new = question.options.get(slug="none-yet")
-    # The connection drops after the old choices are deleted, before the new ones are written.
-    with mock.patch.object(
-        AnswerChoice.objects, "bulk_create", side_effect=OperationalError("server closed the connection")
-    ):
+
+    # The connection drops once the old choices are deleted (on PostgreSQL, once the
+    # writes sent with that statement ran too): the transaction must undo them.
+    def drop_after_deleting_choices(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if 'DELETE FROM "quiz_answerchoice"' in sql:
+            raise OperationalError("server closed the connection")
+        return result
+
+    with connection.execute_wrapper(drop_after_deleting_choices):
         response = client.post(url, {"answer": [new.pk]})
     assert response.status_code == 503
     assert "cannot reach its database" in response.content.decode()
