@@ -11,8 +11,9 @@ resident memory of each gunicorn worker after the run, the first-visit page weig
 size of an htmx question swap.
 
 Fair on a small machine: gunicorn runs pinned to the first half of the cores and wrk to
-the other half (``taskset``), so the load generator never takes the server's CPU; the
-database and Redis run where the kernel puts them. Needs `wrk` (Debian's package; `make
+the other half (``taskset``), so the load generator never takes the server's CPU; a local
+PostgreSQL and Redis are moved to wrk's half for the run (and back after), as if on their
+own machine as in production, so that the server's cores do only the app's work. Needs `wrk` (Debian's package; `make
 loadbench` installs it) and the PostgreSQL and Redis given by BENCH_DATABASE_URL and
 BENCH_REDIS_URL (default: the local ones, database careerquiz_bench, Redis db 1).
 
@@ -254,6 +255,10 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=50, help="concurrent users")
     parser.add_argument("--users", type=int, default=200, help="prepared attempts to spread the load over")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument(
+        "--only",
+        help="comma-separated start of scenario names to run (the floor always runs), e.g. answer,question",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk (make loadbench does it)")
@@ -297,9 +302,13 @@ def main() -> None:
         cwd=ROOT,
         env=env,
     )
+    moved = pin_services(client_cpus)
     try:
         wait_for(port)
         scenarios = build_scenarios(prepared)
+        if args.only:
+            wanted = tuple(name.strip() for name in args.only.split(","))
+            scenarios = {k: v for k, v in scenarios.items() if k.startswith(("floor", *wanted))}
         # Warm up: every result page once (a result is rendered on its first view, then
         # served from the cache), then one short round of everything, not counted.
         with ThreadPoolExecutor(4) as pool:
@@ -312,7 +321,37 @@ def main() -> None:
         server.terminate()
         server.wait(20)
         shutil.rmtree(static_root, ignore_errors=True)
+        unpin(moved)
     report(rounds, rss, weight, swap_sizes, args, server_cpus, client_cpus, env["WEB_CONCURRENCY"])
+    if not moved:
+        print("(PostgreSQL and Redis could not be moved off the server's cores: not local, or no permission)")
+
+
+SERVICES = ("postgres", "redis-server")
+
+
+def pin_services(cpus: str) -> dict[int, str]:
+    """Moves the local PostgreSQL and Redis (every process and thread; PostgreSQL's
+    connections are forked from its postmaster, so new ones follow) to ``cpus``, as if
+    they ran on their own machine as in production: then the server's core does only the
+    app's work. Returns what to restore."""
+    moved = {}
+    for status in Path("/proc").glob("[0-9]*/comm"):
+        try:
+            if status.read_text().strip() not in SERVICES:
+                continue
+            pid = int(status.parent.name)
+            before = subprocess.run(["taskset", "-pc", str(pid)], capture_output=True, text=True, check=True)
+            subprocess.run(["taskset", "-a", "-pc", cpus, str(pid)], capture_output=True, check=True)
+        except (OSError, ValueError, subprocess.CalledProcessError):
+            continue
+        moved[pid] = before.stdout.rsplit(":", 1)[1].strip()
+    return moved
+
+
+def unpin(moved: dict[int, str]) -> None:
+    for pid, cpus in moved.items():
+        subprocess.run(["taskset", "-a", "-pc", cpus, str(pid)], capture_output=True)
 
 
 def split_cpus() -> tuple[str, str]:
