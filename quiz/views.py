@@ -345,7 +345,8 @@ def _form_html(form: AnswerForm) -> str:
     their HTML is cached under the bank version; forms with errors are rendered fresh."""
     if form.is_bound:
         return render_crispy_form(form)
-    key = f"form:{form.question.pk}:{form.initial.get('answer')}"
+    answer = form.initial.get("answer")
+    key = f"form:{form.question.pk}:{','.join(answer) if isinstance(answer, list) else answer}"
     return bank_cached(key, lambda: render_crispy_form(form))
 
 
@@ -415,6 +416,11 @@ _PAGE_ATTEMPT = uuid.uuid4()
 _PAGE_TOKEN = secrets.token_hex(32)
 
 
+def _hashable(value):
+    """A form's initial answer as part of a key: several chosen options as a tuple."""
+    return tuple(value) if isinstance(value, list) else value
+
+
 def _render_step(
     request: HttpRequest,
     attempt: Attempt,
@@ -443,7 +449,7 @@ def _render_step(
         template,
         language,
         question.pk,
-        form.initial.get("answer"),
+        _hashable(form.initial.get("answer")),
         then,
         previous.slug if previous else None,
         *(context[name] for name in shown),

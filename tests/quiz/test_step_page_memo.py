@@ -86,3 +86,16 @@ def test_a_history_restore_gets_the_whole_page_with_one_title(two_people):
     assert page.startswith("<!doctype html>") and page.count("<title>") == 1
     card = alice.get(url, headers=HX).content.decode()
     assert not card.startswith("<!doctype") and card.count("<title>") == 1
+
+
+def test_a_question_with_several_chosen_options_shows_them_all_when_revisited(started):
+    client, attempt = started  # every question in order
+    question = attempt.quiz.active_questions().get(slug="done-recently")
+    chosen = [question.options.get(slug="pm-certificate"), question.options.get(slug="led-initiative")]
+    url = reverse("quiz:question", args=[attempt.uuid, question.slug])
+    client.post(url, {"answer": [o.pk for o in chosen]})
+    for headers in ({}, HX):
+        response = client.get(url, headers=headers)
+        assert response.status_code == 200
+        checked = re.findall(r'value="(\d+)"[^>]*\bchecked\b', response.content.decode())
+        assert sorted(map(int, checked)) == sorted(o.pk for o in chosen)
