@@ -42,7 +42,9 @@ class ReusingRedisClient(RedisCacheClient):
 
 
 class ResilientRedisCache(RedisCache):
-    _class = ReusingRedisClient
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusingRedisClient  # RedisCache sets its own client class here
 
     def get(self, key, default=None, version=None):
         try:
