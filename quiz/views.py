@@ -345,9 +345,14 @@ def _form_html(form: AnswerForm) -> str:
     their HTML is cached under the bank version; forms with errors are rendered fresh."""
     if form.is_bound:
         return render_crispy_form(form)
+    return bank_cached(f"form:{form.question.pk}:{_shown_answer(form)}", lambda: render_crispy_form(form))
+
+
+def _shown_answer(form: AnswerForm) -> str:
+    """The saved answer an unbound form shows, as part of a cache key (several chosen
+    options joined with commas)."""
     answer = form.initial.get("answer")
-    key = f"form:{form.question.pk}:{','.join(answer) if isinstance(answer, list) else answer}"
-    return bank_cached(key, lambda: render_crispy_form(form))
+    return ",".join(answer) if isinstance(answer, list) else str(answer)
 
 
 def _closed(request: HttpRequest, attempt: Attempt) -> HttpResponse:
@@ -416,11 +421,6 @@ _PAGE_ATTEMPT = uuid.uuid4()
 _PAGE_TOKEN = secrets.token_hex(32)
 
 
-def _hashable(value):
-    """A form's initial answer as part of a key: several chosen options as a tuple."""
-    return tuple(value) if isinstance(value, list) else value
-
-
 def _render_step(
     request: HttpRequest,
     attempt: Attempt,
@@ -449,7 +449,7 @@ def _render_step(
         template,
         language,
         question.pk,
-        _hashable(form.initial.get("answer")),
+        _shown_answer(form),
         then,
         previous.slug if previous else None,
         *(context[name] for name in shown),
