@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import shutil
 import subprocess
 import sys
@@ -24,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from load import PY, ROOT, free_port, wait_for  # noqa: E402
+from load import PY, ROOT, app_env, free_port, install_app, run_python, wait_for  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "careerquiz-lighthouse"
@@ -99,31 +98,9 @@ def audit(binary: Path, url: str, desktop: bool, cookie: str | None) -> dict:
 def main() -> None:
     binary = lighthouse_bin()
     work = Path(tempfile.mkdtemp(prefix="careerquiz-lighthouse-"))
-    env = {
-        **{k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}},
-        "DJANGO_SETTINGS_MODULE": "careerquiz.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{work}/db.sqlite3",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_COOKIES": "false",
-        "STATIC_ROOT": str(work / "static"),
-        "ACCESS_LOG": "/dev/null",
-        "LOG_LEVEL": "warning",
-        "WEB_CONCURRENCY": "2",
-    }
-
-    def run(*cmd):
-        done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
-        if done.returncode:
-            sys.exit(f"{' '.join(cmd[:3])} failed:\n{done.stderr[-3000:]}")
-        return done.stdout
-
-    run(PY, "manage.py", "migrate", "--noinput")
-    run(PY, "manage.py", "load_default_content")
-    run(PY, "manage.py", "collectstatic", "--noinput")
-    prepared = json.loads(run(PY, "-c", PREPARE))
+    env = app_env(work, DATABASE_URL=f"sqlite:///{work}/db.sqlite3", WEB_CONCURRENCY="2")
+    install_app(env)
+    prepared = json.loads(run_python(env, "-c", PREPARE))
     port = free_port()
     server = subprocess.Popen(
         [PY, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "careerquiz.wsgi"],

@@ -42,6 +42,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
+sys.path.insert(0, str(ROOT))
+
+from tests.servers import production_env  # noqa: E402
 
 PREPARE = textwrap.dedent(
     """
@@ -222,6 +225,32 @@ def scenario_script(entries: list[dict]) -> str:
     return LUA % {"requests": "\n      ".join(lines)}
 
 
+def app_env(work: Path, **overrides) -> dict:
+    """The environment of a production-configured app for a benchmark (tests/servers.py's,
+    quieter), its files in ``work``; no database or Redis unless ``overrides`` name them."""
+    return production_env(
+        work,
+        drop={"DATABASE_URL", "REDIS_URL"},
+        SECRET_KEY=secrets.token_urlsafe(50),
+        LOG_LEVEL="warning",
+        **overrides,
+    )
+
+
+def run_python(env: dict, *args: str) -> str:
+    """Runs Python in the project with ``env``; its output, or the end of its errors and exit."""
+    done = subprocess.run([PY, *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"{' '.join(args[:2])} failed:\n{done.stderr[-3000:]}")
+    return done.stdout
+
+
+def install_app(env: dict) -> None:
+    """Migrates, loads the default content and collects the static files, as a deploy does."""
+    for command in (("migrate", "--noinput"), ("load_default_content",), ("collectstatic", "--noinput")):
+        run_python(env, "manage.py", *command)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -265,33 +294,15 @@ def main() -> None:
 
     database_url = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/careerquiz_bench")
     ensure_database(database_url)
-    static_root = tempfile.mkdtemp(prefix="careerquiz-static-")
-    env = {
-        **{k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE"}},
-        "DJANGO_SETTINGS_MODULE": "careerquiz.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1"),
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_COOKIES": "false",
-        "RATELIMIT_ENABLE": "false",
-        "STATIC_ROOT": static_root,
-        "ACCESS_LOG": "/dev/null",
-        "LOG_LEVEL": "warning",
-    }
-
-    def run(*cmd):
-        done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
-        if done.returncode:
-            sys.exit(f"{' '.join(cmd[:3])} failed:\n{done.stderr[-3000:]}")
-        return done
-
-    run(PY, "manage.py", "migrate", "--noinput")
-    run(PY, "manage.py", "load_default_content")
-    run(PY, "manage.py", "collectstatic", "--noinput")
-    prepared = json.loads(run(PY, "-c", PREPARE, str(args.users)).stdout)
+    work = Path(tempfile.mkdtemp(prefix="careerquiz-load-"))
+    env = app_env(
+        work,
+        DATABASE_URL=database_url,
+        REDIS_URL=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1"),
+        RATELIMIT_ENABLE="false",
+    )
+    install_app(env)
+    prepared = json.loads(run_python(env, "-c", PREPARE, str(args.users)))
     server_cpus, client_cpus = split_cpus()
     env["WEB_CONCURRENCY"] = str(args.workers or 2 * len(server_cpus.split(",")) + 1)
 
@@ -320,7 +331,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(20)
-        shutil.rmtree(static_root, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
         unpin(moved)
     report(rounds, rss, weight, swap_sizes, args, server_cpus, client_cpus, env["WEB_CONCURRENCY"])
     if not moved:
