@@ -143,6 +143,24 @@ def likelihoods(bank: Bank) -> Likelihoods:
     return cached
 
 
+def _walker_tables(bank: Bank) -> tuple[list[str], dict[str, frozenset], dict[str, dict[str, int]]]:
+    """What every walk over this bank reads and never changes, computed once per bank (a
+    quiz step walks once or twice): the opening questions, the competencies each question
+    measures and each role's weight per competency."""
+    cached = bank.__dict__.get("_adaptive_walker_tables")
+    if cached is None:
+        measures = {
+            q.slug: frozenset(c for o in q.options for c in o.scores) for q in bank.questions.values()
+        }
+        weights = {
+            r.slug: {c: w for c, *_, w in bank.match_terms.get(r.slug, ())}
+            for r in bank.recommendable_roles()
+        }
+        cached = (opening(bank), measures, weights)
+        bank.__dict__["_adaptive_walker_tables"] = cached  # the bank is immutable: safe to keep
+    return cached
+
+
 def opening(bank: Bank) -> list[str]:
     """The questions of the quiz's first section, in order."""
     questions = [q for q in bank.questions.values() if q.is_complete]
@@ -183,15 +201,8 @@ class Walker:
 
     def __post_init__(self) -> None:
         self.belief = {r.slug: 1.0 for r in self.bank.recommendable_roles()}
-        self._opening = opening(self.bank)
         self._table = likelihoods(self.bank)
-        self._measures = {
-            q.slug: frozenset(c for o in q.options for c in o.scores) for q in self.bank.questions.values()
-        }
-        self._weights = {
-            r.slug: {c: w for c, *_, w in self.bank.match_terms.get(r.slug, ())}
-            for r in self.bank.recommendable_roles()
-        }
+        self._opening, self._measures, self._weights = _walker_tables(self.bank)
 
     def propose(self) -> Step | None:
         """The question to ask next, or None when nothing is left to ask."""
