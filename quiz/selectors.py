@@ -138,10 +138,17 @@ def _cursor(connection):
     if connection.vendor != "postgresql" or connection.queries_logged:
         return connection.cursor()
     from django.db.backends.postgresql.base import ServerBindingCursor
+    from psycopg.types.datetime import TimestamptzLoader
 
     connection.ensure_connection()
     connection.validate_thread_sharing()
-    return connection.make_cursor(ServerBindingCursor(connection.connection))
+    cursor = ServerBindingCursor(connection.connection)
+    # psycopg's own loader, which it runs in C, instead of Django's subclass, which it
+    # cannot, so parses every timestamp in Python: the attempt's two timestamps repeat on
+    # every answer row, and parsing them was a tenth of a quiz step. It gives the same
+    # instants, in the session's time zone, which Django sets to UTC.
+    cursor.adapters.register_loader("timestamptz", TimestamptzLoader)
+    return connection.make_cursor(cursor)
 
 
 def attempt_with_answers(attempt_uuid) -> tuple[Attempt, dict[int, Saved]] | None:

@@ -4,6 +4,7 @@ rendered options from the process's memory; an answer is one transaction of six
 statements (four for a staff preview, which the analytics' tallies leave out)."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from quiz.models import Answer, Attempt, Tally
+from quiz.selectors import attempt_with_answers
 from tests.factories import own, staff_client
 
 HX = {"HX-Request": "true"}
@@ -180,3 +182,17 @@ def test_on_postgresql_the_step_query_is_prepared_once_per_connection(started):
         prepared = cursor.fetchall()
     steps = [runs for sql, runs in prepared if 'FROM "quiz_attempt"' in sql and '"quiz_answer"' in sql]
     assert steps and steps[0] >= 2, prepared
+
+
+def test_the_step_query_reads_the_attempt_as_the_orm_does(started):
+    """On PostgreSQL the step query parses timestamps with psycopg's own loader, not
+    Django's: the same instants, aware, in UTC."""
+    client, attempt, url = started
+    client.post(url, {"answer": first_option(client, url)})
+    attempt.refresh_from_db()
+    found, counted = attempt_with_answers(attempt.uuid)
+    for field in Attempt._meta.concrete_fields:
+        assert getattr(found, field.attname) == getattr(attempt, field.attname), field.name
+    assert found.started_at.utcoffset() == timedelta(0) and found.updated_at.utcoffset() == timedelta(0)
+    assert found.updated_at > found.started_at
+    assert len(counted) == 1
