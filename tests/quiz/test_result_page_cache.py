@@ -5,6 +5,7 @@ import gzip
 
 import pytest
 from django.test import Client
+from django.test.utils import override_script_prefix
 
 from tests.factories import own
 
@@ -89,3 +90,12 @@ def test_a_plan_nobody_can_choose_is_400_and_not_kept(result):
     second = Client().get(url)
     assert first.status_code == second.status_code == 400
     assert "ETag" not in first and "public" not in first.get("Cache-Control", "")
+
+
+def test_a_page_served_under_a_script_prefix_is_kept_apart_from_the_root_one(result):
+    url = result.get_absolute_url()
+    with override_script_prefix("/careers/"):
+        behind_a_proxy = Client().get(url).content.decode()
+    at_the_root = Client().get(url).content.decode()
+    assert 'href="/careers/' in behind_a_proxy
+    assert 'href="/careers/' not in at_the_root and 'href="/quiz/' in at_the_root

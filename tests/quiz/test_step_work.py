@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_script_prefix
 from django.urls import reverse
 
 from quiz.models import Answer, Attempt, Tally
@@ -196,3 +196,17 @@ def test_the_step_query_reads_the_attempt_as_the_orm_does(started):
     assert found.started_at.utcoffset() == timedelta(0) and found.updated_at.utcoffset() == timedelta(0)
     assert found.updated_at > found.started_at
     assert len(counted) == 1
+
+
+def test_the_step_links_follow_the_script_prefix_the_app_is_served_under(started):
+    """Links are built from parts reversed once per script prefix, and the page kept in
+    memory for everyone on a step is kept per prefix too."""
+    client, attempt, url = started
+    second = client.post(url, {"answer": first_option(client, url)})["Location"]
+    with override_script_prefix("/careers/"):
+        behind_a_proxy = client.get(second).content.decode()
+    assert f'action="/careers{second}"' in behind_a_proxy
+    assert f'href="/careers{url}"' in behind_a_proxy  # back to the first question
+    at_the_root = client.get(second).content.decode()
+    assert f'action="{second}"' in at_the_root and f'href="{url}"' in at_the_root
+    assert "/careers/attempts" not in at_the_root
