@@ -297,9 +297,8 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
 # --------------------------------------------------------------------------- steps
 
 
-def _step_context(
-    attempt: Attempt, progress: Progress, question: Question, form: AnswerForm, then: str
-) -> dict:
+def _step_place(attempt: Attempt, progress: Progress, question: Question, then: str) -> dict:
+    """The step page's context but the form: where the question stands in the quiz."""
     previous = progress.previous(question)
     position = progress.position(question)
     adaptive = isinstance(progress, AdaptiveProgress)
@@ -312,8 +311,6 @@ def _step_context(
         "quiz": attempt.quiz,
         "attempt": attempt,
         "question": question,
-        "form": form,
-        "form_html": _form_html(form),
         "position": position,
         "total": progress.total,
         "answered": progress.answered_count,
@@ -322,8 +319,12 @@ def _step_context(
         "step_url": _step_url(attempt, question, then=then),
         "previous_url": _step_url(attempt, previous) if previous else None,
         "summary_url": _attempt_url("quiz:summary", attempt),
-        "option_count": form.option_count,
     }
+
+
+def _form_context(form: AnswerForm) -> dict:
+    """The step page's context for its form."""
+    return {"form": form, "form_html": _form_html(form), "option_count": form.option_count}
 
 
 def question_preview_context(
@@ -359,10 +360,9 @@ def _active_options(question: Question) -> list[Option]:
     )
 
 
-def _form_with_saved_answer(progress: Progress, question: Question) -> AnswerForm:
-    """The question's form, showing the answer saved earlier (if any)."""
-    saved = progress.saved.get(question.pk)
-    return AnswerForm(question, _active_options(question), initial=AnswerForm.initial_for(question, saved))
+def _saved_initial(progress: Progress, question: Question) -> dict:
+    """The question's form's initial value: the answer saved earlier (if any)."""
+    return AnswerForm.initial_for(question, progress.saved.get(question.pk))
 
 
 def _form_html(form: AnswerForm) -> str:
@@ -370,13 +370,15 @@ def _form_html(form: AnswerForm) -> str:
     their HTML is cached under the bank version; forms with errors are rendered fresh."""
     if form.is_bound:
         return render_crispy_form(form)
-    return bank_cached(f"form:{form.question.pk}:{_shown_answer(form)}", lambda: render_crispy_form(form))
+    return bank_cached(
+        f"form:{form.question.pk}:{_shown_answer(form.initial)}", lambda: render_crispy_form(form)
+    )
 
 
-def _shown_answer(form: AnswerForm) -> str:
-    """The saved answer an unbound form shows, as part of a cache key (several chosen
-    options joined with commas)."""
-    answer = form.initial.get("answer")
+def _shown_answer(initial: dict) -> str:
+    """The saved answer an unbound form shows (its ``initial``), as part of a cache key
+    (several chosen options joined with commas)."""
+    answer = initial.get("answer")
     return ",".join(answer) if isinstance(answer, list) else str(answer)
 
 
@@ -404,7 +406,7 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
     then = "summary" if request.GET.get("then") == "summary" else ""
     status, pushed = 200, None
     if request.method == "GET":
-        form = _form_with_saved_answer(progress, question)
+        form = None  # the saved answer's form, built only if the page is not in memory
     else:
         form = AnswerForm(question, _active_options(question), data=request.POST)
         if not form.is_valid():
@@ -435,7 +437,7 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
             if not _is_partial(request):
                 return redirect(_step_url(attempt, following))
             question, then, pushed = following, "", _step_url(attempt, following)
-            form = _form_with_saved_answer(progress, question)
+            form = None
     response = _render_step(request, attempt, progress, question, form, then, status)
     return push_url(response, pushed) if pushed else response
 
@@ -451,23 +453,25 @@ def _render_step(
     attempt: Attempt,
     progress: Progress,
     question: Question,
-    form: AnswerForm,
+    form: AnswerForm | None,
     then: str,
     status: int,
 ) -> HttpResponse:
-    """The question page (or its card, for htmx). A form without errors shows only what the
-    bank, the saved answer and the place in the quiz decide, so the page is rendered once
-    per bank version for everyone standing there, with stand-ins for the attempt's id and
-    the CSRF token that are then replaced; a form with errors is rendered afresh."""
+    """The question page (or its card, for htmx) with ``form``, or with the saved answer
+    (None). The saved answer's page shows only what the bank, the saved answer and the
+    place in the quiz decide, so it is rendered once per bank version for everyone
+    standing there, with stand-ins for the attempt's id and the CSRF token that are then
+    replaced; a form with errors is rendered afresh."""
     partial = _is_partial(request)
     template = "quiz/question.html#quiz-card" if partial else "quiz/question.html"
-    if form.is_bound:
-        context = _step_context(attempt, progress, question, form, then)
+    if form is not None:
+        context = {**_step_place(attempt, progress, question, then), **_form_context(form)}
         return render(request, template, {**context, "partial": partial}, status=status)
     previous = progress.previous(question)
     stand_in = copy.copy(attempt)
     stand_in.uuid = _PAGE_ATTEMPT
-    context = _step_context(stand_in, progress, question, form, then)
+    context = _step_place(stand_in, progress, question, then)
+    initial = _saved_initial(progress, question)
     language = get_language()
     shown = ("adaptive", "more", "changing", "position", "total", "is_last")
     key = (
@@ -475,15 +479,16 @@ def _render_step(
         language,
         get_script_prefix(),  # in every link
         question.pk,
-        _shown_answer(form),
+        _shown_answer(initial),
         then,
         previous.slug if previous else None,
         *(context[name] for name in shown),
     )
 
     def build() -> str:
+        form = AnswerForm(question, _active_options(question), initial=initial)
         extra = {"partial": partial, "LANGUAGE_CODE": language, "csrf_token": _PAGE_TOKEN}
-        return render_to_string(template, {**context, **extra})
+        return render_to_string(template, {**context, **_form_context(form), **extra})
 
     page = pages.get(key, build)
     page = page.replace(str(_PAGE_ATTEMPT), str(attempt.uuid)).replace(_PAGE_TOKEN, get_token(request))
