@@ -16,23 +16,28 @@ from tests.factories import answer_everything, step_url
 pytestmark = pytest.mark.usefixtures("linear_quiz")
 
 
-def test_a_failure_inside_a_step_leaves_the_previous_answer_whole(started):
+# Transactional: the answer's own transaction is under test, not a test's savepoint.
+@pytest.mark.django_db(transaction=True)
+def test_a_failure_inside_a_step_leaves_the_previous_answer_whole(started, monkeypatch):
     client, attempt = started
+    # As in production, the connection outlives the request: nothing may stay open on it.
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)
+    connection.close()
     question = attempt.quiz.active_questions().get(slug="done-recently")
     url = step_url(attempt, question.slug)
     old = [question.options.get(slug="pm-certificate"), question.options.get(slug="led-initiative")]
     client.post(url, {"answer": [o.pk for o in old]})
     new = question.options.get(slug="none-yet")
 
-    # The connection drops once the old choices are deleted (on PostgreSQL, once the
-    # writes sent with that statement ran too): the transaction must undo them.
-    def drop_after_deleting_choices(execute, sql, params, many, context):
-        result = execute(sql, params, many, context)
+    # The connection drops as the old choices are to be deleted, with the attempt already
+    # updated in the open transaction (on PostgreSQL the deletion goes with the other
+    # writes and COMMIT, in one round trip): the transaction must undo the update.
+    def drop_before_deleting_choices(execute, sql, params, many, context):
         if 'DELETE FROM "quiz_answerchoice"' in sql:
             raise OperationalError("server closed the connection")
-        return result
+        return execute(sql, params, many, context)
 
-    with connection.execute_wrapper(drop_after_deleting_choices):
+    with connection.execute_wrapper(drop_before_deleting_choices):
         response = client.post(url, {"answer": [new.pk]})
     assert response.status_code == 503
     assert "cannot reach its database" in response.content.decode()
@@ -40,6 +45,13 @@ def test_a_failure_inside_a_step_leaves_the_previous_answer_whole(started):
     assert sorted(
         Answer.objects.get(attempt=attempt, question=question).options.all(), key=lambda o: o.pk
     ) == sorted(old, key=lambda o: o.pk)
+    if connection.vendor == "postgresql" and connection.connection is not None:
+        from psycopg.pq import TransactionStatus  # the BEGIN sent with the first writes is ended
+
+        assert connection.connection.info.transaction_status == TransactionStatus.IDLE
+    # Nothing was left open or locked: the same answer goes through when sent again.
+    assert client.post(url, {"answer": [new.pk]}).status_code == 302
+    assert list(Answer.objects.get(attempt=attempt, question=question).options.all()) == [new]
 
 
 # Transactional: the connection is really closed, so no test transaction may wrap it.

@@ -14,6 +14,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_script_prefix
 from django.urls import reverse
 
+from quiz import services
 from quiz.models import Answer, Attempt, Tally
 from quiz.selectors import attempt_with_answers
 from tests.factories import own, staff_client
@@ -210,3 +211,25 @@ def test_the_step_links_follow_the_script_prefix_the_app_is_served_under(started
     at_the_root = client.get(second).content.decode()
     assert f'action="{second}"' in at_the_root and f'href="{url}"' in at_the_root
     assert "/careers/attempts" not in at_the_root
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the round trips are PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_an_answer_is_two_round_trips_with_its_begin_and_commit(started, monkeypatch):
+    """Outside any transaction (a request in production) BEGIN goes with the first
+    statements and COMMIT with the writes, instead of a round trip each."""
+    import psycopg
+    from psycopg._connection_base import BaseConnection
+
+    client, attempt, url = started
+    question = attempt.quiz.active_questions().get(slug=url.rstrip("/").rsplit("/", 1)[1])
+    option = question.options.active().first()
+    sent = []
+    for cls, name in ((psycopg.Cursor, "execute"), (BaseConnection, "_exec_command")):
+        original = getattr(cls, name)
+        monkeypatch.setattr(cls, name, lambda *a, _o=original, _n=name, **k: sent.append(_n) or _o(*a, **k))
+    assert not connection.in_atomic_block
+    services.answer_save(attempt=attempt, question=question, options=[option])
+    assert sent == ["execute", "execute"]  # no BEGIN or COMMIT of their own
+    assert list(Answer.objects.get(attempt=attempt).options.all()) == [option]
+    assert Tally.objects.filter(quiz=attempt.quiz).exists()
