@@ -14,9 +14,17 @@ threads = int(os.environ.get("THREADS", "1"))
 timeout = int(os.environ.get("TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-# Recycle workers now and then so a slow leak never grows without bound.
-max_requests = int(os.environ.get("MAX_REQUESTS", "2000"))
-max_requests_jitter = 200
+# The app is imported once, in the master, and each worker forked from it: a worker
+# starts in milliseconds, not the second an import of Django and the app takes on a busy
+# core, and the workers share the imported code's memory. Nothing opens a connection at
+# import (tests/test_production.py checks the master holds none).
+preload_app = True
+# Recycle workers now and then so a slow leak never grows without bound. Not every few
+# thousand requests: under load each replacement cost a second of a core and stalled the
+# connections it held for as long (benchmarks/load.py: with 2,000, the bare view's p99
+# was 2 s), and a new worker starts with empty per-process caches.
+max_requests = int(os.environ.get("MAX_REQUESTS", "20000"))
+max_requests_jitter = 2000
 # Trust X-Forwarded-* only from the load balancer's addresses.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = os.environ.get("ACCESS_LOG", "-")

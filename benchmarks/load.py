@@ -324,8 +324,8 @@ def main() -> None:
         # served from the cache), then one short round of everything, not counted.
         with ThreadPoolExecutor(4) as pool:
             list(pool.map(lambda u: fetch(port, u["result"]), prepared["users"]))
-        measure(scenarios, port, argparse.Namespace(**{**vars(args), "duration": 2}), client_cpus)
-        rounds = [measure(scenarios, port, args, client_cpus) for _ in range(args.rounds)]
+        measure(scenarios, port, argparse.Namespace(**{**vars(args), "duration": 2}), client_cpus, server.pid)
+        rounds = [measure(scenarios, port, args, client_cpus, server.pid) for _ in range(args.rounds)]
         rss = worker_rss(server.pid)
         weight, swap_sizes = page_weight(port, prepared)
     finally:
@@ -430,11 +430,40 @@ def build_scenarios(prepared: dict) -> dict[str, str]:
     }
 
 
-def measure(scenarios: dict[str, str], port: int, args, client_cpus: str) -> dict[str, dict]:
+def server_cpu_seconds(master: int) -> float:
+    """CPU time the server has used so far: the master's, its workers' and that of
+    workers already replaced (the kernel adds a reaped child's time to its parent's)."""
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def times(pid: int, children: bool = False) -> int:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # a worker that just exited: its time moves to the master's
+            return 0
+        # utime, stime (and cutime, cstime): fields 14 to 17 of proc(5), here from 12.
+        return sum(int(f) for f in fields[11 : 15 if children else 13])
+
+    workers = [
+        int(status.parent.name)
+        for status in Path("/proc").glob("[0-9]*/status")
+        if f"\nPPid:\t{master}\n" in _read(status)
+    ]
+    return (times(master, children=True) + sum(times(pid) for pid in workers)) / tick
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text()
+    except OSError:
+        return ""
+
+
+def measure(scenarios: dict[str, str], port: int, args, client_cpus: str, master: int) -> dict[str, dict]:
     """One round: every scenario once, on the load generator's cores."""
     figures = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name, lua in scenarios.items():
+            cpu_before = server_cpu_seconds(master)
             script = Path(tmp) / "s.lua"
             script.write_text(lua)
             # The whole quiz needs one connection per thread: each thread is one person.
@@ -451,12 +480,16 @@ def measure(scenarios: dict[str, str], port: int, args, client_cpus: str) -> dic
             ).stdout
             stats = json.loads(out.strip().splitlines()[-1])
             stats["rps"] = stats["requests"] / (stats["duration_us"] / 1e6)
+            # The server's CPU per request: steadier than requests/s on a shared machine,
+            # where the core's speed varies from one run to the next.
+            stats["cpu_ms"] = (server_cpu_seconds(master) - cpu_before) * 1000 / max(stats["requests"], 1)
             if "quizzes" in stats:
                 stats["quizzes_per_s"] = stats["quizzes"] / (stats["duration_us"] / 1e6)
             figures[name] = stats
-    floor = figures["floor: bare view"]["rps"]
+    floor = figures["floor: bare view"]
     for stats in figures.values():
-        stats["ratio"] = stats["rps"] / floor
+        stats["ratio"] = stats["rps"] / floor["rps"]
+        stats["cpu_ratio"] = floor["cpu_ms"] / stats["cpu_ms"] if stats["cpu_ms"] else 0.0
     return figures
 
 
@@ -501,14 +534,17 @@ def report(rounds, rss, weight, swap_sizes, args, server_cpus, client_cpus, work
         f"\nwrk: {args.connections} connections, {args.duration} s per scenario, median of {len(rounds)} rounds;"
         f" gunicorn ({workers} workers) on cores {server_cpus}, wrk on cores {client_cpus}\n"
     )
-    print("| scenario | requests/s | ratio to floor | p50 ms | p95 ms | p99 ms | errors | quizzes/s |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print(
+        "| scenario | requests/s | ratio to floor | server CPU ms per request | CPU ratio to floor"
+        " | p50 ms | p95 ms | p99 ms | errors | quizzes/s |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     summary = {}
     for name in rounds[0]:
         runs = [r[name] for r in rounds]
         row = {
             key: statistics.median([r.get(key, 0) for r in runs])
-            for key in ("rps", "ratio", "p50", "p95", "p99")
+            for key in ("rps", "ratio", "cpu_ms", "cpu_ratio", "p50", "p95", "p99")
         }
         row["errors"] = sum(r["errors"] for r in runs)
         row["quizzes_per_s"] = (
@@ -517,7 +553,8 @@ def report(rounds, rss, weight, swap_sizes, args, server_cpus, client_cpus, work
         summary[name] = row
         quizzes = f"{row['quizzes_per_s']:.1f}" if row["quizzes_per_s"] is not None else ""
         print(
-            f"| {name} | {row['rps']:.0f} | {row['ratio']:.2f} | {row['p50'] / 1000:.1f} | {row['p95'] / 1000:.1f} | "
+            f"| {name} | {row['rps']:.0f} | {row['ratio']:.2f} | {row['cpu_ms']:.2f} | {row['cpu_ratio']:.2f} | "
+            f"{row['p50'] / 1000:.1f} | {row['p95'] / 1000:.1f} | "
             f"{row['p99'] / 1000:.1f} | {row['errors']} | {quizzes} |"
         )
     print(

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from http.client import HTTPConnection
 from pathlib import Path
 from unittest import mock
 
@@ -222,3 +223,64 @@ def test_static_files_carry_the_security_headers_of_pages(settings):
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def _gunicorn_processes(port: int) -> tuple[int, list[int]]:
+    """The gunicorn master serving ``port`` and its workers."""
+    serving = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if f"127.0.0.1:{port}".encode() in cmdline.read_bytes():
+                serving.append(int(cmdline.parent.name))
+        except OSError:
+            continue
+    parents = {pid: int(_status(pid).get("PPid", 0)) for pid in serving}
+    (master,) = [pid for pid in serving if parents[pid] not in serving]
+    return master, [pid for pid in serving if parents[pid] == master]
+
+
+def _status(pid: int) -> dict[str, str]:
+    lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    return {key: value.strip() for key, _, value in (line.partition(":") for line in lines)}
+
+
+def _connections(pid: int, database: Path) -> list[str]:
+    """What the process holds open to a database or cache: the SQLite file, or a TCP
+    connection (established, not listening)."""
+    established = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[3] == "01":  # ESTABLISHED
+                established.add(fields[9])
+    held = []
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith(str(database)) or target.removeprefix("socket:[").rstrip("]") in established:
+            held.append(target)
+    return held
+
+
+def test_workers_are_forked_from_a_master_that_holds_no_connection_of_its_own(tmp_path):
+    """gunicorn imports the app once, in the master, and forks every worker from it
+    (``preload_app``): a connection opened during that import would be shared by every
+    worker, their requests mixed on one socket."""
+    from tests.servers import app_servers, production_env
+
+    database = tmp_path / "db.sqlite3"
+    env = production_env(tmp_path, WEB_CONCURRENCY="2", DATABASE_URL=f"sqlite:///{database}")
+    with app_servers(env) as (port,):
+        for _ in range(6):
+            conn = HTTPConnection("127.0.0.1", port, timeout=10)
+            conn.request("GET", "/-/health/")  # the database and the cache, from a worker
+            assert conn.getresponse().status == 200
+            conn.close()
+        master, workers = _gunicorn_processes(port)
+        maps = Path(f"/proc/{master}/maps").read_text()
+        assert "_sqlite3" in maps  # the master imported the app (and Django's database layer)
+        assert len(workers) == 2
+        assert any(_connections(pid, database) for pid in workers)  # what the check would see
+        assert _connections(master, database) == []
