@@ -5,11 +5,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from . import tallies
+from . import engine, tallies
 from .bank import load_bank
+from .caching import bank_cached, shared_bank_version
 from .engine import ENGINE_VERSION, adaptive, recommend
 from .models import Answer, AnswerChoice, Attempt, Option, Question, Quiz, Result
 from .selectors import attempt_answers, engine_answers
@@ -26,6 +28,23 @@ class AttemptIncomplete(Exception):
     def __init__(self, question: Question | None):
         self.question = question
         super().__init__(question.slug if question else "no questions")
+
+
+def current_bank(quiz: Quiz) -> engine.Bank:
+    """The quiz's bank as the engine reads it, read from the database once per bank
+    version and shared through the cache with every process."""
+    return bank_cached(f"engine:{quiz.pk}", lambda: load_bank(quiz))
+
+
+def walk_key(quiz: Quiz) -> str:
+    """What an attempt's adaptive memo (Attempt.walk) holds for: this bank, these settings
+    and this release of the code. Any change and the walk starts over, once."""
+    return f"{shared_bank_version()}|{quiz.adaptive_settings}|{ENGINE_VERSION}|{settings.RELEASE}"
+
+
+def walk_memo(attempt: Attempt) -> list:
+    """The decisions of the attempt's last walk, if they hold for today's bank and code."""
+    return attempt.walk.get("decisions", []) if attempt.walk.get("key") == walk_key(attempt.quiz) else []
 
 
 def attempt_start(*, quiz: Quiz, owner_key: str, is_preview: bool = False) -> Attempt:
@@ -183,7 +202,9 @@ def _answers_to_score(attempt: Attempt, bank) -> tuple[dict, adaptive.Path | Non
             raise AttemptIncomplete(missing)
         return engine_answers(saved), None
     answers = engine_answers(saved)
-    path = adaptive.walk(bank, answers, quiz.adaptive_settings, at_least=attempt.at_least)
+    path = adaptive.walk(
+        bank, answers, quiz.adaptive_settings, at_least=attempt.at_least, memo=walk_memo(attempt)
+    )
     if path.stopped is None:
         raise AttemptIncomplete(quiz.questions.get(slug=path.next.question))
     return {slug: answers[slug] for slug in path.asked if slug in answers}, path
@@ -212,7 +233,7 @@ def attempt_complete(*, attempt: Attempt) -> Result:
         existing = Result.objects.filter(attempt=locked).first()
         if existing is not None:
             return existing
-        bank = load_bank(locked.quiz)
+        bank = current_bank(locked.quiz)
         answers, path = _answers_to_score(locked, bank)
         snapshot = recommend(bank, answers)
         if path is not None:

@@ -34,8 +34,7 @@ from careerquiz.httpcache import StoredPage
 from roles.models import Role
 
 from . import engine
-from .bank import load_bank
-from .caching import bank_cached, pages, shared_bank_version
+from .caching import bank_cached, pages
 from .charts import profile_chart
 from .engine.explain import scale_choice
 from .flow import AdaptiveProgress, Progress
@@ -50,6 +49,9 @@ from .services import (
     attempt_complete,
     attempt_extend,
     attempt_start,
+    current_bank,
+    walk_key,
+    walk_memo,
 )
 
 OWNER_SESSION_KEY = "careerquiz_owner"
@@ -129,22 +131,12 @@ def _active_questions(quiz: Quiz) -> list[Question]:
     return bank_cached(f"questions:{quiz.pk}", lambda: list(quiz.active_questions()))
 
 
-def _engine_bank(quiz: Quiz) -> engine.Bank:
-    return bank_cached(f"engine:{quiz.pk}", lambda: load_bank(quiz))
-
-
 def _typical_length(quiz: Quiz) -> int:
     """The adaptive quiz's usual length: simulated once per bank version and settings, and
     shared through the cache with every process."""
     settings = quiz.adaptive_settings
     key = f"typical:{quiz.pk}:{settings.max_questions}:{settings.margin}"
-    return bank_cached(key, lambda: engine.adaptive.typical_length(_engine_bank(quiz), settings))
-
-
-def _walk_key(quiz: Quiz) -> str:
-    """What an attempt's adaptive memo (Attempt.walk) holds for: this bank, these settings
-    and this release of the code. Any change and the walk starts over, once."""
-    return f"{shared_bank_version()}|{quiz.adaptive_settings}|{engine.ENGINE_VERSION}|{settings.RELEASE}"
+    return bank_cached(key, lambda: engine.adaptive.typical_length(current_bank(quiz), settings))
 
 
 def _progress(attempt: Attempt, counted: dict[int, Saved] | None = None) -> Progress:
@@ -158,8 +150,8 @@ def _progress(attempt: Attempt, counted: dict[int, Saved] | None = None) -> Prog
     quiz = attempt.quiz
     if not quiz.adaptive or attempt.answer_all:
         return Progress(questions, saved)
-    bank, adaptive_settings = _engine_bank(quiz), quiz.adaptive_settings
-    memo = attempt.walk.get("decisions", ()) if attempt.walk.get("key") == _walk_key(quiz) else ()
+    bank, adaptive_settings = current_bank(quiz), quiz.adaptive_settings
+    memo = walk_memo(attempt)
     path = engine.adaptive.walk(
         bank, engine_answers(counted), adaptive_settings, at_least=attempt.at_least, memo=memo
     )
@@ -186,7 +178,7 @@ def _walk_memo(attempt: Attempt, progress: Progress) -> dict | None:
     """The memo to keep on the attempt after this step (None: not an adaptive quiz)."""
     if not isinstance(progress, AdaptiveProgress) or progress.path is None:
         return None
-    return {"key": _walk_key(attempt.quiz), "decisions": list(progress.path.memo)}
+    return {"key": walk_key(attempt.quiz), "decisions": list(progress.path.memo)}
 
 
 def _estimated_minutes(quiz: Quiz) -> int:
