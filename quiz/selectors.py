@@ -138,17 +138,22 @@ def _cursor(connection):
     if connection.vendor != "postgresql" or connection.queries_logged:
         return connection.cursor()
     from django.db.backends.postgresql.base import ServerBindingCursor
-    from psycopg.types.datetime import TimestamptzLoader
 
     connection.ensure_connection()
     connection.validate_thread_sharing()
-    cursor = ServerBindingCursor(connection.connection)
-    # psycopg's own loader, which it runs in C, instead of Django's subclass, which it
-    # cannot, so parses every timestamp in Python: the attempt's two timestamps repeat on
-    # every answer row, and parsing them was a tenth of a quiz step. It gives the same
-    # instants, in the session's time zone, which Django sets to UTC.
+    return connection.make_cursor(timestamps_parsed_in_c(ServerBindingCursor(connection.connection)))
+
+
+def timestamps_parsed_in_c(cursor):
+    """A psycopg cursor that reads timestamps with psycopg's own loader, which it runs in
+    C, instead of Django's subclass, which it cannot, so parses each one in Python: the
+    attempt's two timestamps repeat on every answer row of the step query, and parsing
+    them was a tenth of a quiz step. The same instants, in the session's time zone, which
+    Django sets to UTC."""
+    from psycopg.types.datetime import TimestamptzLoader
+
     cursor.adapters.register_loader("timestamptz", TimestamptzLoader)
-    return connection.make_cursor(cursor)
+    return cursor
 
 
 def attempt_with_answers(attempt_uuid) -> tuple[Attempt, dict[int, Saved]] | None:

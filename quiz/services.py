@@ -14,7 +14,7 @@ from .bank import load_bank
 from .caching import bank_cached, shared_bank_version
 from .engine import ENGINE_VERSION, adaptive, recommend
 from .models import Answer, AnswerChoice, Attempt, Option, Question, Quiz, Result
-from .selectors import attempt_answers, engine_answers
+from .selectors import attempt_answers, engine_answers, timestamps_parsed_in_c
 
 
 class AttemptClosed(Exception):
@@ -166,6 +166,7 @@ def _answer_in_two_round_trips(
             answer_id = run(cursor)
     else:
         with connection.cursor() as cursor:
+            timestamps_parsed_in_c(cursor.cursor)  # the attempt's answers, each with its time
             try:
                 answer_id = run(cursor, begin="BEGIN; ", commit="; COMMIT")
             except BaseException:
