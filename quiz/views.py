@@ -72,10 +72,26 @@ def _owner_key(request: HttpRequest) -> str | None:
     """The random key this browser's quizzes belong to: a signed, HttpOnly cookie, so
     that a quiz step reads no session store. Quizzes started before the cookie existed
     kept the key in the session, which is read only when there is one."""
-    key = request.get_signed_cookie(settings.OWNER_COOKIE_NAME, default=None, salt=OWNER_COOKIE_SALT)
+    cookie = request.COOKIES.get(settings.OWNER_COOKIE_NAME)
+    key = None
+    if cookie is not None:
+        key = _owner_from_cookie(
+            cookie, settings.OWNER_COOKIE_NAME, settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS
+        )
     if key is None and settings.SESSION_COOKIE_NAME in request.COOKIES:
         key = request.session.get(OWNER_SESSION_KEY)
     return key
+
+
+@functools.lru_cache(maxsize=4096)
+def _owner_from_cookie(cookie: str, name: str, *secrets_in_use: str) -> str | None:
+    """The owner's key in a signed cookie ``name`` holding ``cookie``, or None if its
+    signature is wrong (``request.get_signed_cookie``). Every step checks the owner's
+    cookie, and checking a signature took a twentieth of a question page: the same cookie
+    is checked once per process (the secrets in use are part of the cache's key)."""
+    probe = HttpRequest()
+    probe.COOKIES[name] = cookie
+    return probe.get_signed_cookie(name, default=None, salt=OWNER_COOKIE_SALT)
 
 
 def _remember_owner(response: HttpResponse, key: str) -> HttpResponse:
@@ -388,7 +404,8 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
     attempt, counted = _owned_attempt(request, attempt_uuid)
     if attempt.is_completed:
         return _closed(request, attempt) if request.method == "POST" else redirect(attempt.result)
-    progress = _progress(attempt, counted)
+    form, given = _sent_answer(request, attempt, question_slug, counted)
+    progress = _progress(attempt, given)
     question = progress.find(question_slug)
     if question is None and isinstance(progress, AdaptiveProgress) and progress.not_asked(question_slug):
         # Your answers led elsewhere (an earlier answer changed): go where they lead now.
@@ -397,24 +414,15 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
         raise NotFound(_("This question is not part of your quiz."))
     then = "summary" if request.GET.get("then") == "summary" else ""
     status, pushed = 200, None
-    if request.method == "GET":
-        form = None  # the saved answer's form, built only if the page is not in memory
-    else:
-        form = AnswerForm(question, _active_options(question), data=request.POST)
+    if form is not None:  # an answer sent (a GET shows the saved answer: form None)
         if not form.is_valid():
             status = 422
         else:
-            chosen = form.chosen_options()
-            # In an adaptive quiz the answer may change what comes next: walk again, from
-            # the answers in hand, and keep the walk's decisions with the answer.
-            progress = _progress(
-                attempt, {**counted, question.pk: Saved.of(question, form.scale_value(), chosen)}
-            )
             try:
                 answer_save(
                     attempt=attempt,
                     question=question,
-                    options=chosen,
+                    options=form.chosen_options(),
                     scale_value=form.scale_value(),
                     walk=_walk_memo(attempt, progress),
                 )
@@ -429,9 +437,32 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
             if not _is_partial(request):
                 return redirect(_step_url(attempt, following))
             question, then, pushed = following, "", _step_url(attempt, following)
-            form = None
+            form = None  # the next question with its saved answer
     response = _render_step(request, attempt, progress, question, form, then, status)
     return push_url(response, pushed) if pushed else response
+
+
+def _sent_answer(
+    request: HttpRequest, attempt: Attempt, question_slug: str, counted: dict[int, Saved]
+) -> tuple[AnswerForm | None, dict[int, Saved]]:
+    """The form of the answer a POST sends (None for a GET, or for no active question of
+    that slug) and the counted answers with it if it is valid.
+
+    The answer is checked before the walk: whether the quiz asks a question never depends
+    on that question's own answer (the adaptive quiz decides from the answers before it),
+    so one walk, with the answer, both checks the question and says what comes next. A
+    form with errors is walked without it."""
+    if request.method != "POST":
+        return None, counted
+    question = next((q for q in _active_questions(attempt.quiz) if q.slug == question_slug), None)
+    if question is None:  # or an editor's new question, not yet in this process's copy
+        question = attempt.quiz.questions.active().filter(slug=question_slug).first()
+    if question is None:
+        return None, counted
+    form = AnswerForm(question, _active_options(question), data=request.POST)
+    if not form.is_valid():
+        return form, counted
+    return form, {**counted, question.pk: Saved.of(question, form.scale_value(), form.chosen_options())}
 
 
 # Stand-ins for what differs between attempts on the same step page, chosen per process so

@@ -387,3 +387,18 @@ def test_the_quiz_page_in_the_admin_saves_its_adaptive_settings(default_content,
     assert response.status_code == 302, response.content.decode()[:500]
     default_content.refresh_from_db()
     assert (default_content.adaptive_max, default_content.adaptive_margin) == (20, 6)
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_a_valid_answer_to_a_question_the_quiz_has_not_asked_is_not_kept(person, bank, htmx):
+    """The answer is checked before the walk that says whether the question is asked; an
+    answer to a question this person's answers have not led to is sent to where they lead."""
+    client, attempt = person
+    first_step = reverse("quiz:question", args=[attempt.uuid, adaptive.opening(bank)[0]])
+    unasked = next(q for q in attempt.quiz.active_questions() if q.slug not in adaptive.opening(bank))
+    value = typical_answers(bank, "product-manager")[unasked.slug]
+    response = client.post(
+        step_url(attempt, unasked.slug), _form_data(unasked, value), headers=HX if htmx else {}
+    )
+    assert response.status_code == 302 and response["Location"] == first_step
+    assert not Answer.objects.filter(attempt=attempt).exists()
