@@ -13,7 +13,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import connections, router
+from django.db import OperationalError, connections, router
 from django.db.models.sql.compiler import SQLCompiler
 
 from . import engine
@@ -156,6 +156,35 @@ def timestamps_parsed_in_c(cursor):
     return cursor
 
 
+def _fetch_checking_health(connection, sql: str, params: list) -> list:
+    """The rows of the step's query, usually a request's first. Django checks a persistent
+    connection before a request's first query (CONN_HEALTH_CHECKS: a round trip); the
+    step's own cursor on PostgreSQL does not pass there, so the check is made by the query
+    itself: if it fails on a connection kept from an earlier request and not yet checked,
+    the connection is replaced and the query sent once more. Having answered, the
+    connection needs no other check for the rest of the request (Django's flag)."""
+    unchecked = (
+        connection.vendor == "postgresql"
+        and connection.connection is not None
+        and connection.health_check_enabled
+        and not connection.health_check_done
+        and not connection.in_atomic_block
+    )
+    try:
+        with _cursor(connection) as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+    except OperationalError:
+        if not unchecked:
+            raise
+        connection.close()
+        with _cursor(connection) as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+    connection.health_check_done = True
+    return rows
+
+
 def attempt_with_answers(attempt_uuid) -> tuple[Attempt, dict[int, Saved]] | None:
     """The attempt with this public id, its quiz and its counted answers, in one query
     (the attempt's and quiz's columns repeat on each answer row; an attempt without
@@ -164,9 +193,7 @@ def attempt_with_answers(attempt_uuid) -> tuple[Attempt, dict[int, Saved]] | Non
     compiled = _compiled.get(alias) or _compiled.setdefault(alias, _Compiled.build(alias))
     connection = connections[alias]
     value = Attempt._meta.get_field("uuid").get_db_prep_value(attempt_uuid, connection)
-    with _cursor(connection) as cursor:
-        cursor.execute(compiled.sql, [value])
-        fetched = cursor.fetchall()
+    fetched = _fetch_checking_health(connection, compiled.sql, [value])
     if not fetched:
         return None
     rows = list(compiled.compiler.apply_converters(fetched, compiled.converters))

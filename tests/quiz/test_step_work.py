@@ -233,3 +233,34 @@ def test_on_postgresql_an_answer_is_two_round_trips_with_its_begin_and_commit(st
     assert sent == ["execute", "execute"]  # no BEGIN or COMMIT of their own
     assert list(Answer.objects.get(attempt=attempt).options.all()) == [option]
     assert Tally.objects.filter(quiz=attempt.quiz).exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the step's own cursor is PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_a_step_on_a_connection_the_database_dropped_still_works(started, monkeypatch):
+    """The step's query stands in for Django's health check: on a connection kept from an
+    earlier request that the database has since closed, the step reconnects and goes on;
+    once it answered, the request needs no other check."""
+    import psycopg
+
+    client, attempt, url = started
+    monkeypatch.setitem(connection.settings_dict, "CONN_HEALTH_CHECKS", True)
+    connection.close()
+    assert client.get(url).status_code == 200
+    assert connection.health_check_enabled and connection.health_check_done
+    # A new request on the kept connection (what Django does between requests), after the
+    # database ended that connection's session, as a restart or an idle timeout does.
+    connection.health_check_done = False
+    settings_dict = connection.settings_dict
+    with psycopg.connect(
+        host=settings_dict["HOST"] or "127.0.0.1",
+        port=settings_dict["PORT"] or 5432,
+        user=settings_dict["USER"],
+        dbname=settings_dict["NAME"],
+        autocommit=True,
+    ) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", [connection.connection.info.backend_pid])
+    response = client.get(url)
+    assert response.status_code == 200 and 'name="answer"' in response.content.decode()
+    assert connection.health_check_done
+    assert client.post(url, {"answer": first_option(client, url)}).status_code == 302
