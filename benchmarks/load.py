@@ -6,9 +6,11 @@ Reports, for a bare Django view through the same middleware (the floor), the que
 page, answering a question (an htmx POST that returns the next question), the result page
 and a whole quiz taken end to end (start, every step of the adaptive quiz with random
 answers, finish, result): requests/s, p50/p95/p99 latency, errors, and each as a ratio to
-the floor of the same round; every figure is the median of ``--rounds`` rounds. Then the
-resident memory of each gunicorn worker after the run, the first-visit page weight and the
-size of an htmx question swap.
+the floor of the same round, and the server's CPU time per request; every figure is the median
+of ``--rounds`` rounds. Then each scenario once more at half the rate it reached (every
+connection waiting between requests), for the latency below the limit; the resident memory
+of each gunicorn worker after the run, the first-visit page weight and the size of an htmx
+question swap.
 
 Fair on a small machine: gunicorn runs pinned to the first half of the cores and wrk to
 the other half (``taskset``), so the load generator never takes the server's CPU; a local
@@ -326,6 +328,15 @@ def main() -> None:
             list(pool.map(lambda u: fetch(port, u["result"]), prepared["users"]))
         measure(scenarios, port, argparse.Namespace(**{**vars(args), "duration": 2}), client_cpus, server.pid)
         rounds = [measure(scenarios, port, args, client_cpus, server.pid) for _ in range(args.rounds)]
+        # Then each scenario at half the rate it reached (its median), every connection
+        # waiting between requests: the latency a page has below its limit, which a closed
+        # loop of 50 connections at full speed cannot show (there a request waits about
+        # 50 ÷ requests a second).
+        pace = {
+            name: args.connections / (statistics.median(r[name]["rps"] for r in rounds) / 2) * 1000
+            for name in scenarios
+        }
+        paced = measure(scenarios, port, args, client_cpus, server.pid, pace=pace)
         rss = worker_rss(server.pid)
         weight, swap_sizes = page_weight(port, prepared)
     finally:
@@ -334,6 +345,7 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
         unpin(moved)
     report(rounds, rss, weight, swap_sizes, args, server_cpus, client_cpus, env["WEB_CONCURRENCY"])
+    report_paced(paced, pace, rounds)
     if not moved:
         print("(PostgreSQL and Redis could not be moved off the server's cores: not local, or no permission)")
 
@@ -458,13 +470,18 @@ def _read(path: Path) -> str:
         return ""
 
 
-def measure(scenarios: dict[str, str], port: int, args, client_cpus: str, master: int) -> dict[str, dict]:
-    """One round: every scenario once, on the load generator's cores."""
+def measure(
+    scenarios: dict[str, str], port: int, args, client_cpus: str, master: int, pace: dict | None = None
+) -> dict[str, dict]:
+    """One round: every scenario once, on the load generator's cores; with ``pace``, each
+    connection waits that many milliseconds before each request of the scenario named."""
     figures = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name, lua in scenarios.items():
             cpu_before = server_cpu_seconds(master)
             script = Path(tmp) / "s.lua"
+            if pace:
+                lua += f"\ndelay = function() return {round(pace[name])} end\n"
             script.write_text(lua)
             # The whole quiz needs one connection per thread: each thread is one person.
             # A whole quiz takes many steps: three times as long, so that quizzes finish.
@@ -527,6 +544,17 @@ def page_weight(port: int, prepared: dict) -> tuple[dict, dict]:
     }
     _, _, swap = fetch(port, u["question"], headers, "POST", f"answer={u['answer']}")
     return weight, {"raw": len(swap), "gzip": len(gzip.compress(swap))}
+
+
+def report_paced(paced: dict[str, dict], pace: dict[str, float], rounds: list[dict]) -> None:
+    print("\nAt half the rate each scenario reached (every connection waits between requests):\n")
+    print("| scenario | wait ms | requests/s | p50 ms | p95 ms | p99 ms | errors |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for name, stats in paced.items():
+        print(
+            f"| {name} | {pace[name]:.0f} | {stats['rps']:.0f} | {stats['p50'] / 1000:.1f} | "
+            f"{stats['p95'] / 1000:.1f} | {stats['p99'] / 1000:.1f} | {stats['errors']} |"
+        )
 
 
 def report(rounds, rss, weight, swap_sizes, args, server_cpus, client_cpus, workers) -> None:
