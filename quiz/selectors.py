@@ -170,17 +170,19 @@ def _fetch_checking_health(connection, sql: str, params: list) -> list:
         and not connection.health_check_done
         and not connection.in_atomic_block
     )
-    try:
+
+    def fetch() -> list:
         with _cursor(connection) as cursor:
             cursor.execute(sql, params)
-            rows = cursor.fetchall()
+            return cursor.fetchall()
+
+    try:
+        rows = fetch()
     except OperationalError:
         if not unchecked:
             raise
         connection.close()
-        with _cursor(connection) as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
+        rows = fetch()
     connection.health_check_done = True
     return rows
 

@@ -142,6 +142,7 @@ def _answer_in_two_round_trips(
         )
 
     def run(cursor, begin: str = "", commit: str = "") -> int:
+        timestamps_parsed_in_c(cursor.cursor)  # the attempt's answers, each with its time
         cursor.execute(begin + first, params)
         if begin:
             cursor.nextset()
@@ -166,7 +167,6 @@ def _answer_in_two_round_trips(
             answer_id = run(cursor)
     else:
         with connection.cursor() as cursor:
-            timestamps_parsed_in_c(cursor.cursor)  # the attempt's answers, each with its time
             try:
                 answer_id = run(cursor, begin="BEGIN; ", commit="; COMMIT")
             except BaseException:
