@@ -8,8 +8,11 @@ import os
 bind = os.environ.get("BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 # One thread per worker measured fastest for these CPU-bound pages (benchmarks/load.py);
-# raise THREADS when the database is far away.
-worker_class = "gthread"
+# raise THREADS when the database is far away. The worker is gunicorn's threaded one, but
+# its event loop reads each request whole before a thread takes it: with one thread, a
+# client sending nothing or sending slowly would otherwise hold the worker
+# (careerquiz/worker.py; REQUEST_READ_TIMEOUT, 10 s by default, for a request to arrive).
+worker_class = "careerquiz.worker.RequestBufferingWorker"
 threads = int(os.environ.get("THREADS", "1"))
 timeout = int(os.environ.get("TIMEOUT", "30"))
 graceful_timeout = 20

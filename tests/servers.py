@@ -41,30 +41,32 @@ def production_env(tmp_path, *, drop=(), **overrides) -> dict:
     return env
 
 
+def gunicorn(env: dict, port: int, *, stderr=subprocess.DEVNULL) -> subprocess.Popen:
+    """gunicorn with the production configuration (gunicorn.conf.py) on ``port``."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "careerquiz.wsgi",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=stderr,
+    )
+
+
 @contextmanager
 def app_servers(env: dict, count: int = 1, *, ready: str = "/-/health/", timeout: float = 30):
     """Starts ``count`` gunicorn servers and yields their ports once each answers 200 on
     ``ready``; stops them afterwards."""
     ports = [free_port() for _ in range(count)]
-    procs = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-c",
-                "gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "careerquiz.wsgi",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        for port in ports
-    ]
+    procs = [gunicorn(env, port, stderr=subprocess.PIPE) for port in ports]
     try:
         deadline = time.monotonic() + timeout
         for port in ports:
