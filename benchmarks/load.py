@@ -111,7 +111,10 @@ LUA = textwrap.dedent(
     """
     local list = {}
     local counter = 0
+    local threads = 0
+    function setup(thread) threads = threads + 1; thread:set("seed", threads) end
     init = function(args)
+      math.randomseed(seed)
       %(requests)s
     end
     request = function()
@@ -135,7 +138,10 @@ LUA = textwrap.dedent(
 WHOLE_QUIZ_LUA = textwrap.dedent(
     """
     local threads = {}
-    function setup(thread) table.insert(threads, thread) end
+    -- Each thread is one person and draws its own answers: without a seed of its own,
+    -- every thread's Lua would draw the same ones and all would take the same quiz.
+    function setup(thread) table.insert(threads, thread); thread:set("seed", #threads) end
+    init = function(args) math.randomseed(seed) end
 
     quizzes, failures = 0, 0
     local start_path, csrf_cookie, csrf = %(start)s, %(csrf_cookie)s, %(csrf)s
@@ -481,7 +487,15 @@ def measure(
             cpu_before = server_cpu_seconds(master)
             script = Path(tmp) / "s.lua"
             if pace:
-                lua += f"\ndelay = function() return {round(pace[name])} end\n"
+                # Waits drawn from an exponential distribution of that mean, as independent
+                # people arrive: a constant wait would keep the connections in step, all
+                # sending at once, and measure the queue of a burst of 50. Cut at 4 s: the
+                # server closes a connection idle for 5 s (gunicorn's keep-alive), which a
+                # browser reopens but wrk counts as an error.
+                lua += (
+                    f"\ndelay = function() return math.min(4000,"
+                    f" math.floor(-{pace[name]:.1f} * math.log(1 - math.random()))) end\n"
+                )
             script.write_text(lua)
             # The whole quiz needs one connection per thread: each thread is one person.
             # A whole quiz takes many steps: three times as long, so that quizzes finish.
@@ -547,8 +561,11 @@ def page_weight(port: int, prepared: dict) -> tuple[dict, dict]:
 
 
 def report_paced(paced: dict[str, dict], pace: dict[str, float], rounds: list[dict]) -> None:
-    print("\nAt half the rate each scenario reached (every connection waits between requests):\n")
-    print("| scenario | wait ms | requests/s | p50 ms | p95 ms | p99 ms | errors |")
+    print(
+        "\nAt half the rate each scenario reached (every connection waits between requests, a time"
+        " drawn at random around the mean wait):\n"
+    )
+    print("| scenario | mean wait ms | requests/s | p50 ms | p95 ms | p99 ms | errors |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for name, stats in paced.items():
         print(
