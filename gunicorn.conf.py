@@ -2,6 +2,7 @@
 
 Everything can be overridden from the environment (PORT, WEB_CONCURRENCY, THREADS, ...)."""
 
+import gc
 import multiprocessing
 import os
 
@@ -22,6 +23,22 @@ keepalive = 5
 # core, and the workers share the imported code's memory. Nothing opens a connection at
 # import (tests/test_production.py checks the master holds none).
 preload_app = True
+# The imported app (some 70,000 objects) is frozen out of the garbage collector before the
+# workers are forked: a worker's full collection would otherwise walk all of it, stalling
+# every connection the worker holds for 50 ms or more, and writing to those objects' pages
+# would copy them into each worker. The collector is off in the master while it imports
+# (the Python docs' advice for forking servers) and on again in each worker.
+gc.disable()
+
+
+def pre_fork(server, worker):
+    gc.freeze()
+
+
+def post_fork(server, worker):
+    gc.enable()
+
+
 # Recycle workers now and then so a slow leak never grows without bound. Not every few
 # thousand requests: under load each replacement cost a second of a core and stalled the
 # connections it held for as long (benchmarks/load.py: with 2,000, the bare view's p99
