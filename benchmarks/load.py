@@ -392,6 +392,34 @@ def split_cpus() -> tuple[str, str]:
     return ",".join(map(str, cpus[:half])), ",".join(map(str, cpus[half:]))
 
 
+def idle_fraction(cpus: str, seconds: float) -> float:
+    """How much of ``seconds`` the given cores spent idle (from /proc/stat)."""
+
+    def sample() -> tuple[int, int]:
+        idle = total = 0
+        for line in Path("/proc/stat").read_text().splitlines():
+            name, *fields = line.split()
+            if name.startswith("cpu") and name[3:] in cpus.split(","):
+                values = list(map(int, fields[:8]))
+                idle += values[3] + values[4]  # idle and iowait
+                total += sum(values)
+        return idle, total
+
+    idle_before, total_before = sample()
+    time.sleep(seconds)
+    idle_after, total_after = sample()
+    return (idle_after - idle_before) / max(total_after - total_before, 1)
+
+
+def wait_until_quiet(cpus: str, timeout: float = 30) -> None:
+    """Waits (at most ``timeout`` seconds) until the load generator's cores are nearly idle:
+    after a scenario of writes, PostgreSQL goes on working there (autovacuum, the background
+    writer) and would slow wrk down in the next scenario, whose latency it measures."""
+    deadline = time.monotonic() + timeout
+    while idle_fraction(cpus, 1.0) < 0.9 and time.monotonic() < deadline:
+        pass
+
+
 def wait_for(port: int) -> None:
     for _ in range(100):
         try:
@@ -484,6 +512,7 @@ def measure(
     figures = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name, lua in scenarios.items():
+            wait_until_quiet(client_cpus)
             cpu_before = server_cpu_seconds(master)
             script = Path(tmp) / "s.lua"
             if pace:
