@@ -128,8 +128,12 @@ class RequestBufferingWorker(ThreadWorker):
             return
         self.poller.unregister(client)
         self.keepalived_conns.remove(conn)
-        self._read(conn, time.monotonic() + REQUEST_READ_TIMEOUT)
+        # Usually the whole request is there already: then it goes straight to a thread.
+        self.reading[conn] = None
         self._on_readable(conn, client)
+        if conn in self.reading:
+            del self.reading[conn]
+            self._read(conn, time.monotonic() + REQUEST_READ_TIMEOUT)
 
     def enqueue_req(self, conn):
         # gunicorn also calls this for a kept-alive connection whose last read went past
@@ -177,13 +181,15 @@ class RequestBufferingWorker(ThreadWorker):
 
     def _hand_over(self, conn):
         del self.reading[conn]
-        self.poller.unregister(conn.sock)
+        if conn.sock.fileno() in self.poller.get_map():
+            self.poller.unregister(conn.sock)
         conn.data_ready = True
         super().enqueue_req(conn)
 
     def _close(self, conn):
         del self.reading[conn]
-        self.poller.unregister(conn.sock)
+        if conn.sock.fileno() in self.poller.get_map():
+            self.poller.unregister(conn.sock)
         self.nr_conns -= 1
         conn.close()
 

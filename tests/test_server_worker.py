@@ -106,6 +106,17 @@ class TestSlowClientsDoNotHoldTheWorker:
             assert read_response(sock).startswith(b"HTTP/1.1 200")
             sock.close()
 
+    def test_a_kept_alive_connection_that_sends_its_next_request_slowly(self, port):
+        sock = connect(port)
+        sock.sendall(GET)
+        assert read_response(sock).startswith(b"HTTP/1.1 200")
+        sock.sendall(GET[:25])
+        time.sleep(0.2)
+        assert ping(port) == 200
+        sock.sendall(GET[25:])
+        assert read_response(sock).startswith(b"HTTP/1.1 200")
+        sock.close()
+
     def test_a_request_not_sent_in_time_is_dropped(self, port):
         sock = connect(port)
         sock.sendall(b"GET /-/ping/ HTTP/1.1\r\n")
