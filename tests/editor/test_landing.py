@@ -32,9 +32,9 @@ def test_the_index_opens_on_the_banks_health_personas_and_recent_results(admin_c
     _result(default_content, 1, preview=True)
     page = admin_client.get("/admin/").content.decode()
     landing = page.split('id="landing-heading"')[1].split('id="bank-tools"')[0]
-    assert "The question bank has no errors and 2 notes." in landing
-    # The default bank's hand-written personas (README: 44 of 46 first, all in the top three).
-    assert "44 of 46 get their role first; 46 have it in the top three." in landing
+    assert "The question bank has no errors and 3 notes." in landing
+    # The default bank's hand-written personas: 48 of 51 first, all in the top three.
+    assert "48 of 51 get their role first; 51 have it in the top three." in landing
     assert "1 result in the last 7 days." in landing
     for action in ("Add a question", "Add a role", "Preview the quiz"):
         assert action in landing
