@@ -64,9 +64,11 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "label": Role.Family(family).label,
             "key": family,
+            # The rung's name comes from its roles: the product track's lead rung is a
+            # principal's (an individual contributor), not a manager's.
             "levels": [
-                {"label": Role.Seniority(level).label, "roles": list(level_roles)}
-                for level, level_roles in groupby(family_roles, key=lambda r: r.seniority)
+                {"label": level_roles[0].seniority_label(), "roles": level_roles}
+                for level_roles in (list(g) for _, g in groupby(family_roles, key=lambda r: r.seniority))
             ],
         }
         for family, family_roles in groupby(roles, key=lambda r: r.family)

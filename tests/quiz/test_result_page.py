@@ -108,13 +108,15 @@ def test_a_role_that_expects_a_skill_at_level_0_says_not_expected(default_conten
     assert f"{unexpected.competency.name} 0 (not expected)" in text
 
 
-def test_pay_is_shown_only_where_there_is_a_figure(default_content, client):
-    without_figure = page_text(client, finished(default_content, "director-of-product").get_absolute_url())
-    assert "Director of Product at a glance" in without_figure
-    assert " Pay " not in without_figure and "Pay:" not in without_figure
+def test_pay_is_shown_with_its_source_and_a_proxy_is_said_in_words(default_content, client):
+    proxy = page_text(client, finished(default_content, "director-of-product").get_absolute_url())
+    assert "Director of Product at a glance" in proxy
+    assert re.search(r" Pay USD [\d,]+ a year, median; 10th to 90th percentile", proxy)
+    assert "A proxy, not this role's own figure" in proxy
     Attempt.objects.all().delete()
-    with_figure = page_text(client, finished(default_content, "project-manager").get_absolute_url())
-    assert re.search(r" Pay USD [\d,]+ ", with_figure), "a sourced figure is shown with its source"
+    own = page_text(client, finished(default_content, "project-manager").get_absolute_url())
+    assert re.search(r" Pay USD [\d,]+ ", own), "a sourced figure is shown with its source"
+    assert "Occupation: Project Management Specialists (SOC 13-1082)" in own
 
 
 @pytest.mark.parametrize("role", ["product-manager", "head-of-product"])

@@ -33,7 +33,7 @@ def test_comparing_product_manager_and_head_of_product_answers_the_question(defa
     html = response.content.decode()
     assert response.status_code == 200
     assert "Product Manager vs Head of Product: what is the difference?" in html
-    assert "Product managers, often still a small team" in html  # the head of product's reports
+    assert "A team of four to ten (product managers)" in html  # the head of product's reports
     assert "A proxy, not this role's own figure" in html  # both are proxies, said in words
     assert "From Product Manager to Head of Product" in html
     assert "Product Manager → Head of Product" in html  # the first-product-hire move
