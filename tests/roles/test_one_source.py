@@ -61,7 +61,7 @@ def _without_chart_and_sources(html: str) -> str:
     # role page, and the sources cite what a source says (a certificate's rules): neither
     # is the role's own figure.
     html = re.sub(r'<section[^>]*aria-labelledby="profile-heading".*?</section>', "", html, flags=re.S)
-    return re.sub(r'<section[^>]*>\s*<h2[^>]*>Sources</h2>.*?</section>', "", html, flags=re.S)
+    return re.sub(r"<section[^>]*>\s*<h2[^>]*>Sources</h2>.*?</section>", "", html, flags=re.S)
 
 
 def test_no_role_text_adds_a_second_figure_for_years_or_reports(default_content, client):
