@@ -1,11 +1,13 @@
 """What the result page says, read as a job seeker reads it: each action once, a level of 0
 in words, pay only where there is a figure, and no route from a role to itself."""
 
+import copy
 import html as html_lib
 import re
 import uuid
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from quiz.models import Attempt, Persona, Question, Result
@@ -344,3 +346,25 @@ def test_the_check_page_is_valid_html(default_content, tmp_path):
     result = finished(default_content, "product-manager")
     html = owner_client(result).get(check_url(result)).content.decode()
     assert nu_errors({"check": html}, tmp_path) == []
+
+
+# --------------------------------------------------------------------------- the person's direction
+
+
+def test_a_snapshot_with_the_persons_direction_leads_with_it(default_content, client, settings, tmp_path):
+    """The direction (written by the engine from 3.0 on, drawn by quiz/includes/direction.html)
+    comes first, before the closest role; a stand-in template marks where it lands."""
+    (tmp_path / "quiz" / "includes").mkdir(parents=True)
+    (tmp_path / "quiz" / "includes" / "direction.html").write_text(
+        '<section id="direction-stand-in"></section>'
+    )
+    engine = copy.deepcopy(settings.TEMPLATES)
+    engine[0]["DIRS"] = [tmp_path, *engine[0]["DIRS"]]
+    settings.TEMPLATES = engine
+    result = finished(default_content, "product-manager")
+    without = client.get(result.get_absolute_url()).content.decode()
+    assert "direction-stand-in" not in without
+    Result.objects.filter(pk=result.pk).update(snapshot={**result.snapshot, "direction": {"chosen": []}})
+    cache.clear()
+    html = client.get(result.get_absolute_url()).content.decode()
+    assert html.index("direction-stand-in") < html.index('class="result-hero')
