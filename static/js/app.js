@@ -61,7 +61,9 @@
     var heading = document.getElementById("question-heading");
     var summary = document.querySelector("[data-error-summary]");
     if (target && target.id === "plan") {
-      target.focus();
+      // The plan's own heading names what changed ("From A to B").
+      var planTitle = document.getElementById("plan-title");
+      (planTitle || target).focus();
     } else if (summary) {
       summary.focus();
     } else if (heading) {

@@ -170,7 +170,7 @@ def test_picking_another_roles_plan_swaps_only_the_plan(page, site, persona_labe
     page.get_by_role("button", name="Show the plan").click()
     expect(page.get_by_role("heading", name="From Product Owner to Head of Product")).to_be_visible()
     assert page.url.startswith(result_url) and "role=head-of-product" in page.url
-    expect(page.locator("#plan")).to_be_focused()
+    expect(page.locator("#plan-title")).to_be_focused()
 
 
 def test_compare_two_roles(page, site):
