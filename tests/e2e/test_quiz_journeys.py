@@ -9,7 +9,14 @@ from quiz import engine
 from quiz.models import Attempt
 from tests.factories import typical_answers
 
-from .conftest import answer_with_mouse, current_slug, labels_for, screenshot, wait_for_question_focus
+from .conftest import (
+    answer_with_mouse,
+    current_slug,
+    labels_for,
+    screenshot,
+    tab_into_the_question,
+    wait_for_question_focus,
+)
 
 
 def start(page, site):
@@ -38,6 +45,7 @@ def test_the_whole_quiz_with_the_keyboard_only(page, site, bank):
             break
     page.keyboard.press("Enter")
     page.wait_for_selector("#question-heading")
+    tab_into_the_question(page)
     answers = typical_answers(bank, "product-owner")
     answers["current-role"] = ("business-analyst",)
     first = True
