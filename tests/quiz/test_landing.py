@@ -61,3 +61,24 @@ def test_start_again_asks_first_and_keeps_the_saved_quiz(default_content, client
 def test_start_again_with_nothing_in_progress_simply_starts(default_content, client):
     response = client.post(reverse("quiz:start", args=[default_content.slug]), {"restart": "ask"})
     assert response.status_code == 302 and Attempt.objects.count() == 1
+
+
+def test_the_429_page_of_a_quiz_step_offers_to_continue_that_step(default_content, client, settings):
+    client.post(reverse("quiz:start", args=[default_content.slug]))
+    attempt = Attempt.objects.get()
+    question = default_content.active_questions().first()
+    step = reverse("quiz:question", args=[attempt.uuid, question.slug])
+    settings.RATELIMIT_ENABLE, settings.RATELIMIT_ANSWER = True, "0/m"
+    response = client.post(step, {"answer": "1"})
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert f'<a class="btn btn-primary" href="{step}">Continue the quiz</a>' in html
+    assert client.get(step).status_code == 200  # the link itself is not limited
+
+
+def test_the_429_page_of_a_start_offers_only_the_home_page(default_content, client, settings):
+    settings.RATELIMIT_ENABLE, settings.RATELIMIT_START = True, "0/m"
+    response = client.post(reverse("quiz:start", args=[default_content.slug]))
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "Continue the quiz" not in html and "Go to the home page" in html
