@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE, current_slug, tab_into_the_question
+from .conftest import DESKTOP, PHONE, current_slug, sign_in, tab_into_the_question
 
 CONTRAST = """
 (selector) => {
@@ -34,6 +34,7 @@ CONTRAST = """
     outline: style.outlineStyle !== "none" ? ratio(style.outlineColor, bg) : 0,
     outlineWidth: parseFloat(style.outlineWidth),
     border: ratio(style.borderTopColor, bg),
+    text: ratio(style.color, bg),
   };
 }
 """
@@ -313,3 +314,26 @@ def test_the_progress_line_names_no_section_in_the_adaptive_order(page, site, pe
 
     answer_until(page, persona_labels("product-manager"), record)
     assert all(re.fullmatch(r"Question \d+, about \d+ more", text) for text in seen), seen
+
+
+def test_admin_validation_errors_reach_aa_contrast_in_the_dark_theme(browser, site, django_user_model):
+    """WCAG 1.4.3: the editors' error summary and cell errors were #ba2121 on #121212 (2.96:1)."""
+    from quiz.models import Question
+
+    django_user_model.objects.create_superuser("editor", "editor@example.com", "a-long-editor-password")
+    context = browser.new_context(viewport=DESKTOP, color_scheme="dark")
+    page = context.new_page()
+    sign_in(page, site, "editor", "a-long-editor-password")
+    question = Question.objects.get(slug="unused-feature")
+    page.goto(site + f"/admin/quiz/question/{question.pk}/change/")
+    page.locator("input.score-input").first.fill("5")
+    page.get_by_role("button", name="Save and continue editing").first.click()
+    expect(page.locator(".error-summary")).to_be_focused()
+    measured = {
+        selector: page.evaluate(CONTRAST, selector)
+        for selector in (".error-summary", ".error-summary h2", ".error-summary a", ".cell-error")
+    }
+    context.close()
+    assert measured[".error-summary"]["border"] >= 3 and measured[".error-summary"]["outline"] >= 3, measured
+    for selector in (".error-summary h2", ".error-summary a", ".cell-error"):
+        assert measured[selector]["text"] >= 4.5, (selector, measured[selector])
