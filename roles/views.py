@@ -80,10 +80,13 @@ def _ladder(roles: list[Role], transitions: list[Transition]) -> dict:
     families' names, column 1 the levels' names), and reads family by family without CSS."""
     shown = {role.pk for role in roles}
     for role in roles:
-        role.moves_to = sorted(
-            (t.to_role for t in transitions if t.from_role_id == role.pk and t.to_role_id in shown),
-            key=lambda r: (r.seniority, r.order, r.name),
+        # The conventional next steps, then other frequent moves; occasional ones are on the role's page.
+        moves = sorted(
+            (t for t in transitions if t.from_role_id == role.pk and t.to_role_id in shown),
+            key=lambda t: (t.to_role.seniority, t.to_role.order, t.to_role.name),
         )
+        role.usual_moves = [t.to_role for t in moves if t.commonness == Transition.Commonness.USUAL]
+        role.common_moves = [t.to_role for t in moves if t.commonness == Transition.Commonness.COMMON]
     levels = sorted({role.seniority for role in roles}, reverse=True)
     row_of = {level: row for row, level in enumerate(levels, start=2)}
     families = []

@@ -80,12 +80,13 @@ def test_the_role_index_is_a_ladder_with_families_as_columns_and_the_most_senior
     assert "Chief Product Officer" in cell
 
 
-def test_each_role_on_the_ladder_says_where_people_usually_move_next(default_content, client):
+def test_each_role_on_the_ladder_names_its_usual_next_steps_not_its_occasional_ones(default_content, client):
     html = client.get("/roles/").content.decode()
     card = re.search(
         r'role-card-name"><a href="/roles/product-manager/">Product Manager</a>.*?</li>', html, re.S
     ).group(0)
-    assert "Routes to:" in card and '<a href="/roles/senior-pm/">Senior Product Manager</a>' in card
+    assert "Usual next step:" in card and '<a href="/roles/senior-pm/">Senior Product Manager</a>' in card
+    assert "/roles/product-owner/" not in card  # an occasional move: only on the role's own page
 
 
 def test_a_search_that_finds_nothing_suggests_near_titles(default_content, client):
