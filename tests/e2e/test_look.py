@@ -6,7 +6,7 @@ without JavaScript."""
 import pytest
 from playwright.sync_api import expect
 
-from quiz.models import Attempt, Quiz
+from quiz.models import Attempt, Question, Quiz
 from quiz.services import attempt_complete
 from tests.factories import answer_everything
 
@@ -80,13 +80,13 @@ def test_every_heading_of_the_result_reads_as_a_heading(page, site):
 
 @pytest.mark.parametrize("width", [320, 375])
 def test_question_one_offers_next_within_two_and_a_half_phone_screens(browser, site, width):
-    """21 current roles on a 640 px high phone: before, Next sat 3.2 screens down. Every
+    """Every current role (25) on a 640 px high phone: with 21, Next sat 3.2 screens down. Every
     option stays a full-width labelled control at least 40 px high (WCAG 2.5.8 asks 24)."""
     context = browser.new_context(viewport={"width": width, "height": 640})
     page = context.new_page()
     start(page, site)
     options = page.locator(".quiz-form .form-check")
-    assert options.count() == 21
+    assert options.count() == Question.objects.get(slug="current-role").options.active().count() >= 21
     heights = options.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
     assert min(heights) >= 40
     for i in range(options.count()):  # each option is named by its label
