@@ -306,15 +306,16 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
 @ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_START, method="POST", block=True)
 def start(request: HttpRequest, slug: str) -> HttpResponse:
     """Starts the quiz, or continues the one in progress. "Start again" (``restart=ask``)
-    first asks on a page of its own, which works without JavaScript; only its answer
-    (``restart=1``) leaves the saved quiz behind."""
+    first asks on a page of its own if the quiz in progress has answers (the page works
+    without JavaScript); only its answer (``restart=1``) leaves them behind."""
     quiz = get_object_or_404(Quiz.objects.published(), slug=slug)
     restart = request.POST.get("restart", "")
     attempt = _resumable(request, quiz)
     if restart == "ask" and attempt is not None:
         progress = _progress(attempt)
-        context = {"quiz": quiz, "progress": progress, "resume_url": _where_next(attempt, progress)}
-        return render(request, "quiz/restart.html", context)
+        if progress.answered_count:  # with no answer yet there is nothing to leave behind
+            context = {"quiz": quiz, "progress": progress, "resume_url": _where_next(attempt, progress)}
+            return render(request, "quiz/restart.html", context)
     if restart:
         attempt = None
     key = _owner_key(request) or secrets.token_urlsafe(32)

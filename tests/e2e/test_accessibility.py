@@ -151,11 +151,15 @@ def test_coming_back_and_the_role_explorer_are_accessible(browser, site, persona
     page.goto(site + "/")
     page.get_by_role("button", name="Take the quiz again").click()
     page.wait_for_selector("#question-heading")
+    page.locator(".quiz-form input[name=answer]").first.check()
+    page.get_by_role("button", name="Next").click()
+    page.wait_for_function("() => document.title.startsWith('Question 2')")
     step = page.url
     page.goto(site + "/")
     expect(page.get_by_role("heading", name="Your last result")).to_be_visible()
     assert_accessible(page, f"landing-come-back-{width}")
     page.get_by_role("button", name="Start again").click()
+    expect(page.get_by_role("heading", name="Start the quiz again?")).to_be_visible()
     assert_accessible(page, f"restart-{width}")
     for name, path in [
         ("roles-ladder", "/roles/"),

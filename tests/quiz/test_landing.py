@@ -82,3 +82,10 @@ def test_the_429_page_of_a_start_offers_only_the_home_page(default_content, clie
     html = response.content.decode()
     assert response.status_code == 429
     assert "Continue the quiz" not in html and "Go to the home page" in html
+
+
+def test_start_again_before_any_answer_asks_nothing(default_content, client):
+    start = reverse("quiz:start", args=[default_content.slug])
+    client.post(start)
+    response = client.post(start, {"restart": "ask"})
+    assert response.status_code == 302 and Attempt.objects.count() == 2
