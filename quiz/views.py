@@ -151,6 +151,16 @@ def _resumable(request: HttpRequest, quiz: Quiz) -> Attempt | None:
     return attempts.order_by("-updated_at").first()
 
 
+def _last_result(request: HttpRequest, quiz: Quiz) -> Result | None:
+    """This browser's latest result of ``quiz`` (staff previews left out), without its
+    snapshot: the landing page only links to it."""
+    key = _owner_key(request)
+    if key is None:
+        return None
+    results = Result.objects.real().filter(attempt__owner_key=key, attempt__quiz=quiz)
+    return results.defer("snapshot").order_by("-created_at").first()
+
+
 def _active_questions(quiz: Quiz) -> list[Question]:
     return bank_cached(f"questions:{quiz.pk}", lambda: list(quiz.active_questions()))
 
@@ -272,6 +282,10 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     resume = _resumable(request, quiz)
     resume_progress = _progress(resume) if resume else None
     roles = list(Role.objects.recommendable().order_by("seniority", "order", "name"))
+    last_result = _last_result(request, quiz)
+    last_role = None
+    if last_result is not None:
+        last_role = next((r for r in roles if r.slug == last_result.recommended_role_slug), None)
     return render(
         request,
         "quiz/landing.html",
@@ -283,6 +297,8 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             "resume": resume,
             "resume_progress": resume_progress,
             "resume_url": _where_next(resume, resume_progress) if resume else None,
+            "last_result": last_result,
+            "last_role": last_role,
             "role_count": len(roles),
             # The roles it compares, by family in the order the role explorer shows them.
             "role_families": [
@@ -297,8 +313,19 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
 @require_POST
 @ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_START, method="POST", block=True)
 def start(request: HttpRequest, slug: str) -> HttpResponse:
+    """Starts the quiz, or continues the one in progress. "Start again" (``restart=ask``)
+    first asks on a page of its own if the quiz in progress has answers (the page works
+    without JavaScript); only its answer (``restart=1``) leaves them behind."""
     quiz = get_object_or_404(Quiz.objects.published(), slug=slug)
-    attempt = None if request.POST.get("restart") else _resumable(request, quiz)
+    restart = request.POST.get("restart", "")
+    attempt = _resumable(request, quiz)
+    if restart == "ask" and attempt is not None:
+        progress = _progress(attempt)
+        if progress.answered_count:  # with no answer yet there is nothing to leave behind
+            context = {"quiz": quiz, "progress": progress, "resume_url": _where_next(attempt, progress)}
+            return render(request, "quiz/restart.html", context)
+    if restart:
+        attempt = None
     key = _owner_key(request) or secrets.token_urlsafe(32)
     if attempt is None:
         attempt = attempt_start(

@@ -84,7 +84,12 @@ def test_the_result_says_each_role_usually_comes_with_the_years_its_page_states(
 
 def test_the_principal_pm_is_listed_as_an_individual_contributor_not_a_manager(default_content, client):
     index = client.get("/roles/").content.decode()
-    product = index.split('id="family-product"', 1)[1].split("</section>", 1)[0]
-    headings = [_text(h).strip() for h in re.findall(r"<h3[^>]*>(.*?)</h3>", product, re.S)]
-    assert "Principal (individual contributor)" in headings
-    assert not any("manager" in h.lower() for h in headings), headings
+    cells = re.findall(r'<section class="ladder-cell[^"]*" aria-label="([^"]*)">.*?</section>', index, re.S)
+    principal = next(
+        cell
+        for cell in re.findall(r'<section class="ladder-cell.*?</section>', index, re.S)
+        if 'role-card-name"><a href="/roles/principal-pm/"' in cell
+    )
+    assert "Product management: Principal (individual contributor)" in cells
+    assert "<h4" in principal and "Principal (individual contributor)" in principal
+    assert "manager</h4>" not in principal.lower()
