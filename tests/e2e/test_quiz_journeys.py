@@ -226,7 +226,7 @@ def test_compare_two_roles(page, site):
     page.get_by_label("with").select_option("head-of-product")
     page.get_by_role("button", name="Compare").click()
     expect(page.locator("h1")).to_have_text("Product Manager vs Head of Product: what is the difference?")
-    expect(page.get_by_role("cell", name="Product managers, often still a small team")).to_be_visible()
+    expect(page.get_by_role("cell", name="A team of four to ten (product managers)")).to_be_visible()
     expect(page.get_by_role("heading", name="From Product Manager to Head of Product")).to_be_visible()
 
 
