@@ -192,10 +192,6 @@ else:
         },
     }
 
-# Without Redis, app processes share nothing but the database: the bank's version lives
-# there too, so an edit in one process reaches the others within a second.
-BANK_VERSION_IN_DATABASE = env_bool("BANK_VERSION_IN_DATABASE", not REDIS_URL)
-
 # Sessions live in the database (cached when Redis is there): any app server can
 # serve any request, and nothing is kept on the app server's disk.
 SESSION_ENGINE = (

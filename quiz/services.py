@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from . import engine, tallies
 from .bank import load_bank
-from .caching import bank_cached, shared_bank_version
+from .caching import bank_cached, bank_version
 from .engine import ENGINE_VERSION, adaptive, recommend
 from .models import Answer, AnswerChoice, Attempt, Option, Question, Quiz, Result
 from .selectors import attempt_answers, engine_answers, timestamps_parsed_in_c
@@ -39,7 +39,7 @@ def current_bank(quiz: Quiz) -> engine.Bank:
 def walk_key(quiz: Quiz) -> str:
     """What an attempt's adaptive memo (Attempt.walk) holds for: this bank, these settings
     and this release of the code. Any change and the walk starts over, once."""
-    return f"{shared_bank_version()}|{quiz.adaptive_settings}|{ENGINE_VERSION}|{settings.RELEASE}"
+    return f"{bank_version()}|{quiz.adaptive_settings}|{ENGINE_VERSION}|{settings.RELEASE}"
 
 
 def walk_memo(attempt: Attempt) -> list:

@@ -1,11 +1,15 @@
 """The bank is cached per version; an edit to any table of the bank changes the version,
 so no step, plan or health page ever reads a stale bank."""
 
+import threading
+
 import pytest
 from django.apps import apps
+from django.db import connection, transaction
 
 from editor.permissions import BANK_MODELS
 from quiz import caching
+from quiz.models import Question
 
 
 @pytest.mark.parametrize(("app", "model"), BANK_MODELS)
@@ -31,3 +35,40 @@ def test_the_redis_cache_keeps_one_client_per_connection_pool():
     # Building a client (no connection yet) cost more than a round trip to Redis.
     assert cache._cache.get_client(write=True) is cache._cache.get_client(write=True)
     assert cache._cache.get_client() is cache._cache.get_client()
+
+
+def _question_text_in_cache(question_pk: int) -> str:
+    """What a process serves for the question: its text cached under the bank version."""
+    return caching.bank_cached(f"probe:{question_pk}", lambda: Question.objects.get(pk=question_pk).text)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_edit_is_served_by_other_connections_right_after_it_commits_and_never_before(default_content):
+    question = default_content.questions.order_by("pk").first()
+    old_text = question.text
+    assert _question_text_in_cache(question.pk) == old_text
+    saved, checked = threading.Event(), threading.Event()
+    errors = []
+
+    def edit():
+        try:
+            with transaction.atomic():
+                edited = Question.objects.get(pk=question.pk)
+                edited.text = "A question edited in the admin"
+                edited.save()
+                saved.set()
+                checked.wait(30)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    editor = threading.Thread(target=edit)
+    editor.start()
+    assert saved.wait(30)
+    # Another request while the edit is open reads the committed rows, and caches them.
+    assert _question_text_in_cache(question.pk) == old_text
+    checked.set()
+    editor.join(30)
+    assert not errors, errors
+    assert _question_text_in_cache(question.pk) == "A question edited in the admin"

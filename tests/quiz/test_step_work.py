@@ -1,7 +1,5 @@
-"""A question step does the least work: one database query for the attempt, its quiz and
-its answers; no session store (the owner's key is a signed cookie); the bank and the
-rendered options from the process's memory; an answer is one transaction of six
-statements (four for a staff preview, which the analytics' tallies leave out)."""
+"""What a question step reads and writes: the owner's key in a signed cookie (no session
+store), one answer per question, the adaptive quiz's kept decisions."""
 
 import re
 from datetime import timedelta
@@ -11,22 +9,15 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext, override_script_prefix
+from django.test.utils import override_script_prefix
 from django.urls import reverse
 
 from quiz import services
 from quiz.models import Answer, Attempt, Tally
 from quiz.selectors import attempt_with_answers
-from tests.factories import own, staff_client
+from tests.factories import own
 
 HX = {"HX-Request": "true"}
-
-
-def statements(captured) -> list[str]:
-    """The SQL sent, without the savepoints the test's own transaction adds."""
-    return [
-        q["sql"] for q in captured if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK"))
-    ]
 
 
 @pytest.fixture
@@ -38,75 +29,6 @@ def started(default_content):
 
 def first_option(client, url) -> str:
     return re.findall(r'name="answer" value="(\d+)"', client.get(url).content.decode())[0]
-
-
-def test_showing_a_question_is_one_query_for_the_attempt_its_quiz_and_answers(started):
-    client, _, url = started
-    client.post(url, {"answer": first_option(client, url)})
-    client.get(url), client.get(url, headers=HX)  # the bank and the options, once per process
-    for headers in ({}, HX):
-        with CaptureQueriesContext(connection) as captured:
-            response = client.get(url, headers=headers)
-        assert response.status_code == 200
-        sql = statements(captured)
-        assert len(sql) == 1, sql
-        assert 'FROM "quiz_attempt"' in sql[0] and '"quiz_answer"' in sql[0] and '"quiz_quiz"' in sql[0]
-
-
-def verbs_and_tables(sql: list[str]) -> list[tuple[str, str]]:
-    """Each statement as its verb and the table it reads or writes."""
-    return [(s.split()[0], re.search(r'(?:FROM|INTO|UPDATE)\s+"(\w+)"', s).group(1)) for s in sql]
-
-
-# What answering a question costs: the step's one read, then one transaction of these.
-ANSWER_STATEMENTS = [
-    ("UPDATE", "quiz_attempt"),  # only while it is open; holds it (row lock / write lock)
-    ("INSERT", "quiz_answer"),  # upsert on (attempt, question)
-    ("DELETE", "quiz_answerchoice"),
-    ("INSERT", "quiz_answerchoice"),
-]
-# A job seeker's answer also moves the analytics' daily tallies (quiz/tallies.py): the
-# attempt's answers before it are read while the attempt is held, and the difference is
-# one upsert, written last so that the tallies' shared rows stay locked briefly.
-JOB_SEEKER_ANSWER_STATEMENTS = [
-    ANSWER_STATEMENTS[0],
-    ("SELECT", "quiz_answer"),
-    *ANSWER_STATEMENTS[1:],
-    ("INSERT", "quiz_tally"),
-]
-
-
-@pytest.mark.parametrize(
-    "preview, transaction",
-    [
-        pytest.param(False, JOB_SEEKER_ANSWER_STATEMENTS, id="job seeker: 6 statements"),
-        # A staff preview counts in no tally, so it reads and writes none.
-        pytest.param(True, ANSWER_STATEMENTS, id="staff preview: 4 statements"),
-    ],
-)
-def test_answering_is_one_read_and_one_transaction_of_six_statements_four_for_a_preview(
-    default_content, preview, transaction
-):
-    client = staff_client("editor", []) if preview else Client()
-    data = {"preview": "1"} if preview else {}
-    url = client.post(reverse("quiz:start", args=[default_content.slug]), data)["Location"]
-    attempt = Attempt.objects.get()
-    assert attempt.is_preview == preview
-    option = first_option(client, url)
-    client.post(url, {"answer": option}, headers=HX)  # the next question's options, once per process
-    with CaptureQueriesContext(connection) as captured:
-        response = client.post(url, {"answer": option}, headers=HX)
-    assert response.status_code == 200 and 'name="answer"' in response.content.decode()
-    # (A signed-in editor's session and user are read as well, for any page.)
-    trips = [s for s in statements(captured) if '"django_session"' not in s and '"auth_user"' not in s]
-    sql = [statement for trip in trips for statement in trip.split("; ")]
-    assert verbs_and_tables(sql) == [("SELECT", "quiz_attempt"), *transaction], sql
-    # On PostgreSQL the transaction goes in two round trips: the attempt's update with the
-    # read of its answers, then the writes. SQLite runs in the process: one at a time.
-    assert len(trips) == (3 if connection.vendor == "postgresql" else 1 + len(transaction)), trips
-    answer = Answer.objects.get(attempt=attempt)
-    assert [c.option_id for c in answer.choices.all()] == [int(option)]
-    assert Tally.objects.filter(quiz=default_content).exists() != preview
 
 
 def test_changing_an_answer_replaces_its_choices_and_keeps_one_answer(started):
