@@ -64,7 +64,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Compresses pages; since Django 4.2 it pads its output against BREACH. Static files
     # come pre-compressed from WhiteNoise and pass through untouched.
-    "careerquiz.httpcache.GZipMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "careerquiz.clientip.RequireClientAddressMiddleware",
     "careerquiz.middleware.RefuseUnneededBodiesMiddleware",
@@ -92,6 +92,15 @@ AUTHENTICATION_BACKENDS = [
 
 ROOT_URLCONF = "careerquiz.urls"
 
+# Templates are compiled once per process, except under DEBUG (runserver), where an
+# edited template shows on the next request.
+template_loaders = [
+    "django.template.loaders.filesystem.Loader",
+    "django.template.loaders.app_directories.Loader",
+]
+if not DEBUG:
+    template_loaders = [("django.template.loaders.cached.Loader", template_loaders)]
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -99,20 +108,7 @@ TEMPLATES = [
         "OPTIONS": {
             # "template.html#partial-name" renders one partial of a template (django-htmx's
             # partial rendering); Django 6.0 does this natively.
-            "loaders": [
-                (
-                    "template_partials.loader.Loader",
-                    [
-                        (
-                            "django.template.loaders.cached.Loader",
-                            [
-                                "django.template.loaders.filesystem.Loader",
-                                "django.template.loaders.app_directories.Loader",
-                            ],
-                        )
-                    ],
-                )
-            ],
+            "loaders": [("template_partials.loader.Loader", template_loaders)],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

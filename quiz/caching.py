@@ -7,21 +7,24 @@ would rebuild from the old rows and keep them under the new version), and an edi
 while Redis is down is served as soon as it commits. A request reads the row once (one
 small query by primary key) and keeps it until it ends. What is cached under a version
 never changes, so each process also keeps it in memory and a quiz step costs no cache
-round trip for the bank. Result pages are cached as rendered HTML for good: a result is an
-immutable snapshot."""
+round trip for the bank. What is cached from a rendering (result pages) is keyed by
+``code_version()`` as well."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import threading
 import uuid
-from collections import OrderedDict
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 
 from roles.models import Competency, DevelopmentAction, Role, RoleCompetency, Transition, TransitionStep
 
+from .engine import ENGINE_VERSION
 from .models import BankVersion, Option, OptionScore, Persona, Question, Quiz
 
 TIMEOUT = 60 * 60 * 24
@@ -38,7 +41,6 @@ def forget() -> None:
     """Drops this process's memory of the bank (tests)."""
     with _lock:
         _memo.clear()
-        pages._pages.clear()
     _request.version = None
 
 
@@ -87,32 +89,33 @@ def bank_cached(name: str, build):
     return value
 
 
-class PageMemo:
-    """Rendered pages kept in this process's memory under the bank's version, the least
-    recently used dropped beyond ``limit`` (a question page is about 10 KB)."""
-
-    def __init__(self, limit: int = 500):
-        self.limit = limit
-        self._pages: OrderedDict[tuple, str] = OrderedDict()
-
-    def get(self, key: tuple, build) -> str:
-        key = (bank_version(), *key)
-        with _lock:
-            page = self._pages.get(key)
-            if page is not None:
-                self._pages.move_to_end(key)
-                return page
-        page = build()
-        with _lock:
-            self._pages[key] = page
-            while len(self._pages) > self.limit:
-                self._pages.popitem(last=False)
-        return page
+# What a rendered page depends on besides its data: the code and templates that render it.
+CODE_DIRECTORIES = ("careerquiz", "quiz", "roles", "editor", "templates", "locale")
+CODE_SUFFIXES = {".py", ".html", ".txt", ".mo"}
 
 
-# The quiz's step pages (quiz/views.py): one rendering per question, saved answer and place
-# in the quiz, shared by every attempt that stands there.
-pages = PageMemo()
+@functools.cache
+def _code_digest_at_start() -> str:
+    return _code_digest()
+
+
+def _code_digest() -> str:
+    """A digest of every file of our code and templates, and of the engine's version."""
+    digest = hashlib.sha256(ENGINE_VERSION.encode())
+    for directory in CODE_DIRECTORIES:
+        for path in sorted((settings.BASE_DIR / directory).rglob("*")):
+            if path.suffix in CODE_SUFFIXES and path.is_file():
+                digest.update(str(path.relative_to(settings.BASE_DIR)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def code_version() -> str:
+    """The version of the code and templates this process renders with, as part of the
+    key of anything cached from a rendering: a deploy that changes them starts new
+    entries without anyone bumping a setting. Under DEBUG it is computed afresh each time,
+    so that a template edited under runserver shows at once (a code edit restarts it)."""
+    return _code_digest() if settings.DEBUG else _code_digest_at_start()
 
 
 # Every table of the bank: saving or deleting a row of any of them changes the version.

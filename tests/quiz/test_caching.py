@@ -1,7 +1,11 @@
 """The bank is cached per version; an edit to any table of the bank changes the version,
 so no step, plan or health page ever reads a stale bank."""
 
+import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -72,3 +76,54 @@ def test_an_edit_is_served_by_other_connections_right_after_it_commits_and_never
     editor.join(30)
     assert not errors, errors
     assert _question_text_in_cache(question.pk) == "A question edited in the admin"
+
+
+def write_template(root: Path, text: str) -> None:
+    (root / "templates").mkdir(exist_ok=True)
+    (root / "templates" / "page.html").write_text(text)
+
+
+def test_the_code_version_follows_the_templates_and_under_debug_an_edit_at_once(settings, tmp_path):
+    settings.BASE_DIR = tmp_path
+    write_template(tmp_path, "<p>before</p>")
+    settings.DEBUG = True
+    before = caching.code_version()
+    write_template(tmp_path, "<p>after</p>")
+    assert caching.code_version() != before
+
+
+def test_without_debug_the_code_version_is_computed_once_per_process(settings, tmp_path):
+    settings.DEBUG = False
+    at_start = caching.code_version()
+    settings.BASE_DIR = tmp_path  # what a deploy changes comes with a new process
+    write_template(tmp_path, "<p>edited</p>")
+    assert caching.code_version() == at_start
+
+
+RENDER_TWICE = """
+import pathlib, sys
+import django
+django.setup()
+from django.conf import settings
+from django.template.loader import render_to_string
+page = pathlib.Path(sys.argv[1]) / "page.html"
+settings.TEMPLATES[0]["DIRS"].insert(0, page.parent)
+page.write_text("<p>before</p>")
+print(render_to_string("page.html"))
+page.write_text("<p>after</p>")
+print(render_to_string("page.html"))
+"""
+
+
+@pytest.mark.parametrize(("debug", "second"), [("true", "<p>after</p>"), ("false", "<p>before</p>")])
+def test_under_debug_an_edited_template_shows_on_the_next_render(tmp_path, debug, second):
+    env = {**os.environ, "DEBUG": debug, "DJANGO_SETTINGS_MODULE": "tests.settings"}
+    shown = subprocess.run(
+        [sys.executable, "-c", RENDER_TWICE, str(tmp_path)],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert shown == ["<p>before</p>", second]
