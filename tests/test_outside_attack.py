@@ -132,4 +132,3 @@ def test_a_job_seeker_can_answer_while_an_editor_previews_a_change(default_conte
     thread.join(30)
     connection.close()
     assert waited < 1, f"the answer waited {waited:.1f} s for the editor's preview"
-
