@@ -31,7 +31,7 @@ from careerquiz.errors import NotFound
 from roles.models import Role
 
 from . import engine
-from .caching import bank_cached, code_version
+from .caching import bank_cached, bank_version, code_version
 from .charts import profile_chart
 from .engine.explain import scale_choice
 from .flow import AdaptiveProgress, Progress
@@ -64,6 +64,7 @@ RESULT_CACHE_SECONDS = 60 * 60 * 24 * 7
 # look reaches old links soon (the content itself never changes).
 RESULT_MAX_AGE = 60 * 60 * 24
 DEFAULT_PORTS = {"http": 80, "https": 443}
+FORM_CACHE_SECONDS = 60 * 60 * 24
 
 
 def _owner_key(request: HttpRequest) -> str | None:
@@ -332,7 +333,20 @@ def _saved_initial(progress: Progress, question: Question) -> dict:
 
 
 def _form_html(form: AnswerForm) -> str:
-    return render_crispy_form(form)
+    """The rendered form. Rendering a question's form was about 40% of a question page
+    (benchmarks/step_cost.py), and an unbound one depends only on the bank, the saved
+    answer it shows, the language and our templates: it is kept in the cache under those.
+    Forms with errors, and everything under DEBUG, are rendered afresh."""
+    if form.is_bound or settings.DEBUG:
+        return render_crispy_form(form)
+    answer = form.initial.get("answer")
+    shown = ",".join(answer) if isinstance(answer, list) else str(answer)
+    key = f"careerquiz:form:{bank_version()}:{code_version()}:{get_language()}:{form.question.pk}:{shown}"
+    html = cache.get(key)
+    if html is None:
+        html = render_crispy_form(form)
+        cache.set(key, html, FORM_CACHE_SECONDS)
+    return html
 
 
 def _closed(request: HttpRequest, attempt: Attempt) -> HttpResponse:

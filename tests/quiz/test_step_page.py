@@ -68,9 +68,18 @@ def test_an_editors_change_to_the_question_shows_at_once(two_people):
     assert "reworded?" in alice.get(url).content.decode()
 
 
+def test_an_editors_change_to_an_option_shows_at_once(two_people):
+    (alice, _, url), _ = two_people
+    alice.get(url)  # the form, kept in the cache
+    option = Question.objects.get(slug=url.rstrip("/").rsplit("/", 1)[1]).options.active().first()
+    option.label = "An option the editor just renamed"
+    option.save()
+    assert "An option the editor just renamed" in alice.get(url).content.decode()
+
+
 def test_a_history_restore_gets_the_whole_page_with_one_title(two_people):
     (alice, _, url), _ = two_people
-    alice.get(url, headers=HX)  # the card, kept in memory
+    alice.get(url, headers=HX)
     page = alice.get(url, headers={**HX, "HX-History-Restore-Request": "true"}).content.decode()
     assert page.startswith("<!doctype html>") and page.count("<title>") == 1
     card = alice.get(url, headers=HX).content.decode()
