@@ -133,7 +133,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-PREPARE_THRESHOLD = os.environ.get("DB_PREPARE_THRESHOLD", "5")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that does not answer gives the friendly 503 within seconds instead of
     # hanging every request: a connect timeout, and a server-side limit on each statement.
@@ -141,10 +140,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         {
             "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "5")),
             "options": f"-c statement_timeout={int(os.environ.get('DB_STATEMENT_TIMEOUT_MS', '10000'))}",
-            # The quiz step's query is prepared on each connection after this many runs
-            # (quiz/selectors.py; Django's own queries are never prepared). Empty turns it
-            # off, for a connection pooler in transaction mode that cannot keep them.
-            "prepare_threshold": int(PREPARE_THRESHOLD) if PREPARE_THRESHOLD else None,
         }
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
