@@ -2,6 +2,7 @@
 so no step, plan or health page ever reads a stale bank."""
 
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.db import connection, transaction
+from django.test import override_settings
 
 from editor.permissions import BANK_MODELS
 from quiz import caching
@@ -127,3 +129,27 @@ def test_under_debug_an_edited_template_shows_on_the_next_render(tmp_path, debug
         check=True,
     ).stdout.split()
     assert shown == ["<p>before</p>", second]
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_an_edit_saved_while_redis_is_down_is_served_as_soon_as_it_commits(default_content):
+    redis_down = {
+        "default": {
+            "BACKEND": "careerquiz.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    question = default_content.questions.order_by("pk").first()
+    assert _question_text_in_cache(question.pk) == question.text
+    with override_settings(CACHES=redis_down):
+        question.text = "Saved while Redis was down"
+        question.save()
+        assert _question_text_in_cache(question.pk) == "Saved while Redis was down"
+    # Redis back with what it held before: the version in the database decides.
+    assert _question_text_in_cache(question.pk) == "Saved while Redis was down"
