@@ -64,7 +64,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Compresses pages; since Django 4.2 it pads its output against BREACH. Static files
     # come pre-compressed from WhiteNoise and pass through untouched.
-    "careerquiz.httpcache.GZipMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "careerquiz.clientip.RequireClientAddressMiddleware",
     "careerquiz.middleware.RefuseUnneededBodiesMiddleware",
@@ -92,6 +92,15 @@ AUTHENTICATION_BACKENDS = [
 
 ROOT_URLCONF = "careerquiz.urls"
 
+# Templates are compiled once per process, except under DEBUG (runserver), where an
+# edited template shows on the next request.
+template_loaders = [
+    "django.template.loaders.filesystem.Loader",
+    "django.template.loaders.app_directories.Loader",
+]
+if not DEBUG:
+    template_loaders = [("django.template.loaders.cached.Loader", template_loaders)]
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -99,20 +108,7 @@ TEMPLATES = [
         "OPTIONS": {
             # "template.html#partial-name" renders one partial of a template (django-htmx's
             # partial rendering); Django 6.0 does this natively.
-            "loaders": [
-                (
-                    "template_partials.loader.Loader",
-                    [
-                        (
-                            "django.template.loaders.cached.Loader",
-                            [
-                                "django.template.loaders.filesystem.Loader",
-                                "django.template.loaders.app_directories.Loader",
-                            ],
-                        )
-                    ],
-                )
-            ],
+            "loaders": [("template_partials.loader.Loader", template_loaders)],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -137,7 +133,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-PREPARE_THRESHOLD = os.environ.get("DB_PREPARE_THRESHOLD", "5")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that does not answer gives the friendly 503 within seconds instead of
     # hanging every request: a connect timeout, and a server-side limit on each statement.
@@ -145,10 +140,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         {
             "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "5")),
             "options": f"-c statement_timeout={int(os.environ.get('DB_STATEMENT_TIMEOUT_MS', '10000'))}",
-            # The quiz step's query is prepared on each connection after this many runs
-            # (quiz/selectors.py; Django's own queries are never prepared). Empty turns it
-            # off, for a connection pooler in transaction mode that cannot keep them.
-            "prepare_threshold": int(PREPARE_THRESHOLD) if PREPARE_THRESHOLD else None,
         }
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -191,10 +182,6 @@ else:
             ),
         },
     }
-
-# Without Redis, app processes share nothing but the database: the bank's version lives
-# there too, so an edit in one process reaches the others within a second.
-BANK_VERSION_IN_DATABASE = env_bool("BANK_VERSION_IN_DATABASE", not REDIS_URL)
 
 # Sessions live in the database (cached when Redis is there): any app server can
 # serve any request, and nothing is kept on the app server's disk.

@@ -1,102 +1,74 @@
 """Caches of what job seekers read on every step.
 
-The question bank is cached under a version that every saved or deleted bank row bumps.
-The version lives in the shared cache (Redis) and in the database (for setups without
-Redis, or while it is down), so an admin's edit reaches every app server: the server that
-saved it at once, the others within VERSION_TTL seconds. What is
-cached under a version never changes, so each process also keeps it in memory and a quiz
-step costs no cache round trip for the bank. Result pages are cached as rendered HTML for
-good: a result is an immutable snapshot."""
+The question bank is cached under a version: the token of the one BankVersion row, which
+every saved or deleted bank row replaces in the same transaction. Other processes read
+the row, so they see the new version exactly when the edit commits, never before (they
+would rebuild from the old rows and keep them under the new version), and an edit saved
+while Redis is down is served as soon as it commits. A request reads the row once (one
+small query by primary key) and keeps it until it ends. What is cached under a version
+never changes, so each process also keeps it in memory and a quiz step costs no cache
+round trip for the bank. What is cached from a rendering (result pages) is keyed by
+``code_version()`` as well."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import threading
-import time
 import uuid
-from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 
 from roles.models import Competency, DevelopmentAction, Role, RoleCompetency, Transition, TransitionStep
 
+from .engine import ENGINE_VERSION
 from .models import BankVersion, Option, OptionScore, Persona, Question, Quiz
 
-BANK_VERSION_KEY = "careerquiz:bank-version"
 TIMEOUT = 60 * 60 * 24
-VERSION_TTL = 1.0
 MEMO_LIMIT = 5000
 
 _lock = threading.Lock()
-_version: tuple[str, float] = ("", 0.0)  # (version, valid until)
 _memo: dict[str, object] = {}
+# The version read by the request this thread is serving (None outside a request or
+# before its first read).
+_request = threading.local()
 
 
 def forget() -> None:
-    """Drops this process's memory of the bank (tests, and after a local edit)."""
-    global _version
+    """Drops this process's memory of the bank (tests)."""
     with _lock:
-        _version = ("", 0.0)
         _memo.clear()
-        pages._pages.clear()
+    _request.version = None
 
 
-def _local_version() -> str | None:
-    version = cache.get(BANK_VERSION_KEY)
-    if version is None:
-        cache.add(BANK_VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(BANK_VERSION_KEY)
-    return version
+def _request_started(**kwargs) -> None:
+    _request.in_request, _request.version = True, None
 
 
-def _stored_version() -> str:
-    """The version every process agrees on. With Redis it lives there. Without a shared
-    cache (or while Redis is down) each process also reads the database's version, which
-    every process's edits bump when they commit."""
-    version = _local_version()
-    if version is not None and not settings.BANK_VERSION_IN_DATABASE:
-        return version
-    return f"{BankVersion.current()}:{version}"
+def _request_finished(**kwargs) -> None:
+    _request.in_request, _request.version = False, None
 
 
 def bank_version() -> str:
-    global _version
-    version, valid_until = _version
-    now = time.monotonic()
-    if valid_until > now:
-        return version
-    version = _stored_version()
-    with _lock:
-        _version = (version, now + VERSION_TTL)
+    """The bank's version as this database connection sees it: committed edits of other
+    processes, and this transaction's own. Read once per request."""
+    version = getattr(_request, "version", None)
+    if version is None:
+        version = BankVersion.current()
+        if getattr(_request, "in_request", False):
+            _request.version = version
     return version
 
 
-def shared_bank_version() -> str:
-    """The part of the bank's version every process agrees on (without the per-process
-    part used for in-memory caches when there is no Redis): for data kept in the database
-    that must follow the bank, like an attempt's adaptive memo."""
-    version = bank_version()
-    return version.split(":", 1)[0] if settings.BANK_VERSION_IN_DATABASE else version
-
-
-def _publish_to_database() -> None:
-    BankVersion.bump(uuid.uuid4().hex)
-
-
 def bank_changed(**kwargs) -> None:
-    """The bank changed: this process sees it at once; other processes through the
-    shared cache, or through the database once the change commits (one bump per
-    transaction, however many rows it saved)."""
-    cache.set(BANK_VERSION_KEY, uuid.uuid4().hex, None)
-    forget()
-    if settings.BANK_VERSION_IN_DATABASE:
-        connection = transaction.get_connection()
-        if not connection.in_atomic_block:
-            _publish_to_database()
-        elif not any(entry[1] is _publish_to_database for entry in connection.run_on_commit):
-            transaction.on_commit(_publish_to_database)
+    """The bank changed: a new version in the same transaction as the change, which other
+    processes see when it commits. Saving many rows in one transaction replaces the token
+    of the same row many times (it is locked by the first)."""
+    BankVersion.bump(uuid.uuid4().hex)
+    _request.version = None
 
 
 def bank_cached(name: str, build):
@@ -117,32 +89,33 @@ def bank_cached(name: str, build):
     return value
 
 
-class PageMemo:
-    """Rendered pages kept in this process's memory under the bank's version, the least
-    recently used dropped beyond ``limit`` (a question page is about 10 KB)."""
-
-    def __init__(self, limit: int = 500):
-        self.limit = limit
-        self._pages: OrderedDict[tuple, str] = OrderedDict()
-
-    def get(self, key: tuple, build) -> str:
-        key = (bank_version(), *key)
-        with _lock:
-            page = self._pages.get(key)
-            if page is not None:
-                self._pages.move_to_end(key)
-                return page
-        page = build()
-        with _lock:
-            self._pages[key] = page
-            while len(self._pages) > self.limit:
-                self._pages.popitem(last=False)
-        return page
+# What a rendered page depends on besides its data: the code and templates that render it.
+CODE_DIRECTORIES = ("careerquiz", "quiz", "roles", "editor", "templates", "locale")
+CODE_SUFFIXES = {".py", ".html", ".txt", ".mo"}
 
 
-# The quiz's step pages (quiz/views.py): one rendering per question, saved answer and place
-# in the quiz, shared by every attempt that stands there.
-pages = PageMemo()
+@functools.cache
+def _code_digest_at_start() -> str:
+    return _code_digest()
+
+
+def _code_digest() -> str:
+    """A digest of every file of our code and templates, and of the engine's version."""
+    digest = hashlib.sha256(ENGINE_VERSION.encode())
+    for directory in CODE_DIRECTORIES:
+        for path in sorted((settings.BASE_DIR / directory).rglob("*")):
+            if path.suffix in CODE_SUFFIXES and path.is_file():
+                digest.update(str(path.relative_to(settings.BASE_DIR)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def code_version() -> str:
+    """The version of the code and templates this process renders with, as part of the
+    key of anything cached from a rendering: a deploy that changes them starts new
+    entries without anyone bumping a setting. Under DEBUG it is computed afresh each time,
+    so that a template edited under runserver shows at once (a code edit restarts it)."""
+    return _code_digest() if settings.DEBUG else _code_digest_at_start()
 
 
 # Every table of the bank: saving or deleting a row of any of them changes the version.
@@ -162,6 +135,8 @@ BANK_MODELS = (
 
 
 def connect_bank_signals() -> None:
+    request_started.connect(_request_started, dispatch_uid="bank-version-request-started")
+    request_finished.connect(_request_finished, dispatch_uid="bank-version-request-finished")
     for model in BANK_MODELS:
         post_save.connect(bank_changed, sender=model, dispatch_uid=f"bank-changed-save-{model.__name__}")
         post_delete.connect(bank_changed, sender=model, dispatch_uid=f"bank-changed-delete-{model.__name__}")

@@ -8,16 +8,11 @@ summary, in scoring and in the re-score preview (it is asked again).
 
 from __future__ import annotations
 
-import json
-import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import OperationalError, connections, router
-from django.db.models.sql.compiler import SQLCompiler
-
 from . import engine
-from .models import Answer, Attempt, Quiz, Result
+from .models import Answer, Attempt, Result
 
 
 @dataclass
@@ -91,120 +86,13 @@ def attempt_answers(attempt: Attempt) -> dict[int, Saved]:
     return saved_answers(Answer.objects.filter(attempt=attempt)).get(attempt.pk, {})
 
 
-ATTEMPT_COLUMNS = tuple(field.attname for field in Attempt._meta.concrete_fields)
-QUIZ_COLUMNS = tuple(field.attname for field in Quiz._meta.concrete_fields)
-WALK = ATTEMPT_COLUMNS.index("walk")
-
-
-@dataclass(frozen=True)
-class _Compiled:
-    """The SQL of the step's query and how to convert its rows, built once per process:
-    building the SQL of this join took longer than running it."""
-
-    sql: str
-    compiler: SQLCompiler
-    converters: dict  # column index → converters, for every column but the walk memo
-
-    @classmethod
-    def build(cls, alias: str) -> _Compiled:
-        query = (
-            Attempt.objects.filter(uuid=uuid.UUID(int=0))
-            .values_list(
-                *ATTEMPT_COLUMNS,
-                *(f"quiz__{column}" for column in QUIZ_COLUMNS),
-                *(f"answers__{column}" for column in ANSWER_COLUMNS),
-            )
-            .order_by(*(f"answers__{column}" for column in ANSWER_ORDER))
-        )
-        compiler = query.query.get_compiler(using=alias)
-        sql, params = compiler.as_sql()
-        if len(params) != 1:  # pragma: no cover - the one parameter is the uuid
-            raise RuntimeError(f"unexpected parameters {params!r}")
-        converters = compiler.get_converters([column[0] for column in compiler.select])
-        # The memo repeats on every row: it is decoded once, from the first.
-        converters.pop(WALK, None)
-        return cls(sql, compiler, converters)
-
-
-_compiled: dict[str, _Compiled] = {}
-
-
-def _cursor(connection):
-    """A cursor for the step's query. On PostgreSQL it binds parameters on the server, so
-    that psycopg prepares the query once per connection (``prepare_threshold`` in the
-    settings): planning this join took longer than running it. Django's own cursors bind
-    on the client and never prepare. While queries are logged (DEBUG, tests that count
-    queries) Django's cursor runs it, as that one can show a prepared query's SQL."""
-    if connection.vendor != "postgresql" or connection.queries_logged:
-        return connection.cursor()
-    from django.db.backends.postgresql.base import ServerBindingCursor
-
-    connection.ensure_connection()
-    connection.validate_thread_sharing()
-    return connection.make_cursor(timestamps_parsed_in_c(ServerBindingCursor(connection.connection)))
-
-
-def timestamps_parsed_in_c(cursor):
-    """A psycopg cursor that reads timestamps with psycopg's own loader, which it runs in
-    C, instead of Django's subclass, which it cannot, so parses each one in Python: the
-    attempt's two timestamps repeat on every answer row of the step query, and parsing
-    them was a tenth of a quiz step. The same instants, in the session's time zone, which
-    Django sets to UTC."""
-    from psycopg.types.datetime import TimestamptzLoader
-
-    cursor.adapters.register_loader("timestamptz", TimestamptzLoader)
-    return cursor
-
-
-def _fetch_checking_health(connection, sql: str, params: list) -> list:
-    """The rows of the step's query, usually a request's first. Django checks a persistent
-    connection before a request's first query (CONN_HEALTH_CHECKS: a round trip); the
-    step's own cursor on PostgreSQL does not pass there, so the check is made by the query
-    itself: if it fails on a connection kept from an earlier request and not yet checked,
-    the connection is replaced and the query sent once more. Having answered, the
-    connection needs no other check for the rest of the request (Django's flag)."""
-    unchecked = (
-        connection.vendor == "postgresql"
-        and connection.connection is not None
-        and connection.health_check_enabled
-        and not connection.health_check_done
-        and not connection.in_atomic_block
-    )
-
-    def fetch() -> list:
-        with _cursor(connection) as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-
-    try:
-        rows = fetch()
-    except OperationalError:
-        if not unchecked:
-            raise
-        connection.close()
-        rows = fetch()
-    connection.health_check_done = True
-    return rows
-
-
 def attempt_with_answers(attempt_uuid) -> tuple[Attempt, dict[int, Saved]] | None:
-    """The attempt with this public id, its quiz and its counted answers, in one query
-    (the attempt's and quiz's columns repeat on each answer row; an attempt without
-    answers is one row)."""
-    alias = router.db_for_read(Attempt)
-    compiled = _compiled.get(alias) or _compiled.setdefault(alias, _Compiled.build(alias))
-    connection = connections[alias]
-    value = Attempt._meta.get_field("uuid").get_db_prep_value(attempt_uuid, connection)
-    fetched = _fetch_checking_health(connection, compiled.sql, [value])
-    if not fetched:
+    """The attempt with this public id, with its quiz, and its counted answers: two
+    queries."""
+    attempt = Attempt.objects.select_related("quiz").filter(uuid=attempt_uuid).first()
+    if attempt is None:
         return None
-    rows = list(compiled.compiler.apply_converters(fetched, compiled.converters))
-    first, db = rows[0], Attempt.objects.db
-    walk = first[WALK]
-    first[WALK] = json.loads(walk) if isinstance(walk, str) else (walk or {})
-    attempt = Attempt.from_db(db, ATTEMPT_COLUMNS, first[: len(ATTEMPT_COLUMNS)])
-    attempt.quiz = Quiz.from_db(db, QUIZ_COLUMNS, first[len(ATTEMPT_COLUMNS) : -len(ANSWER_COLUMNS)])
-    return attempt, _collect(row[-len(ANSWER_COLUMNS) :] for row in rows)
+    return attempt, attempt_answers(attempt)
 
 
 def engine_answers(saved: dict[int, Saved]) -> dict[str, engine.AnswerValue]:

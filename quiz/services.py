@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from . import engine, tallies
 from .bank import load_bank
-from .caching import bank_cached, shared_bank_version
+from .caching import bank_cached, bank_version
 from .engine import ENGINE_VERSION, adaptive, recommend
 from .models import Answer, AnswerChoice, Attempt, Option, Question, Quiz, Result
-from .selectors import attempt_answers, engine_answers, timestamps_parsed_in_c
+from .selectors import attempt_answers, engine_answers
 
 
 class AttemptClosed(Exception):
@@ -39,7 +38,7 @@ def current_bank(quiz: Quiz) -> engine.Bank:
 def walk_key(quiz: Quiz) -> str:
     """What an attempt's adaptive memo (Attempt.walk) holds for: this bank, these settings
     and this release of the code. Any change and the walk starts over, once."""
-    return f"{shared_bank_version()}|{quiz.adaptive_settings}|{ENGINE_VERSION}|{settings.RELEASE}"
+    return f"{bank_version()}|{quiz.adaptive_settings}|{ENGINE_VERSION}|{settings.RELEASE}"
 
 
 def walk_memo(attempt: Attempt) -> list:
@@ -66,18 +65,14 @@ def answer_save(
     """Stores (or replaces) the answer to one question, in one transaction: either the new
     answer is saved completely, with the analytics' tallies, or the old one stays.
 
-    The first statement touches the attempt only while it is open; on PostgreSQL that
-    locks its row, and on SQLite the transaction holds the write lock from its start
-    (BEGIN IMMEDIATE), so concurrent submissions of one attempt (double clicks, two tabs)
-    take turns. The answer itself is one upsert on its unique (attempt, question), then
-    its choices are deleted and inserted: four statements. A job seeker's answer adds
-    two: a read of the attempt's answers before (while the attempt is held) and one upsert
-    of the tallies' difference, last, so their shared rows are locked briefly. A staff
-    preview counts in no tally and skips both.
+    The first statement touches the attempt only while it is open, so an answer never
+    lands on a completed attempt; on PostgreSQL it also locks the attempt's row, and on
+    SQLite the transaction holds the write lock from its start (BEGIN IMMEDIATE), so
+    concurrent submissions of one attempt (double clicks, two tabs) take turns. The answer
+    is one upsert on its unique (attempt, question), then its choices are replaced. A staff
+    preview counts in no tally.
     ``walk``: the adaptive quiz's memo after this answer (Attempt.walk), kept on the way."""
     now = timezone.now()
-    if connection.vendor == "postgresql":
-        return _answer_in_two_round_trips(attempt, question, options, scale_value, now, walk)
     with transaction.atomic():
         touched = {"updated_at": now} if walk is None else {"updated_at": now, "walk": walk}
         if not Attempt.objects.filter(pk=attempt.pk, completed_at__isnull=True).update(**touched):
@@ -94,100 +89,6 @@ def answer_save(
         if before is not None:
             tallies.record(before, tallies.with_answer(before, answer))  # last: hot rows locked briefly
     return answer
-
-
-def _answer_in_two_round_trips(
-    attempt: Attempt,
-    question: Question,
-    options: Sequence[Option],
-    scale_value: int | None,
-    now,
-    walk: dict | None,
-) -> Answer:
-    """``answer_save``'s statements on PostgreSQL, sent in two round trips (several
-    statements each, run one after the other, each seeing what the ones before wrote):
-    BEGIN, the attempt's update and the read of its answers; then the answer, its choices,
-    the tallies and COMMIT. An answer's cost was mostly waiting for eight round trips.
-    Inside a caller's transaction (a larger change, a test's) a savepoint keeps the answer
-    whole instead, as ``transaction.atomic`` does."""
-    quote = connection.ops.quote_name
-    attempts, answers, choices = (quote(m._meta.db_table) for m in (Attempt, Answer, AnswerChoice))
-    walk_field = Attempt._meta.get_field("walk")
-    touch, params = "updated_at = %s", [now]
-    if walk is not None:
-        touch, params = f"{touch}, walk = %s", [now, walk_field.get_db_prep_save(walk, connection)]
-    first = f"UPDATE {attempts} SET {touch} WHERE id = %s AND completed_at IS NULL"
-    params.append(attempt.pk)
-    if not attempt.is_preview:
-        first += f"; SELECT id, question_id, answered_at FROM {answers} WHERE attempt_id = %s"
-        params.append(attempt.pk)
-    the_answer = f"(SELECT id FROM {answers} WHERE attempt_id = %s AND question_id = %s)"
-    second = [
-        (
-            f"INSERT INTO {answers} (attempt_id, question_id, scale_value, answered_at)"
-            " VALUES (%s, %s, %s, %s) ON CONFLICT (attempt_id, question_id) DO UPDATE"
-            " SET scale_value = EXCLUDED.scale_value, answered_at = EXCLUDED.answered_at RETURNING id",
-            [attempt.pk, question.pk, scale_value, now],
-        ),
-        (f"DELETE FROM {choices} WHERE answer_id = {the_answer}", [attempt.pk, question.pk]),
-    ]
-    if options:
-        chosen = ", ".join(["(%s)"] * len(options))
-        second.append(
-            (
-                f"INSERT INTO {choices} (answer_id, option_id)"
-                f" SELECT {the_answer}, chosen.id FROM (VALUES {chosen}) AS chosen (id)",
-                [attempt.pk, question.pk, *(o.pk for o in options)],
-            )
-        )
-
-    def run(cursor, begin: str = "", commit: str = "") -> int:
-        timestamps_parsed_in_c(cursor.cursor)  # the attempt's answers, each with its time
-        cursor.execute(begin + first, params)
-        if begin:
-            cursor.nextset()
-        if cursor.rowcount == 0:
-            raise AttemptClosed
-        writes = list(second)
-        if not attempt.is_preview:
-            cursor.nextset()
-            before = tallies.open_facts(attempt, rows=cursor.fetchall())
-            # A new answer's id is larger than any of the attempt's (ids only order
-            # answers given at the same moment).
-            stored = {question_id: pk for pk, question_id, _ in before.answers}
-            answer_id = stored.get(question.pk) or max(stored.values(), default=0) + 1
-            after = tallies.with_answer_to(before, answer_id, question.pk, now)
-            writes += tallies.upserts(attempt.quiz_id, tallies.difference(before, after))  # last
-        sql = "; ".join(sql for sql, _ in writes) + commit
-        cursor.execute(sql, [p for _, values in writes for p in values])
-        return cursor.fetchone()[0]
-
-    if connection.in_atomic_block:
-        with transaction.atomic(), connection.cursor() as cursor:
-            answer_id = run(cursor)
-    else:
-        with connection.cursor() as cursor:
-            try:
-                answer_id = run(cursor, begin="BEGIN; ", commit="; COMMIT")
-            except BaseException:
-                _roll_back(connection, cursor)
-                raise
-    return Answer(pk=answer_id, attempt=attempt, question=question, scale_value=scale_value, answered_at=now)
-
-
-def _roll_back(connection, cursor) -> None:
-    """Ends a transaction begun with BEGIN in autocommit mode, if it is still open; a
-    connection that broke has ended it already (Django closes it after the request)."""
-    from psycopg.pq import TransactionStatus
-
-    raw = connection.connection
-    if raw is None or raw.info.transaction_status not in (
-        TransactionStatus.INTRANS,
-        TransactionStatus.INERROR,
-    ):
-        return
-    with contextlib.suppress(DatabaseError):
-        cursor.execute("ROLLBACK")
 
 
 def _answers_to_score(attempt: Attempt, bank) -> tuple[dict, adaptive.Path | None]:

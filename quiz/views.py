@@ -5,36 +5,33 @@ Every page works as ordinary forms and links; htmx requests get the ``quiz-card`
 
 from __future__ import annotations
 
-import copy
-import functools
 import hashlib
 import math
 import secrets
-import uuid
+from urllib.parse import urlsplit
 
 from crispy_forms.utils import render_crispy_form
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.http.request import split_domain_port
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
+from django.utils.cache import patch_cache_control
+from django.utils.http import quote_etag
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import condition, require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 from django_ratelimit.decorators import ratelimit
 
 from careerquiz.errors import NotFound
-from careerquiz.httpcache import StoredPage
 from roles.models import Role
 
 from . import engine
-from .caching import bank_cached, pages
+from .caching import bank_cached, bank_version, code_version
 from .charts import gap_groups, profile_chart
 from .engine.explain import scale_choice
 from .flow import AdaptiveProgress, Progress
@@ -74,32 +71,18 @@ RESULT_CACHE_SECONDS = 60 * 60 * 24 * 7
 # How long browsers and shared caches keep a result page: a day, so that a new release's
 # look reaches old links soon (the content itself never changes).
 RESULT_MAX_AGE = 60 * 60 * 24
+DEFAULT_PORTS = {"http": 80, "https": 443}
+FORM_CACHE_SECONDS = 60 * 60 * 24
 
 
 def _owner_key(request: HttpRequest) -> str | None:
     """The random key this browser's quizzes belong to: a signed, HttpOnly cookie, so
     that a quiz step reads no session store. Quizzes started before the cookie existed
     kept the key in the session, which is read only when there is one."""
-    cookie = request.COOKIES.get(settings.OWNER_COOKIE_NAME)
-    key = None
-    if cookie is not None:
-        key = _owner_from_cookie(
-            cookie, settings.OWNER_COOKIE_NAME, settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS
-        )
+    key = request.get_signed_cookie(settings.OWNER_COOKIE_NAME, default=None, salt=OWNER_COOKIE_SALT)
     if key is None and settings.SESSION_COOKIE_NAME in request.COOKIES:
         key = request.session.get(OWNER_SESSION_KEY)
     return key
-
-
-@functools.lru_cache(maxsize=4096)
-def _owner_from_cookie(cookie: str, name: str, *secrets_in_use: str) -> str | None:
-    """The owner's key in a signed cookie ``name`` holding ``cookie``, or None if its
-    signature is wrong (``request.get_signed_cookie``). Every step checks the owner's
-    cookie, and checking a signature took a twentieth of a question page: the same cookie
-    is checked once per process (the secrets in use are part of the cache's key)."""
-    probe = HttpRequest()
-    probe.COOKIES[name] = cookie
-    return probe.get_signed_cookie(name, default=None, salt=OWNER_COOKIE_SALT)
 
 
 def _remember_owner(response: HttpResponse, key: str) -> HttpResponse:
@@ -226,32 +209,8 @@ def _estimated_minutes(quiz: Quiz) -> int:
     return max(1, math.ceil(seconds / 60))
 
 
-# Stand-ins that reverse() fills an attempt's URLs with once; their real values replace them.
-_NO_ATTEMPT = uuid.UUID(int=0)
-_NO_SLUG = "question-slug-stand-in"
-
-
-@functools.lru_cache(maxsize=16)
-def _attempt_url_parts(name: str, script_prefix: str) -> tuple[str, ...]:
-    """An attempt's URL named ``name`` (under ``script_prefix``, which reverse() reads),
-    split where the attempt's id and the question's slug go. A step page builds three or
-    four of these, and reverse() took a twentieth of its time."""
-    args = [_NO_ATTEMPT, _NO_SLUG] if name == "quiz:question" else [_NO_ATTEMPT]
-    before, after = reverse(name, args=args).split(str(_NO_ATTEMPT))
-    return (before, *after.split(_NO_SLUG)) if name == "quiz:question" else (before, after)
-
-
-def _attempt_url(name: str, attempt: Attempt, slug: str | None = None) -> str:
-    """reverse(name, args=[attempt.uuid] or [attempt.uuid, slug]), from parts reversed once.
-    Slugs hold only letters, digits, "-" and "_", which a URL never escapes."""
-    parts = _attempt_url_parts(name, get_script_prefix())
-    if slug is None:
-        return f"{parts[0]}{attempt.uuid}{parts[1]}"
-    return f"{parts[0]}{attempt.uuid}{parts[1]}{slug}{parts[2]}"
-
-
 def _step_url(attempt: Attempt, question: Question, *, then: str = "") -> str:
-    url = _attempt_url("quiz:question", attempt, question.slug)
+    url = reverse("quiz:question", args=[attempt.uuid, question.slug])
     return f"{url}?then=summary" if then == "summary" else url
 
 
@@ -361,7 +320,7 @@ def _step_place(attempt: Attempt, progress: Progress, question: Question, then: 
         "then": then,
         "step_url": _step_url(attempt, question, then=then),
         "previous_url": _step_url(attempt, previous) if previous else None,
-        "summary_url": _attempt_url("quiz:summary", attempt),
+        "summary_url": reverse("quiz:summary", args=[attempt.uuid]),
     }
 
 
@@ -409,20 +368,20 @@ def _saved_initial(progress: Progress, question: Question) -> dict:
 
 
 def _form_html(form: AnswerForm) -> str:
-    """The rendered form. Unbound forms depend only on the bank and the saved answer, so
-    their HTML is cached under the bank version; forms with errors are rendered fresh."""
-    if form.is_bound:
+    """The rendered form. Rendering a question's form was about 40% of a question page
+    (benchmarks/step_cost.py), and an unbound one depends only on the bank, the saved
+    answer it shows, the language and our templates: it is kept in the cache under those.
+    Forms with errors, and everything under DEBUG, are rendered afresh."""
+    if form.is_bound or settings.DEBUG:
         return render_crispy_form(form)
-    return bank_cached(
-        f"form:{form.question.pk}:{_shown_answer(form.initial)}", lambda: render_crispy_form(form)
-    )
-
-
-def _shown_answer(initial: dict) -> str:
-    """The saved answer an unbound form shows (its ``initial``), as part of a cache key
-    (several chosen options joined with commas)."""
-    answer = initial.get("answer")
-    return ",".join(answer) if isinstance(answer, list) else str(answer)
+    answer = form.initial.get("answer")
+    shown = ",".join(answer) if isinstance(answer, list) else str(answer)
+    key = f"careerquiz:form:{bank_version()}:{code_version()}:{get_language()}:{form.question.pk}:{shown}"
+    html = cache.get(key)
+    if html is None:
+        html = render_crispy_form(form)
+        cache.set(key, html, FORM_CACHE_SECONDS)
+    return html
 
 
 def _closed(request: HttpRequest, attempt: Attempt) -> HttpResponse:
@@ -465,7 +424,7 @@ def question_step(request: HttpRequest, attempt_uuid, question_slug: str) -> Htt
                 return _closed(request, attempt)
             following = None if then == "summary" else progress.next(question)
             if following is None:
-                next_url = _attempt_url("quiz:summary", attempt)
+                next_url = reverse("quiz:summary", args=[attempt.uuid])
                 if _is_partial(request):
                     return push_url(_render_summary(request, attempt, progress), next_url)
                 return redirect(next_url)
@@ -500,12 +459,6 @@ def _sent_answer(
     return form, {**counted, question.pk: Saved.of(question, form.scale_value(), form.chosen_options())}
 
 
-# Stand-ins for what differs between attempts on the same step page, chosen per process so
-# that no text an editor writes can contain them.
-_PAGE_ATTEMPT = uuid.uuid4()
-_PAGE_TOKEN = secrets.token_hex(32)
-
-
 def _render_step(
     request: HttpRequest,
     attempt: Attempt,
@@ -516,41 +469,13 @@ def _render_step(
     status: int,
 ) -> HttpResponse:
     """The question page (or its card, for htmx) with ``form``, or with the saved answer
-    (None). The saved answer's page shows only what the bank, the saved answer and the
-    place in the quiz decide, so it is rendered once per bank version for everyone
-    standing there, with stand-ins for the attempt's id and the CSRF token that are then
-    replaced; a form with errors is rendered afresh."""
+    (None)."""
     partial = _is_partial(request)
     template = "quiz/question.html#quiz-card" if partial else "quiz/question.html"
-    if form is not None:
-        context = {**_step_place(attempt, progress, question, then), **_form_context(form)}
-        return render(request, template, {**context, "partial": partial}, status=status)
-    previous = progress.previous(question)
-    stand_in = copy.copy(attempt)
-    stand_in.uuid = _PAGE_ATTEMPT
-    context = _step_place(stand_in, progress, question, then)
-    initial = _saved_initial(progress, question)
-    language = get_language()
-    shown = ("adaptive", "more", "changing", "position", "total", "is_last")
-    key = (
-        template,
-        language,
-        get_script_prefix(),  # in every link
-        question.pk,
-        _shown_answer(initial),
-        then,
-        previous.slug if previous else None,
-        *(context[name] for name in shown),
-    )
-
-    def build() -> str:
-        form = AnswerForm(question, _active_options(question), initial=initial)
-        extra = {"partial": partial, "LANGUAGE_CODE": language, "csrf_token": _PAGE_TOKEN}
-        return render_to_string(template, {**context, **_form_context(form), **extra})
-
-    page = pages.get(key, build)
-    page = page.replace(str(_PAGE_ATTEMPT), str(attempt.uuid)).replace(_PAGE_TOKEN, get_token(request))
-    return HttpResponse(page, status=status)
+    if form is None:
+        form = AnswerForm(question, _active_options(question), initial=_saved_initial(progress, question))
+    context = {**_step_place(attempt, progress, question, then), **_form_context(form), "partial": partial}
+    return render(request, template, context, status=status)
 
 
 # --------------------------------------------------------------------------- summary and finish
@@ -707,7 +632,7 @@ def _render_result(request: HttpRequest, result: Result, role_param: str, partia
         "confidence": snapshot["confidence"],
         "chart": profile_chart(snapshot, recommended) if recommended else None,
         "gap_groups": gap_groups(snapshot, recommended) if recommended else [],
-        "share_url": request.build_absolute_uri(result.get_absolute_url()),
+        "share_url": _share_url(request, result),
     }
     context["partial"] = partial
     template = "quiz/result-article.html#plan" if partial else "quiz/result-article.html"
@@ -753,60 +678,101 @@ def result_check(request: HttpRequest, result_uuid) -> HttpResponse:
     return _remember_owner(redirect(_where_next(again, _progress(again))), attempt.owner_key)
 
 
-def _result_cache_key(request: HttpRequest, result_uuid, role_param: str, partial: bool) -> str | None:
-    """Everything a result page varies on, from the request alone. The page embeds its
-    share link, so the key holds the host. A Host header that names a port other than the
-    server's own is never cached: one client cannot fill the cache by varying the port
-    (the host itself is one of ALLOWED_HOSTS); its links, the script prefix."""
-    host = request.get_host()
-    port = split_domain_port(host)[1]
-    if port and port != str(request.get_port()):
+def _site_origin(request: HttpRequest) -> str | None:
+    """``scheme://host[:port]`` of this request, spelled one way for every spelling of the
+    Host header (already checked against ALLOWED_HOSTS): lowercased, without a trailing
+    dot or the scheme's default port. None for a port the server does not listen on, so
+    that one client cannot fill the cache by varying the Host header."""
+    parts = urlsplit(f"//{request.get_host()}")
+    try:
+        port = parts.port
+    except ValueError:  # beyond 65535
         return None
-    varies = (
-        f"{result_uuid}|{role_param}|{partial}|{get_language()}|{request.scheme}://{host}{get_script_prefix()}"
-        f"|{settings.RELEASE}"
+    if port is not None and port == DEFAULT_PORTS.get(request.scheme):
+        port = None
+    if port is not None and str(port) != request.get_port():
+        return None
+    name = (parts.hostname or "").rstrip(".")
+    host = f"[{name}]" if ":" in name else name  # an IPv6 address
+    return f"{request.scheme}://{host}" + (f":{port}" if port is not None else "")
+
+
+def _share_url(request: HttpRequest, result: Result) -> str:
+    origin = _site_origin(request)
+    if origin is None:
+        return request.build_absolute_uri(result.get_absolute_url())
+    return origin + result.get_absolute_url()
+
+
+def _result_cache_key(request: HttpRequest, result_uuid, role_param: str, partial: bool) -> str | None:
+    """Everything a result page varies on, from validated values only: the result's id
+    (a UUID from the URL), the plan's role (only a page for a role of the ranking is
+    kept), htmx or not, the language, the site's origin (in the share link) and script
+    prefix (in every link), and the code and templates it is rendered with. None: do
+    not cache."""
+    origin = _site_origin(request)
+    if origin is None:
+        return None
+    varies = "|".join(
+        [
+            str(result_uuid),
+            role_param,
+            str(partial),
+            get_language(),
+            origin,
+            get_script_prefix(),
+            code_version(),
+        ]
     )
     return "careerquiz:result:" + hashlib.sha256(varies.encode()).hexdigest()
 
 
-def _result_page(
-    request: HttpRequest, result_uuid, role_param: str, partial: bool
-) -> HttpResponse | StoredPage:
-    """The result page rendered from its snapshot: a StoredPage to keep, or (for a plan
-    nobody can choose) a 400 to send as it is."""
-    result = Result.objects.select_related("attempt__quiz").filter(uuid=result_uuid).first()
-    if result is None:
-        raise NotFound(_("We could not find this result."))
-    status, page = _render_result(request, result, role_param, partial)
-    if partial:
-        response = HttpResponse(page["article"], status=status)
-    else:
-        response = render(request, "quiz/result.html", page, status=status)
-    if status != 200:
-        return response
-    return StoredPage.of(response, result.created_at)
+def _stored_result_page(request: HttpRequest, result_uuid) -> dict | None:
+    """The result page kept in the cache for this request, read once per request."""
+    if not hasattr(request, "stored_result_page"):
+        key = _result_cache_key(request, result_uuid, request.GET.get("role", ""), _is_partial(request))
+        request.stored_result_page = cache.get(key) if key else None
+    return request.stored_result_page
+
+
+def _result_etag(request: HttpRequest, result_uuid) -> str | None:
+    page = _stored_result_page(request, result_uuid)
+    return page["etag"] if page else None
 
 
 @require_safe
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+@condition(etag_func=_result_etag)
 def result(request: HttpRequest, result_uuid) -> HttpResponse:
-    """A result permalink. The snapshot never changes, so the whole page is stored as it
-    goes over the wire and served from the cache alone, with validators and a
-    Cache-Control that lets a shared cache keep it (careerquiz/httpcache.py)."""
+    """A result permalink. The snapshot never changes, so the rendered page is kept in the
+    cache and browsers and shared caches may keep it for RESULT_MAX_AGE; a request with
+    the page's ETag gets 304. A history restore sends HX-Request too but gets the whole
+    page: the two are kept apart."""
     role_param = request.GET.get("role", "")
     partial = _is_partial(request)
-    key = _result_cache_key(request, result_uuid, role_param, partial)
-    page = cache.get(key) if key else None
+    page = _stored_result_page(request, result_uuid)
     if page is None:
-        page = _result_page(request, result_uuid, role_param, partial)
-        if isinstance(page, HttpResponse):
-            page["X-Robots-Tag"] = "noindex, nofollow"
-            return page
+        found = Result.objects.select_related("attempt__quiz").filter(uuid=result_uuid).first()
+        if found is None:
+            raise NotFound(_("We could not find this result."))
+        status, rendered = _render_result(request, found, role_param, partial)
+        if partial:
+            response = HttpResponse(rendered["article"], status=status)
+        else:
+            response = render(request, "quiz/result.html", rendered, status=status)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        if status != 200:
+            return response
+        key = _result_cache_key(request, result_uuid, role_param, partial)
+        page = {
+            "content": response.content,
+            "content_type": response["Content-Type"],
+            "etag": hashlib.sha256(response.content).hexdigest()[:32],
+        }
         if key:
             cache.set(key, page, RESULT_CACHE_SECONDS)
-    # A history restore sends HX-Request too but gets the whole page: a shared cache must
-    # tell the two apart.
-    response = page.response(
-        request, max_age=RESULT_MAX_AGE, vary=("HX-Request", "HX-History-Restore-Request")
-    )
+    response = HttpResponse(page["content"], content_type=page["content_type"])
+    response["ETag"] = quote_etag(page["etag"])
     response["X-Robots-Tag"] = "noindex, nofollow"
+    patch_cache_control(response, public=True, max_age=RESULT_MAX_AGE)
     return response

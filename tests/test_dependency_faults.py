@@ -136,12 +136,10 @@ def test_a_hung_database_gives_the_friendly_503_within_seconds(server_on_a_hung_
     assert "cannot reach its database" in body
 
 
-def test_without_redis_an_edit_in_another_process_reaches_this_one(default_content, settings, monkeypatch):
+def test_without_redis_an_edit_in_another_process_reaches_this_one(default_content):
     from quiz import caching
     from quiz.models import BankVersion
 
-    settings.BANK_VERSION_IN_DATABASE = True
-    monkeypatch.setattr(caching, "VERSION_TTL", 0.0)
     caching.forget()
     built = []
     assert caching.bank_cached("probe", lambda: built.append(1) or "first") == "first"

@@ -132,11 +132,3 @@ def test_a_job_seeker_can_answer_while_an_editor_previews_a_change(default_conte
     thread.join(30)
     connection.close()
     assert waited < 1, f"the answer waited {waited:.1f} s for the editor's preview"
-
-
-# --------------------------------------------------------------------------- 5. Accept-Encoding
-
-
-def test_a_client_that_refuses_gzip_gets_no_gzip(result):
-    response = Client().get(result.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip;q=0, identity")
-    assert response.get("Content-Encoding") != "gzip"

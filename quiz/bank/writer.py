@@ -44,10 +44,11 @@ def import_bank(data: Any, *, dry_run: bool = False) -> ImportReport:
     try:
         with transaction.atomic():
             _Writer(report).bank(bank)
+            # Some rows were written in bulk, without signals: a new bank version, in the
+            # same transaction, so every process sees the rows and the version together.
+            bank_changed()
             if dry_run:
                 raise _DryRun
-            # Some rows were written in bulk, without signals: say the bank changed.
-            transaction.on_commit(bank_changed)
     except _DryRun:
         pass
     except IntegrityError as exc:
