@@ -308,9 +308,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "429_login.html"
 AXES_RESET_ON_SUCCESS = True
 # Behind a proxy, CLIENT_IP_HEADER names the header (as a META key, e.g. HTTP_X_REAL_IP) that
-# the load balancer sets to the client's one address. The lockout and the rate limits read
-# the same address (careerquiz.clientip); a request without the header is refused with 400.
+# the proxy sets to the client's one address. The lockout and the rate limits read the same
+# address (careerquiz.clientip); a request from the proxy without the header is refused with 400.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+# The header is believed only from these peers (addresses or networks): the proxy's. A
+# client that reaches the app directly is counted under its own address.
+TRUSTED_PROXY_IPS = env_list("TRUSTED_PROXY_IPS", "127.0.0.1,::1")
 AXES_CLIENT_IP_CALLABLE = "careerquiz.clientip.client_ip"
 
 # Rate limits per client address, counted in the shared cache.
