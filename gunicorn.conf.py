@@ -29,7 +29,7 @@ preload_app = True
 # Recycle workers now and then so a slow leak never grows without bound; a sync worker
 # finishes its request before it exits, and nginx holds the waiting ones meanwhile.
 max_requests = int(os.environ.get("MAX_REQUESTS", "20000"))
-max_requests_jitter = 2000
+max_requests_jitter = int(os.environ.get("MAX_REQUESTS_JITTER", "2000"))
 # Trust X-Forwarded-* only from the proxy's addresses.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # gunicorn's control socket (gunicornc) lives at one path per user: several servers on one

@@ -90,3 +90,74 @@ def app_servers(env: dict, count: int = 1, *, ready: str = "/-/health/", timeout
         for proc in procs:
             proc.terminate()
             proc.wait(10)
+
+
+def manage(env: dict, *args: str) -> None:
+    """Runs a management command under ``env`` (a production environment)."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+
+
+def stack_env(tmp_path, **overrides) -> dict:
+    """A production environment on its own SQLite file with the default content and the
+    collected static files, ready for ``production_stack``. The proxy's header is the
+    client's address, as in ``make prod``."""
+    env = production_env(
+        tmp_path,
+        drop={"REDIS_URL", "TEST_DATABASE_NAME"},
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        CLIENT_IP_HEADER="HTTP_X_REAL_IP",
+        **overrides,
+    )
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_default_content")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    return env
+
+
+@contextmanager
+def production_stack(env: dict, run_dir: Path, *, timeout: float = 60):
+    """nginx in front of gunicorn, started as ``make prod`` starts them
+    (scripts/serve_prod.py), with one nginx worker. Yields ``(proxy_port, app_port,
+    process)``; stops the stack gracefully afterwards."""
+    proxy_port, app_port = free_port(), free_port()
+    command = [
+        sys.executable,
+        "scripts/serve_prod.py",
+        f"--port={proxy_port}",
+        f"--app-port={app_port}",
+        f"--run-dir={run_dir}",
+        "--nginx-workers=1",
+    ]
+    log = run_dir.with_suffix(".log")
+    with open(log, "wb") as output:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                conn = HTTPConnection("127.0.0.1", proxy_port, timeout=2)
+                conn.request("GET", "/-/ping/")
+                if conn.getresponse().status == 200:
+                    break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError("the production stack did not start:\n" + log.read_text()[-3000:])
+            time.sleep(0.2)
+        yield proxy_port, app_port, process
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+def read_response(sock: socket.socket) -> tuple[int, bytes]:
+    """One HTTP response from ``sock``: its status and body. Stops at the end of the
+    response or when the peer closes; the socket's own timeout bounds every read."""
+    from http.client import HTTPResponse
+
+    response = HTTPResponse(sock)
+    response.begin()
+    return response.status, response.read()
