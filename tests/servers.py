@@ -2,9 +2,12 @@
 production settings, started on free ports and stopped afterwards."""
 
 import os
+import shutil
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from contextlib import contextmanager
@@ -100,19 +103,23 @@ def manage(env: dict, *args: str) -> None:
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
 
 
-def stack_env(tmp_path, **overrides) -> dict:
-    """A production environment on its own SQLite file with the default content and the
-    collected static files, ready for ``production_stack``. The proxy's header is the
-    client's address, as in ``make prod``."""
+def stack_env(tmp_path, *, migrate: bool = True, **overrides) -> dict:
+    """A production environment (its own SQLite file unless ``overrides`` name a database,
+    no Redis unless they name one) with the collected static files and, with ``migrate``,
+    the default content, ready for ``production_stack``. The proxy's header is the client's
+    address, as in ``make prod``."""
     env = production_env(
         tmp_path,
         drop={"REDIS_URL", "TEST_DATABASE_NAME"},
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        CLIENT_IP_HEADER="HTTP_X_REAL_IP",
-        **overrides,
+        **{
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+            "CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
+            **overrides,
+        },
     )
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_default_content")
+    if migrate:
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "load_default_content")
     manage(env, "collectstatic", "--noinput", "-v0")
     return env
 
@@ -161,3 +168,118 @@ def read_response(sock: socket.socket) -> tuple[int, bytes]:
     response = HTTPResponse(sock)
     response.begin()
     return response.status, response.read()
+
+
+def wait_for_port(port: int, process: subprocess.Popen, what: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"{what} did not start") from None
+            time.sleep(0.1)
+
+
+class OwnService:
+    """A dependency of our own on a free port, never the machine's, in a process group of
+    its own: paused with SIGSTOP (it hangs: the kernel still accepts connections and data,
+    nothing answers), resumed, stopped."""
+
+    process: subprocess.Popen
+    stop_signal = signal.SIGTERM
+
+    def pause(self) -> None:
+        os.killpg(self.process.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        os.killpg(self.process.pid, signal.SIGCONT)
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.resume()
+            self.process.send_signal(self.stop_signal)
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(10)
+
+
+class OwnRedis(OwnService):
+    def __init__(self, directory: Path, *extra: str):
+        self.port = free_port()
+        self.directory = directory
+        self.extra = extra
+        self.start()
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.directory)]
+            + ["--save", "", "--appendonly", "yes", *self.extra],
+            stdout=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        wait_for_port(self.port, self.process, "redis-server")
+
+
+class OwnPostgres(OwnService):
+    """A PostgreSQL cluster of our own (initdb into a temporary directory, run as the
+    postgres user when the tests run as root, since PostgreSQL refuses root)."""
+
+    BIN = Path("/usr/lib/postgresql/15/bin")
+    stop_signal = signal.SIGINT  # a fast shutdown: clients are disconnected, not waited for
+
+    def __init__(self):
+        self.port = free_port()
+        # Not under pytest's temporary directory: the postgres user could not enter it.
+        directory = self.directory = Path(tempfile.mkdtemp(prefix="careerquiz-pg-"))
+        self.data = directory / "data"
+        as_user = {"user": "postgres", "group": "postgres", "extra_groups": []} if os.geteuid() == 0 else {}
+        if as_user:
+            shutil.chown(directory, "postgres", "postgres")
+        subprocess.run(
+            [self.BIN / "initdb", "-D", self.data, "-A", "trust", "-U", "postgres", "--no-sync"],
+            check=True,
+            capture_output=True,
+            **as_user,
+        )
+        self.process = subprocess.Popen(
+            [self.BIN / "postgres", "-D", self.data, "-p", str(self.port), "-k", directory]
+            + ["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            **as_user,
+        )
+        wait_for_port(self.port, self.process, "postgres")
+
+    @property
+    def url(self) -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _children(self) -> list[int]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text()
+        return [int(pid) for pid in children.split()]
+
+    # Each PostgreSQL backend makes itself a process-group leader: the postmaster first (no
+    # new backend is forked meanwhile), then every process it started.
+    def pause(self) -> None:
+        self.process.send_signal(signal.SIGSTOP)
+        for pid in self._children():
+            os.kill(pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        for pid in self._children():
+            os.kill(pid, signal.SIGCONT)
+        self.process.send_signal(signal.SIGCONT)
+
+    def close(self) -> None:
+        super().close()
+        shutil.rmtree(self.directory, ignore_errors=True)

@@ -16,7 +16,7 @@ from tests.factories import typical_answers
 from tests.servers import app_servers, production_env
 
 # The step-by-step mechanics, on questions named by slug: every question asked in order.
-pytestmark = pytest.mark.usefixtures("linear_quiz")
+pytestmark = [pytest.mark.usefixtures("linear_quiz"), pytest.mark.faults]
 
 
 def closed_port():
