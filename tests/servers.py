@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -283,3 +284,38 @@ class OwnPostgres(OwnService):
     def close(self) -> None:
         super().close()
         shutil.rmtree(self.directory, ignore_errors=True)
+
+
+class BlackHole:
+    """Accepts connections and reads what it is sent, never answers: a hung database or
+    Redis on the network, which counts the bytes sent to it."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(50)
+        self.port = self.sock.getsockname()[1]
+        self.received = 0
+        self.held: list[socket.socket] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.held.append(conn)
+            threading.Thread(target=self._read, args=(conn,), daemon=True).start()
+
+    def _read(self, conn):
+        try:
+            while data := conn.recv(65536):
+                self.received += len(data)
+        except OSError:
+            return
+
+    def close(self):
+        for conn in self.held:
+            conn.close()
+        self.sock.close()

@@ -2,7 +2,6 @@
 stored twice: Redis stopped in the middle of a quiz, PostgreSQL that does not answer."""
 
 import socket
-import threading
 import time
 from http.client import HTTPConnection
 
@@ -13,7 +12,7 @@ from django.urls import reverse
 
 from quiz.models import Answer, Attempt
 from tests.factories import typical_answers
-from tests.servers import app_servers, production_env
+from tests.servers import BlackHole, app_servers, production_env
 
 # The step-by-step mechanics, on questions named by slug: every question asked in order.
 pytestmark = [pytest.mark.usefixtures("linear_quiz"), pytest.mark.faults]
@@ -77,31 +76,6 @@ def test_with_redis_stopped_mid_quiz_every_answer_is_saved_once_and_health_says_
         assert client.get(finished["Location"]).status_code == 200
     assert Answer.objects.filter(attempt=attempt).count() == len(questions)
     assert len({a.question_id for a in Answer.objects.filter(attempt=attempt)}) == len(questions)
-
-
-class BlackHole:
-    """A TCP listener that accepts connections and never answers: a hung database."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(50)
-        self.port = self.sock.getsockname()[1]
-        self.held = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.held.append(conn)
-
-    def close(self):
-        for conn in self.held:
-            conn.close()
-        self.sock.close()
 
 
 @pytest.fixture

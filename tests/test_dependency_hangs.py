@@ -4,7 +4,6 @@ a promise of docs/operations.md, "When a dependency fails". Time limits are the 
 socket timeouts: a page that takes longer fails the test with a timeout."""
 
 import re
-import socket
 import threading
 import urllib.request
 from http.client import HTTPConnection
@@ -17,7 +16,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from careerquiz import cache as breaker
-from tests.servers import OwnPostgres, OwnRedis, production_stack, stack_env
+from tests.servers import BlackHole, OwnPostgres, OwnRedis, production_stack, stack_env
 
 pytestmark = pytest.mark.faults
 
@@ -50,37 +49,8 @@ def own_redis(tmp_path):
     breaker._open_until.clear()
 
 
-class CountingBlackHole:
-    """Accepts connections and reads what it is sent, never answers: a hung Redis that
-    counts the bytes each cache call costs it."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(50)
-        self.port = self.sock.getsockname()[1]
-        self.received = 0
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self):
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._read, args=(conn,), daemon=True).start()
-
-    def _read(self, conn):
-        with conn:
-            while data := conn.recv(65536):
-                self.received += len(data)
-
-    def close(self):
-        self.sock.close()
-
-
 def test_a_hung_redis_is_asked_once_then_not_again_while_the_breaker_is_open():
-    hole = CountingBlackHole()
+    hole = BlackHole()
     breaker._open_until.clear()
     try:
         with override_settings(CACHES=redis_caches(f"redis://127.0.0.1:{hole.port}/0")):
