@@ -6,8 +6,10 @@ it, every other person's request would wait behind them. Each test keeps the tro
 client open and proves that someone else's request is answered meanwhile; the bound is the
 other person's socket timeout (5 s), never a measured duration."""
 
+import re
 import socket
 import threading
+from http.client import HTTPConnection
 
 import pytest
 
@@ -22,7 +24,7 @@ def stack(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("stack")
     env = stack_env(tmp, WEB_CONCURRENCY="1", MAX_REQUESTS="7", MAX_REQUESTS_JITTER="0")
     with production_stack(env, tmp / "run") as (proxy_port, app_port, process):
-        yield proxy_port, process
+        yield proxy_port, process, app_port
 
 
 @pytest.fixture
@@ -111,6 +113,38 @@ def test_a_truncated_body_never_reaches_the_app_and_is_a_4xx(port):
     assert request(port)[0] == 200
 
 
+@pytest.mark.parametrize(
+    ("content_type", "part"),
+    [
+        ("application/x-www-form-urlencoded", b"username=a"),
+        (
+            "multipart/form-data; boundary=zz",
+            b'--zz\r\nContent-Disposition: form-data; name="username"\r\n\r\nab',
+        ),
+    ],
+    ids=["form", "multipart"],
+)
+def test_a_truncated_body_sent_straight_to_the_app_is_no_server_error(stack, content_type, part):
+    """Should a request bypass nginx, a body cut off midway (with a valid CSRF token, so
+    the form is read) is the client's mistake: never a 5xx."""
+    app_port = stack[2]
+    conn = HTTPConnection("127.0.0.1", app_port, timeout=PATIENCE)
+    conn.request("GET", "/admin/login/", headers={"X-Real-IP": "203.0.113.4"})
+    response = conn.getresponse()
+    response.read()
+    csrf = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie")).group(1)
+    with connect(app_port) as sock:
+        sock.sendall(
+            f"POST /admin/login/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Real-IP: 203.0.113.4\r\n"
+            f"Cookie: csrftoken={csrf}\r\nX-CSRFToken: {csrf}\r\n"
+            f"Content-Type: {content_type}\r\nContent-Length: 500\r\n\r\n".encode()
+            + part
+        )
+        sock.shutdown(socket.SHUT_WR)
+        status, _ = read_response(sock)
+    assert status < 500
+
+
 def test_a_pipelining_client_that_never_reads_a_large_file_does_not_delay_anyone(port):
     with connect(port) as greedy:
         greedy.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
@@ -139,7 +173,7 @@ def test_workers_recycled_and_reloaded_under_load_lose_no_request(stack):
     while four clients send requests back to back: every request is answered 200."""
     import signal
 
-    port, process = stack
+    port, process, _ = stack
     statuses: list[int] = []
     errors: list[BaseException] = []
 
