@@ -81,7 +81,7 @@ bench-analytics: install-dev
 quality: install-dev
 	$(BIN)/python benchmarks/quality.py
 
-loadbench: install-dev
+loadbench: install-dev nginx
 	@command -v wrk >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python benchmarks/load.py
 
