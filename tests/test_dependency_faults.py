@@ -86,7 +86,6 @@ def server_on_a_hung_database(tmp_path):
         drop={"REDIS_URL"},
         DATABASE_URL=f"postgres://postgres@127.0.0.1:{hole.port}/test",
         DB_CONNECT_TIMEOUT="2",
-        THREADS="4",
     )
     try:
         with app_servers(env, ready="/-/ping/") as (port,):

@@ -167,6 +167,27 @@ def test_many_idle_sockets_from_one_client_do_not_delay_anyone(port):
             sock.close()
 
 
+def test_one_client_cannot_hold_more_than_its_share_of_connections(port):
+    """64 requests in progress from one address (nginx waiting for their bodies) are the
+    most nginx lets one client have: the next is refused at once with the friendly 429 page."""
+    held = []
+    try:
+        for _ in range(64):
+            sock = connect(port)
+            sock.sendall(
+                b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\nExpect: 100-continue\r\n\r\n"
+            )
+            held.append(sock)
+            # nginx asks for the body once it has counted the request: then it is in progress.
+            assert sock.recv(64).startswith(b"HTTP/1.1 100 Continue")
+        status, body = request(port)
+        assert status == 429
+        assert b"Too many connections from your address" in body
+    finally:
+        for sock in held:
+            sock.close()
+
+
 def test_workers_recycled_and_reloaded_under_load_lose_no_request(stack):
     """The worker is replaced after every 7 requests (MAX_REQUESTS) and the whole stack is
     reloaded twice (SIGHUP: nginx re-reads its configuration, gunicorn replaces its workers)
