@@ -40,8 +40,13 @@ class CacheUnavailable(RedisConnectionError):
 
 
 class CircuitBreakerClient(DefaultClient):
+    def __init__(self, server, params, backend):
+        super().__init__(server, params, backend)
+        # One breaker per Redis location, whichever cache alias or thread asks.
+        self.breaker_key = server if isinstance(server, str) else ",".join(server)
+
     def _guarded(self, method, *args, **kwargs):
-        server = ",".join(self._server)
+        server = self.breaker_key
         if time.monotonic() < _open_until.get(server, 0.0):
             raise ConnectionInterrupted(connection=None) from CacheUnavailable("circuit breaker open")
         try:
