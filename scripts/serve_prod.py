@@ -122,12 +122,18 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60) -> 
 def serve(args: argparse.Namespace) -> int:
     config = render(args)
     app_env = {**os.environ, "BIND": f"127.0.0.1:{args.app_port}"}
+    # Each in a session of its own: Ctrl-C in the terminal reaches only this script, which
+    # then asks both for their graceful stop (for gunicorn and nginx, SIGINT is the quick one).
     app = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "careerquiz.wsgi"], cwd=ROOT, env=app_env
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "careerquiz.wsgi"],
+        cwd=ROOT,
+        env=app_env,
+        start_new_session=True,
     )
     wait_for_port(args.app_port, app)
     proxy = subprocess.Popen(
-        [NGINX, "-p", str(config.parent), "-c", str(config), "-e", "stderr", "-g", "daemon off;"]
+        [NGINX, "-p", str(config.parent), "-c", str(config), "-e", "stderr", "-g", "daemon off;"],
+        start_new_session=True,
     )
     wait_for_port(args.port, proxy)
     print(
