@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test unit install install-dev chromium htmlchecker lint bench bench-analytics loadbench lighthouse quality
+.PHONY: run prod test unit install install-dev chromium nginx htmlchecker lint bench bench-analytics loadbench lighthouse quality
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,26 @@ run: install
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py load_default_content
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# The production stack on this machine, in the foreground: nginx in front of gunicorn on
+# http://127.0.0.1:8080 (PROD_PORT); SQLite by default, DATABASE_URL / REDIS_URL for
+# PostgreSQL and Redis. Ctrl-C stops both gracefully. Plain HTTP, so secure cookies are off
+# unless you say otherwise; a random SECRET_KEY unless you give one.
+PROD_ENV = DEBUG=0 SECRET_KEY=$${SECRET_KEY:-$(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')}
+prod: install nginx
+	$(PROD_ENV) $(BIN)/python manage.py migrate --noinput
+	$(PROD_ENV) $(BIN)/python manage.py load_default_content
+	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(PROD_ENV) SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} SECURE_COOKIES=$${SECURE_COOKIES:-0} \
+		CLIENT_IP_HEADER=$${CLIENT_IP_HEADER:-HTTP_X_REAL_IP} \
+		$(BIN)/python scripts/serve_prod.py
+
+# Debian's nginx (the light build has everything the configuration in deploy/nginx uses).
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+		echo "Installing Debian's nginx for the production stack"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light >/dev/null; }
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser here.
 chromium:
@@ -40,7 +60,7 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install-dev chromium htmlchecker lint
+test: install-dev chromium nginx htmlchecker lint
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings >/dev/null
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -61,7 +81,7 @@ bench-analytics: install-dev
 quality: install-dev
 	$(BIN)/python benchmarks/quality.py
 
-loadbench: install-dev
+loadbench: install-dev nginx
 	@command -v wrk >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python benchmarks/load.py
 

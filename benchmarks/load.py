@@ -1,4 +1,5 @@
-"""Load benchmark: gunicorn on PostgreSQL (and Redis), driven by wrk, in one run.
+"""Load benchmark: the production stack (nginx in front of gunicorn, as `make prod` starts
+it) on PostgreSQL and Redis, driven by wrk, in one run.
 
     make loadbench        (or: .venv/bin/python benchmarks/load.py [--duration 10] [--rounds 3])
 
@@ -10,14 +11,16 @@ the floor of the same round, and the server's CPU time per request; every figure
 of ``--rounds`` rounds. Then each scenario once more at half the rate it reached (every
 connection waiting between requests), for the latency below the limit; the resident memory
 of each gunicorn worker after the run, the first-visit page weight and the size of an htmx
-question swap.
+question swap. Every request goes through nginx.
 
-Fair on a small machine: gunicorn runs pinned to the first half of the cores and wrk to
-the other half (``taskset``), so the load generator never takes the server's CPU; a local
-PostgreSQL and Redis are moved to wrk's half for the run (and back after), as if on their
-own machine as in production, so that the server's cores do only the app's work. Needs `wrk` (Debian's package; `make
-loadbench` installs it) and the PostgreSQL and Redis given by BENCH_DATABASE_URL and
-BENCH_REDIS_URL (default: the local ones, database careerquiz_bench, Redis db 1).
+The stack we start (nginx and gunicorn) runs on the first half of the cores and wrk on the
+other half (``taskset`` on our own processes only): the load generator never takes the
+server's CPU. The machine's PostgreSQL and Redis are left exactly as they are: they share
+the cores with everything else, so on a small or busy machine the figures include their
+work and other people's; compare runs only from the same quiet machine. Needs `wrk`
+(Debian's package; `make loadbench` installs it), nginx (`make nginx`) and the PostgreSQL
+and Redis given by BENCH_DATABASE_URL and BENCH_REDIS_URL (default: the local ones,
+database careerquiz_bench, Redis db 1).
 
 Rate limits are off for the run: every request comes from one address.
 """
@@ -315,15 +318,16 @@ def main() -> None:
     env["WEB_CONCURRENCY"] = str(args.workers or 2 * len(server_cpus.split(",")) + 1)
 
     port = free_port()
-    server = subprocess.Popen(
-        ["taskset", "-c", server_cpus, PY, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
-        + ["--bind", f"127.0.0.1:{port}", "careerquiz.wsgi"],
+    env["CLIENT_IP_HEADER"] = "HTTP_X_REAL_IP"
+    stack = subprocess.Popen(
+        ["taskset", "-c", server_cpus, PY, "scripts/serve_prod.py", f"--port={port}"]
+        + [f"--app-port={free_port()}", f"--run-dir={work / 'run'}", "--nginx-workers=1"],
         cwd=ROOT,
         env=env,
     )
-    moved = pin_services(client_cpus)
     try:
         wait_for(port)
+        master = gunicorn_master(stack.pid)
         scenarios = build_scenarios(prepared)
         if args.only:
             wanted = tuple(name.strip() for name in args.only.split(","))
@@ -332,8 +336,8 @@ def main() -> None:
         # served from the cache), then one short round of everything, not counted.
         with ThreadPoolExecutor(4) as pool:
             list(pool.map(lambda u: fetch(port, u["result"]), prepared["users"]))
-        measure(scenarios, port, argparse.Namespace(**{**vars(args), "duration": 2}), client_cpus, server.pid)
-        rounds = [measure(scenarios, port, args, client_cpus, server.pid) for _ in range(args.rounds)]
+        measure(scenarios, port, argparse.Namespace(**{**vars(args), "duration": 2}), client_cpus, master)
+        rounds = [measure(scenarios, port, args, client_cpus, master) for _ in range(args.rounds)]
         # Then each scenario at half the rate it reached (its median), every connection
         # waiting between requests: the latency a page has below its limit, which a closed
         # loop of 50 connections at full speed cannot show (there a request waits about
@@ -342,45 +346,30 @@ def main() -> None:
             name: args.connections / (statistics.median(r[name]["rps"] for r in rounds) / 2) * 1000
             for name in scenarios
         }
-        paced = measure(scenarios, port, args, client_cpus, server.pid, pace=pace)
-        rss = worker_rss(server.pid)
+        paced = measure(scenarios, port, args, client_cpus, master, pace=pace)
+        rss = worker_rss(master)
         weight, swap_sizes = page_weight(port, prepared)
     finally:
-        server.terminate()
-        server.wait(20)
+        stack.terminate()
+        stack.wait(30)
         shutil.rmtree(work, ignore_errors=True)
-        unpin(moved)
     report(rounds, rss, weight, swap_sizes, args, server_cpus, client_cpus, env["WEB_CONCURRENCY"])
     report_paced(paced, pace, rounds)
-    if not moved:
-        print("(PostgreSQL and Redis could not be moved off the server's cores: not local, or no permission)")
 
 
-SERVICES = ("postgres", "redis-server")
+def gunicorn_master(stack: int) -> int:
+    """The gunicorn master that scripts/serve_prod.py (process ``stack``) started."""
+    for status in Path("/proc").glob("[0-9]*/status"):
+        if f"\nPPid:\t{stack}\n" in _read(status) and b"gunicorn" in _read_bytes(status.with_name("cmdline")):
+            return int(status.parent.name)
+    sys.exit("no gunicorn master under the stack")
 
 
-def pin_services(cpus: str) -> dict[int, str]:
-    """Moves the local PostgreSQL and Redis (every process and thread; PostgreSQL's
-    connections are forked from its postmaster, so new ones follow) to ``cpus``, as if
-    they ran on their own machine as in production: then the server's core does only the
-    app's work. Returns what to restore."""
-    moved = {}
-    for status in Path("/proc").glob("[0-9]*/comm"):
-        try:
-            if status.read_text().strip() not in SERVICES:
-                continue
-            pid = int(status.parent.name)
-            before = subprocess.run(["taskset", "-pc", str(pid)], capture_output=True, text=True, check=True)
-            subprocess.run(["taskset", "-a", "-pc", cpus, str(pid)], capture_output=True, check=True)
-        except (OSError, ValueError, subprocess.CalledProcessError):
-            continue
-        moved[pid] = before.stdout.rsplit(":", 1)[1].strip()
-    return moved
-
-
-def unpin(moved: dict[int, str]) -> None:
-    for pid, cpus in moved.items():
-        subprocess.run(["taskset", "-a", "-pc", cpus, str(pid)], capture_output=True)
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def split_cpus() -> tuple[str, str]:
@@ -427,7 +416,7 @@ def wait_for(port: int) -> None:
                 return
         except OSError:
             time.sleep(0.2)
-    sys.exit("gunicorn did not start")
+    sys.exit("the stack did not start")
 
 
 def user_cookie(prepared: dict, u: dict) -> str:
@@ -554,8 +543,7 @@ def measure(
 
 
 def worker_rss(master: int) -> list[float]:
-    """Resident memory (MB) of each gunicorn worker: the children of the master, which
-    taskset started as itself."""
+    """Resident memory (MB) of each gunicorn worker: the children of the master."""
     sizes = []
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
@@ -606,7 +594,7 @@ def report_paced(paced: dict[str, dict], pace: dict[str, float], rounds: list[di
 def report(rounds, rss, weight, swap_sizes, args, server_cpus, client_cpus, workers) -> None:
     print(
         f"\nwrk: {args.connections} connections, {args.duration} s per scenario, median of {len(rounds)} rounds;"
-        f" gunicorn ({workers} workers) on cores {server_cpus}, wrk on cores {client_cpus}\n"
+        f" nginx and gunicorn ({workers} workers) on cores {server_cpus}, wrk on cores {client_cpus}\n"
     )
     print(
         "| scenario | requests/s | ratio to floor | server CPU ms per request | CPU ratio to floor"

@@ -1,122 +1,111 @@
-"""A Redis cache that degrades to misses when Redis is down.
+"""Redis through django-redis, with a short circuit breaker in front of it.
 
 The cache only ever holds what can be rebuilt (the bank per version, rendered fragments,
-result pages) and the session copy of ``cached_db`` sessions, whose truth is in the
-database. So when Redis stops answering, reads are misses, writes are dropped, and the quiz
-goes on at database speed; each failure is logged. Rate limits then fail open (see
-RATELIMIT_FAIL_OPEN in the settings)."""
+result pages) and the rate-limit counters. With django-redis's documented
+``IGNORE_EXCEPTIONS`` a Redis that refuses connections or times out is a miss, and a write
+to it is dropped: the quiz goes on at database speed.
+
+A Redis that *hangs* (accepts connections, never answers) would still cost a socket timeout
+on every cache call, and one page makes several. So the clients here are django-redis's
+``DefaultClient`` (its documented ``CLIENT_CLASS`` extension point) with a breaker: after a
+connection failure or timeout, every call in this process fails at once, without touching
+the network, for CACHE_BREAKER_SECONDS; then the next call tries Redis again. A hung Redis
+costs one short timeout (REDIS_TIMEOUT) per window, not one per call.
+
+A full Redis (``OOM command not allowed``) is not an outage: Redis answered. The page cache
+drops the write; the rate limits use :class:`RateLimitClient`, which lets that error through
+so the limits fail closed (careerquiz.middleware.RateLimitStoreFullMiddleware answers 429)
+instead of letting everyone through."""
 
 from __future__ import annotations
 
 import logging
-import socket
+import time
 
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.conf import settings
+from django_redis.client import DefaultClient
+from django_redis.exceptions import ConnectionInterrupted
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import OutOfMemoryError
 
 logger = logging.getLogger("careerquiz.cache")
 
-try:
-    from redis.exceptions import RedisError
-except ImportError:  # pragma: no cover - redis is a dependency
-    RedisError = OSError
-
-FAILURES = (RedisError, OSError, socket.timeout)
+# Until when (time.monotonic()) the breaker of each Redis server is open, for every thread
+# and every cache alias of this process.
+_open_until: dict[str, float] = {}
 
 
-def _failed(operation: str, exc: BaseException) -> None:
-    logger.warning("cache unavailable (%s): %s", operation, exc)
+class CacheUnavailable(RedisConnectionError):
+    """The breaker is open: Redis failed a moment ago and is not asked again yet."""
 
 
-class ReusingRedisClient(RedisCacheClient):
-    """Django builds a new ``redis.Redis`` for every cache operation, and building one
-    (its table of response callbacks) took longer than the round trip to Redis. One
-    client per connection pool is enough: it is thread-safe and takes connections from
-    the pool."""
+class CircuitBreakerClient(DefaultClient):
+    def __init__(self, server, params, backend):
+        super().__init__(server, params, backend)
+        # One breaker per Redis location, whichever cache alias or thread asks.
+        self.breaker_key = server if isinstance(server, str) else ",".join(server)
 
-    def get_client(self, key=None, *, write=False):
-        index = self._get_connection_pool_index(write)
-        clients = self.__dict__.setdefault("_clients", {})
-        if index not in clients:
-            clients[index] = super().get_client(key, write=write)
-        return clients[index]
-
-
-class ResilientRedisCache(RedisCache):
-    def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = ReusingRedisClient  # RedisCache sets its own client class here
-
-    def get(self, key, default=None, version=None):
+    def _guarded(self, method, *args, **kwargs):
+        server = self.breaker_key
+        if time.monotonic() < _open_until.get(server, 0.0):
+            raise ConnectionInterrupted(connection=None) from CacheUnavailable("circuit breaker open")
         try:
-            return super().get(key, default, version)
-        except FAILURES as exc:
-            _failed("get", exc)
-            return default
+            return method(*args, **kwargs)
+        except ConnectionInterrupted as exc:
+            if isinstance(exc.__cause__, OutOfMemoryError):
+                self._memory_full(exc)
+                raise
+            _open_until[server] = time.monotonic() + settings.CACHE_BREAKER_SECONDS
+            logger.warning(
+                "cache unavailable, not asked again for %s s: %s", settings.CACHE_BREAKER_SECONDS, exc
+            )
+            raise
 
-    def get_many(self, keys, version=None):
-        try:
-            return super().get_many(keys, version)
-        except FAILURES as exc:
-            _failed("get_many", exc)
-            return {}
+    def _memory_full(self, exc: ConnectionInterrupted) -> None:
+        """A write refused for want of memory: for the page cache like any failure (ignored,
+        the write is dropped), but without opening the breaker."""
 
-    def has_key(self, key, version=None):
-        try:
-            return super().has_key(key, version)
-        except FAILURES as exc:
-            _failed("has_key", exc)
-            return False
+    # The cache operations Django's cache API offers, each behind the breaker.
+    def get(self, *args, **kwargs):
+        return self._guarded(super().get, *args, **kwargs)
 
-    def add(self, key, value, timeout=None, version=None):
-        try:
-            return super().add(key, value, timeout, version)
-        except FAILURES as exc:
-            _failed("add", exc)
-            return False
+    def get_many(self, *args, **kwargs):
+        return self._guarded(super().get_many, *args, **kwargs)
 
-    def set(self, key, value, timeout=None, version=None):
-        try:
-            return super().set(key, value, timeout, version)
-        except FAILURES as exc:
-            _failed("set", exc)
+    def set(self, *args, **kwargs):
+        return self._guarded(super().set, *args, **kwargs)
 
-    def set_many(self, data, timeout=None, version=None):
-        try:
-            return super().set_many(data, timeout, version)
-        except FAILURES as exc:
-            _failed("set_many", exc)
-            return list(data)
+    def set_many(self, *args, **kwargs):
+        return self._guarded(super().set_many, *args, **kwargs)
 
-    def touch(self, key, timeout=None, version=None):
-        try:
-            return super().touch(key, timeout, version)
-        except FAILURES as exc:
-            _failed("touch", exc)
-            return False
+    def add(self, *args, **kwargs):
+        return self._guarded(super().add, *args, **kwargs)
 
-    def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except FAILURES as exc:
-            _failed("delete", exc)
-            return False
+    def delete(self, *args, **kwargs):
+        return self._guarded(super().delete, *args, **kwargs)
 
-    def delete_many(self, keys, version=None):
-        try:
-            return super().delete_many(keys, version)
-        except FAILURES as exc:
-            _failed("delete_many", exc)
+    def delete_many(self, *args, **kwargs):
+        return self._guarded(super().delete_many, *args, **kwargs)
 
-    def incr(self, key, delta=1, version=None):
-        try:
-            return super().incr(key, delta, version)
-        except FAILURES as exc:
-            _failed("incr", exc)
-            # What a missing key raises: callers such as the rate limiter handle it.
-            raise ValueError("cache unavailable") from exc
+    def has_key(self, *args, **kwargs):
+        return self._guarded(super().has_key, *args, **kwargs)
 
-    def clear(self):
-        try:
-            return super().clear()
-        except FAILURES as exc:
-            _failed("clear", exc)
+    def incr(self, *args, **kwargs):
+        return self._guarded(super().incr, *args, **kwargs)
+
+    def decr(self, *args, **kwargs):
+        return self._guarded(super().decr, *args, **kwargs)
+
+    def touch(self, *args, **kwargs):
+        return self._guarded(super().touch, *args, **kwargs)
+
+    def clear(self, *args, **kwargs):
+        return self._guarded(super().clear, *args, **kwargs)
+
+
+class RateLimitClient(CircuitBreakerClient):
+    """For the rate-limit counters: an outage fails open (RATELIMIT_FAIL_OPEN), a full
+    Redis fails closed: the OutOfMemoryError reaches the view instead of being ignored."""
+
+    def _memory_full(self, exc: ConnectionInterrupted) -> None:
+        raise exc.__cause__

@@ -1,12 +1,14 @@
-"""Requests the job seeker's pages never need are refused before anything reads the body."""
+"""Requests the job seeker's pages never need are refused before anything reads the body;
+rate limits that cannot count because Redis is full refuse instead of letting all through."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from redis.exceptions import OutOfMemoryError
 
-from careerquiz.errors import error_response
+from careerquiz.errors import error_response, rate_limited
 
 
 class RefuseUnneededBodiesMiddleware:
@@ -39,3 +41,21 @@ class RefuseUnneededBodiesMiddleware:
 
 
 ADMIN_PREFIX = "/admin/"
+
+
+class RateLimitStoreFullMiddleware:
+    """When Redis refuses to store a rate-limit counter because its memory is full
+    (careerquiz.cache.RateLimitClient lets that one error through), the limited view is
+    refused with the friendly 429: a full cache must never mean "no limits". An outage,
+    where Redis cannot be reached at all, fails open instead (RATELIMIT_FAIL_OPEN)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        if isinstance(exception, OutOfMemoryError):
+            return rate_limited(request, exception)
+        return None

@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    "careerquiz.middleware.RateLimitStoreFullMiddleware",
     # Each change applied in the admin records a version of the bank.
     "editor.middleware.bank_versions_middleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -135,10 +136,20 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that does not answer gives the friendly 503 within seconds instead of
-    # hanging every request: a connect timeout, and a server-side limit on each statement.
+    # hanging every request: a connect timeout for new connections; TCP keepalives and a
+    # user timeout (libpq's parameters) so an established connection to a host or network
+    # that went away fails within about DB_TCP_TIMEOUT_MS; a server-side limit on each
+    # statement. A server process that hangs on a live host is noticed by none of these
+    # (its kernel still answers): gunicorn's worker TIMEOUT bounds that case.
+    tcp_timeout_ms = int(os.environ.get("DB_TCP_TIMEOUT_MS", "5000"))
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "5")),
+            "keepalives": 1,
+            "keepalives_idle": max(1, tcp_timeout_ms // 2000),
+            "keepalives_interval": 1,
+            "keepalives_count": 3,
+            "tcp_user_timeout": tcp_timeout_ms,
             "options": f"-c statement_timeout={int(os.environ.get('DB_STATEMENT_TIMEOUT_MS', '10000'))}",
         }
     )
@@ -160,15 +171,34 @@ if os.environ.get("TEST_DATABASE_NAME"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# A Redis on the same network answers in a millisecond; one that takes longer than this is
+# treated as down (a miss) rather than holding the request.
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
+# After a failure the cache is not asked again for this long (careerquiz/cache.py): a hung
+# Redis costs one REDIS_TIMEOUT per window and process, not one per cache call.
+CACHE_BREAKER_SECONDS = float(os.environ.get("CACHE_BREAKER_SECONDS", "5"))
+
+
+def redis_cache(client_class: str) -> dict:
+    """A django-redis cache on REDIS_URL that turns a Redis outage into misses."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "careerquiz"),
+        "OPTIONS": {
+            "CLIENT_CLASS": client_class,
+            "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+            "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+            "IGNORE_EXCEPTIONS": True,
+        },
+    }
+
+
 if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "careerquiz.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            # Fail fast when Redis hangs: a miss is cheaper than a stuck request.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "careerquiz"),
-        }
+        "default": redis_cache("careerquiz.cache.CircuitBreakerClient"),
+        # The same Redis; a full Redis fails the limits closed (careerquiz/cache.py).
+        "ratelimit": redis_cache("careerquiz.cache.RateLimitClient"),
     }
 else:
     CACHES = {
@@ -183,11 +213,11 @@ else:
         },
     }
 
-# Sessions live in the database (cached when Redis is there): any app server can
-# serve any request, and nothing is kept on the app server's disk.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
-)
+# Sessions (only the editors' admin has them: job seekers carry a signed owner cookie) live
+# in the database alone: any app server can serve any request, and a logout during a Redis
+# outage cannot be undone by a stale cached copy when Redis returns
+# (docs/decisions/0002-sessions-in-the-database.md).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Returning job seekers find their quiz again for a month.
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
 SESSION_COOKIE_HTTPONLY = True
@@ -295,25 +325,27 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "429_login.html"
 AXES_RESET_ON_SUCCESS = True
 # Behind a proxy, CLIENT_IP_HEADER names the header (as a META key, e.g. HTTP_X_REAL_IP) that
-# the load balancer sets to the client's one address. The lockout and the rate limits read
-# the same address (careerquiz.clientip); a request without the header is refused with 400.
+# the proxy sets to the client's one address. The lockout and the rate limits read the same
+# address (careerquiz.clientip); a request from the proxy without the header is refused with 400.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+# The header is believed only from these peers (addresses or networks): the proxy's. A
+# client that reaches the app directly is counted under its own address.
+TRUSTED_PROXY_IPS = env_list("TRUSTED_PROXY_IPS", "127.0.0.1,::1")
 AXES_CLIENT_IP_CALLABLE = "careerquiz.clientip.client_ip"
 
 # Rate limits per client address, counted in the shared cache.
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
-RATELIMIT_USE_CACHE = "ratelimit" if "ratelimit" in CACHES else "default"
-# When the cache (Redis) cannot count, the limits let requests through: an outage of the
-# cache must not lock every job seeker out. The admin login's lockout lives in the database.
+RATELIMIT_USE_CACHE = "ratelimit"
+# When Redis cannot be reached, the limits let requests through: an outage of the cache
+# must not lock every job seeker out. When Redis is reachable but full, they refuse (429,
+# careerquiz.middleware.RateLimitStoreFullMiddleware). The admin login's lockout lives in
+# the database.
 RATELIMIT_FAIL_OPEN = True
 RATELIMIT_VIEW = "careerquiz.errors.rate_limited"
 RATELIMIT_START = os.environ.get("RATELIMIT_START", "30/m")
 RATELIMIT_ANSWER = os.environ.get("RATELIMIT_ANSWER", "180/m")
 RATELIMIT_IP_META_KEY = "careerquiz.clientip.client_ip"
-SILENCED_SYSTEM_CHECKS = [
-    # Django's own RedisCache increments atomically; django-ratelimit 4.1 predates it.
-    "django_ratelimit.W001",
-]
+SILENCED_SYSTEM_CHECKS = []
 if not REDIS_URL:
     # Without Redis the counters are files every worker of the machine shares: not
     # atomic, so a burst may get a few more requests through than the limit.

@@ -1,5 +1,6 @@
-"""Behind the documented proxy, the client's address is the one the load balancer sets:
-the admin lockout and the rate limits count the client, never the proxy."""
+"""Behind the documented proxy, the client's address is the one the proxy sets, and only
+the proxy: the admin lockout and the rate limits count the client, never the proxy, and
+a client that reaches the app directly cannot name an address of its choosing."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -47,6 +48,38 @@ def test_a_request_that_bypassed_the_proxy_is_a_clear_400(default_content):
 
 @behind_proxy
 @pytest.mark.django_db
+def test_a_client_that_reaches_the_app_directly_cannot_choose_its_address(default_content):
+    """Only the proxy's header is believed: from any other peer the header is ignored and
+    the rate limit counts the connection's own address, however the header is varied."""
+    from django.core.cache import cache
+
+    cache.clear()
+    start = reverse("quiz:start", args=[default_content.slug])
+    with override_settings(RATELIMIT_ENABLE=True, RATELIMIT_START="2/m"):
+        statuses = [
+            Client(REMOTE_ADDR="192.0.2.50").post(start, **{HEADER: f"198.51.100.{n}"}).status_code
+            for n in range(3)
+        ]
+        # The proxy's requests still count per client behind it.
+        through_proxy = Client().post(start, **{HEADER: "198.51.100.77"}).status_code
+    cache.clear()
+    assert statuses == [302, 302, 429]
+    assert through_proxy == 302
+
+
+@pytest.mark.django_db
+def test_the_proxy_list_takes_networks_and_the_header_is_read_only_from_them(rf, settings):
+    from careerquiz.clientip import client_ip
+
+    settings.CLIENT_IP_HEADER = HEADER
+    settings.TRUSTED_PROXY_IPS = ["10.0.0.0/8"]
+    assert client_ip(rf.get("/", REMOTE_ADDR="10.1.2.3", **{HEADER: "203.0.113.5"})) == "203.0.113.5"
+    assert client_ip(rf.get("/", REMOTE_ADDR="127.0.0.1", **{HEADER: "203.0.113.5"})) == "127.0.0.1"
+    assert client_ip(rf.get("/", REMOTE_ADDR="11.0.0.1", **{HEADER: "203.0.113.5"})) == "11.0.0.1"
+
+
+@behind_proxy
+@pytest.mark.django_db
 def test_the_load_balancers_probes_need_no_header():
     assert Client().get("/-/ping/").status_code == 200
 
@@ -81,5 +114,6 @@ def cached_result_pages():
     cache = caches["default"]
     if isinstance(cache, LocMemCache):
         return sum(1 for key in cache._cache if "careerquiz:result:" in key)
-    client = cache._cache.get_client(None, write=False)
-    return len(client.keys("*careerquiz:result:*"))
+    from django_redis import get_redis_connection
+
+    return len(get_redis_connection("default").keys("*careerquiz:result:*"))

@@ -34,15 +34,6 @@ def test_saving_or_deleting_a_row_of_any_bank_table_changes_the_bank_version(def
     assert caching.bank_version() != saved
 
 
-def test_the_redis_cache_keeps_one_client_per_connection_pool():
-    from careerquiz.cache import ResilientRedisCache
-
-    cache = ResilientRedisCache("redis://127.0.0.1:6379/0", {})
-    # Building a client (no connection yet) cost more than a round trip to Redis.
-    assert cache._cache.get_client(write=True) is cache._cache.get_client(write=True)
-    assert cache._cache.get_client() is cache._cache.get_client()
-
-
 def _question_text_in_cache(question_pk: int) -> str:
     """What a process serves for the question: its text cached under the bank version."""
     return caching.bank_cached(f"probe:{question_pk}", lambda: Question.objects.get(pk=question_pk).text)
