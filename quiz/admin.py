@@ -411,8 +411,12 @@ class QuestionAdmin(OnePageAdminMixin, DeactivateInsteadMixin, LabelledFieldsMix
         self.message_user(request, message, messages.SUCCESS)
         return _back_after_move(reverse("admin:quiz_question_change", args=[obj.pk]), option, direction)
 
+    def is_preview_step(self, request):
+        # The preview's own Next button posts its answer, never the page's fields.
+        return request.method == "POST" and "text" not in request.POST
+
     def render_preview(self, request, obj, form, formsets):
-        if request.method == "POST" and "text" not in request.POST:
+        if self.is_preview_step(request):
             # The preview's own Next button: a preview saves no answer and goes nowhere.
             return HttpResponse(status=204)
         question, options = _previewed(obj, form, formsets)

@@ -30,6 +30,10 @@ def parse(data: Any) -> schema.Bank:
     """The bank file as entries, or BankError naming every problem."""
     if not isinstance(data, dict):
         raise BankError([f"bank: expected an object, got {type(data).__name__}"])
+    # First and alone: later messages quote the file's text, which must be encodable.
+    surrogates = [f"{place}: {_NOT_TEXT}" for place in _lone_surrogates(data, ())]
+    if surrogates:
+        raise BankError(surrogates)
     try:
         bank = schema.Bank.model_validate(data)
     except ValidationError as exc:
@@ -47,6 +51,39 @@ def validate_bank(data: Any) -> list[str]:
     except BankError as exc:
         return exc.errors
     return []
+
+
+# --------------------------------------------------------------------------- 0. text
+
+_NOT_TEXT = (
+    "contains a character that is not valid Unicode (a lone surrogate: a \\ud800–\\udfff "
+    "escape without its pair); remove the escape or save the file again as UTF-8 text"
+)
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _lone_surrogates(value: Any, loc: tuple) -> Iterator[str]:
+    """The place of every key or string in the parsed file that UTF-8 cannot hold (JSON
+    allows ``"\\ud800"``; the database and every page would fail on it)."""
+    if isinstance(value, str):
+        if _has_lone_surrogate(value):
+            yield _place(loc)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _lone_surrogates(item, (*loc, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if _has_lone_surrogate(key):
+                yield _place((*loc, key.encode("utf-8", "backslashreplace").decode("ascii")))
+            else:
+                yield from _lone_surrogates(item, (*loc, key))
 
 
 # --------------------------------------------------------------------------- 1. format

@@ -292,6 +292,20 @@ def test_a_view_only_editor_sees_the_matrix_and_cannot_change_or_move(client, de
     assert 'name="direction"' not in quiz_page
 
 
+def test_a_view_only_editor_may_not_post_unsaved_edits_to_the_preview(admin_client, default_content):
+    viewer = staff_client("viewer", VIEW_BANK)
+    viewer.raise_request_exception = False
+    question = Question.objects.get(slug="unused-feature")
+    url = reverse("admin:quiz_question_preview", args=[question.pk])
+    _html, crafted = _page(admin_client, _change_url(question))
+    crafted.update({"text": "Crafted", "options-0-label": "<b>x</b>"})
+    assert viewer.post(url, crafted).status_code == 403
+    assert viewer.post(url, {"text": "x", "options-TOTAL_FORMS": "9"}).status_code == 403
+    assert viewer.post(reverse("admin:quiz_question_preview"), {"text": "x"}).status_code == 403
+    # The Next button inside the saved question's preview still does nothing, harmlessly.
+    assert viewer.post(url, {"answer": "1"}).status_code == 204
+
+
 def test_without_score_permissions_the_options_save_and_the_scores_stay():
     editor = staff_client(
         "option-editor", (*VIEW_BANK, "quiz.change_question", "quiz.change_option", "quiz.add_option")

@@ -229,3 +229,35 @@ def test_a_file_the_json_reader_refuses_is_a_422_with_a_message_and_a_bom_is_fin
     assert huge.status_code == 422 and "Not valid JSON" in huge.content.decode()
     with_bom = upload(b"\xef\xbb\xbf" + json.dumps(export_bank()).encode())
     assert with_bom.status_code == 200 and "0 added, 0 changed, 0 removed" in with_bom.content.decode()
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["transitions[0].from_role", "quizzes[0].questions[2].text", "roles[1].profile.<key>"],
+)
+def test_a_lone_surrogate_anywhere_is_a_422_naming_its_place(default_content, admin_client, place):
+    before = export_bank()
+    bank = copy.deepcopy(before)
+    if place == "transitions[0].from_role":
+        bank["transitions"][0]["from_role"] = "pm\ud800"
+    elif place.startswith("quizzes"):
+        bank["quizzes"][0]["questions"][2]["text"] += "\udfff"
+    else:
+        profile = bank["roles"][1]["profile"]
+        key = next(iter(profile))
+        profile[key + "\ud83d"] = profile.pop(key)
+        place = f"roles[1].profile.{key}\\ud83d"
+    text = json.dumps(bank)  # escapes the surrogate as \\udXXX, which JSON allows
+    for action in ("preview", "apply"):
+        data = {"action": action}
+        if action == "preview":
+            data["bank_file"] = SimpleUploadedFile(
+                "bank.json", text.encode(), content_type="application/json"
+            )
+        else:
+            data["bank_json"] = text
+        response = admin_client.post(reverse("admin:bank_import"), data)
+        page = response.content.decode()
+        assert response.status_code == 422, action
+        assert f"{place}: contains a character that is not valid Unicode" in page, action
+    assert export_bank() == before
