@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.contrib import messages
 from django.contrib.messages.storage.base import BaseStorage
 from django.db import transaction
 from django.template.response import TemplateResponse
@@ -23,10 +24,12 @@ from quiz.calibration import PersonaOutcome, persona_outcomes
 from quiz.models import Quiz, Result
 from roles.models import Role
 
-from .health import check_bank
+from .health import check_bank, completeness_gaps
 from .rescore import Recommender
 
 APPLY = "_apply"
+# "Back to the form": the check page posts the edit back to its form, filled in, unsaved.
+KEEP_EDITING = "_keep_editing"
 # A "move up/down" of an option reorders, which changes no recommendation: it applies at once
 # (with the page's other edits, which it saves first).
 APPLIED_AT_ONCE = ("_move_option",)
@@ -134,9 +137,18 @@ def _resubmitted(request) -> list[tuple[str, str]]:
     return [
         (key, value)
         for key, values in request.POST.lists()
-        if key not in ("csrfmiddlewaretoken", APPLY)
+        if key not in ("csrfmiddlewaretoken", APPLY, KEEP_EDITING)
         for value in values
     ]
+
+
+class _KeptEditing:
+    """The page's form, posted back from the check page: shown filled in, never saved (the
+    admin saves only a valid form)."""
+
+    def is_valid(self):
+        super().is_valid()  # its errors, if any, are shown as after any post
+        return False
 
 
 class PreviewBeforeApply:
@@ -144,20 +156,20 @@ class PreviewBeforeApply:
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         allowed = self.has_change_permission(request) if object_id else self.has_add_permission(request)
-        at_once = request.POST.get(APPLY) == "1" or any(key in request.POST for key in APPLIED_AT_ONCE)
-        if request.method != "POST" or at_once or not allowed:
-            # Applying, or refused (the admin's own checks answer 403): nothing to preview.
+        applying = request.POST.get(APPLY) == "1"
+        at_once = any(key in request.POST for key in APPLIED_AT_ONCE)
+        if request.method != "POST" or at_once or not allowed or KEEP_EDITING in request.POST:
+            # Reordering, or refused (the admin's own checks answer 403): nothing to preview.
             return super().changeform_view(request, object_id, form_url, extra_context)
+        if applying:
+            return self._apply_unless_incomplete(request, object_id, form_url, extra_context)
         before = bank_state(*read_banks())
+        gaps_before = completeness_gaps()
         with transaction.atomic():
-            # The admin's own save, with its messages kept from the page.
-            shown, request._messages = request._messages, _Dropped(request)
-            try:
-                response = super().changeform_view(request, object_id, form_url, extra_context)
-            finally:
-                request._messages = shown
+            response = self._quiet_save(request, object_id, form_url, extra_context)
             saved = response.status_code == 302
             changed = read_banks() if saved else None
+            new_gaps = sorted(completeness_gaps() - gaps_before) if saved else []
             transaction.set_rollback(True)
         # Anything cached from the rolled-back bank is dropped with its version.
         bank_changed()
@@ -165,18 +177,57 @@ class PreviewBeforeApply:
             return response  # the form with its errors: nothing was saved
         after = bank_state(*changed)
         request.bank_change_previewed = True
-        opts = self.model._meta
+        return self._check_page(request, object_id, effect=change_effect(before, after), refused=new_gaps)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if request.method == "POST" and KEEP_EDITING in request.POST:
+            return type(form.__name__, (_KeptEditing, form), {})
+        return form
+
+    def _quiet_save(self, request, object_id, form_url, extra_context, *, kept: list | None = None):
+        """The admin's own save, with its messages kept from the page (or in ``kept``)."""
+        shown, request._messages = request._messages, _Dropped(request)
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        finally:
+            if kept is not None:
+                kept += list(request._messages)  # only this save's: nothing is loaded
+            request._messages = shown
+
+    def _apply_unless_incomplete(self, request, object_id, form_url, extra_context):
+        """Applies the confirmed change, unless it leaves the published bank incomplete (the
+        check page refused it already; this holds for a post that skipped the check page)."""
+        gaps_before = completeness_gaps()
+        said: list = []
+        with transaction.atomic():
+            response = self._quiet_save(request, object_id, form_url, extra_context, kept=said)
+            new_gaps = sorted(completeness_gaps() - gaps_before) if response.status_code == 302 else []
+            if new_gaps:
+                transaction.set_rollback(True)
+        if not new_gaps:
+            for message in said:  # "was changed successfully", once it is true
+                messages.add_message(request, message.level, message.message, extra_tags=message.extra_tags)
+            return response
+        bank_changed()
+        request.bank_change_previewed = True
+        return self._check_page(request, object_id, effect=None, refused=new_gaps)
+
+    def _check_page(self, request, object_id, *, effect: dict | None, refused: list[str]):
         return TemplateResponse(
             request,
             "editor/preview_change.html",
             {
                 **self.admin_site.each_context(request),
                 "title": _("Check this change before it goes live"),
-                "opts": opts,
+                "opts": self.model._meta,
                 "object_id": object_id,
-                "effect": change_effect(before, after),
+                "effect": effect,
+                "refused": refused,
                 "fields": _resubmitted(request),
                 "apply_field": APPLY,
+                "keep_editing_field": KEEP_EDITING,
                 "form_url": request.get_full_path(),
             },
+            status=422 if refused else 200,
         )

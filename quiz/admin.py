@@ -20,7 +20,7 @@ from roles.models import Competency, Role
 
 from .caching import bank_changed
 from .calibration import persona_outcomes, persona_verdict
-from .editing import DOWN, UP, option_move, question_move, question_page_save
+from .editing import DOWN, UP, OptionState, option_move, question_gaps, question_move, question_page_save
 from .models import Answer, AnswerChoice, Attempt, Option, OptionScore, Persona, Question, Quiz, Result
 from .persona_form import PersonaForm, preview_answers
 from .views import question_preview_context
@@ -322,6 +322,49 @@ class OptionMatrixFormSet(OptionFormSet):
                     % {"n": index + 1},
                 )
         super().clean()
+        question = self.instance
+        if question.active:
+            gaps = question_gaps(
+                kind=question.kind,
+                is_current_role=question.is_current_role,
+                options=self._option_states(chosen),
+            )
+            if gaps:
+                raise ValidationError(
+                    _(
+                        "This question is active, so job seekers would get it as it is, but %(gaps)s. "
+                        "Complete it, or untick “Active” to save it as a draft that job seekers do not see."
+                    ),
+                    params={"gaps": "; ".join(gaps)},
+                )
+
+    def _option_states(self, chosen) -> list[OptionState]:
+        """Each option as this post leaves it: the rows sent (their score cells, or the saved
+        scores where the user may not set them) and the saved options not sent."""
+        states, sent = [], set()
+        for form in self.forms:
+            sent.add(form.instance.pk)
+            data = form.cleaned_data
+            if not data or data.get("DELETE"):
+                continue
+            scored = any(value is not None for value in form.cleaned_scores(chosen).values())
+            if not scored and form.instance.pk and not form.scores_editable:
+                scored = form.instance.scores.exists()
+            states.append(
+                OptionState(
+                    label=data.get("label", ""),
+                    active=data.get("active", True),
+                    not_applicable=data.get("not_applicable", False),
+                    scored=scored,
+                )
+            )
+        if self.instance.pk:
+            states += [
+                OptionState(o.label, o.active, o.not_applicable, o.scores.exists())
+                for o in self.instance.options.all()
+                if o.pk not in sent
+            ]
+        return states
 
     def cleaned_scores(self) -> list[tuple[Option, dict]]:
         """After the options are saved: each kept option and its scores to set."""
@@ -387,6 +430,11 @@ class QuestionAdmin(OnePageAdminMixin, DeactivateInsteadMixin, LabelledFieldsMix
 
     def get_urls(self):
         return [object_action_url(self, "move", self.move_view), *super().get_urls()]
+
+    def get_changeform_initial_data(self, request):
+        # A new question starts as a draft: job seekers get it once it is complete and an
+        # editor ticks "Active" (the save refuses an active question with gaps).
+        return {"active": False, **super().get_changeform_initial_data(request)}
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         ids = list(obj.options.order_by("order", "pk").values_list("pk", flat=True)) if obj else []

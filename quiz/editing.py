@@ -4,17 +4,51 @@ questions and options in order without typing numbers."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max, QuerySet
+from django.utils.translation import gettext as _
 
 from roles.editing import competency_rows_set
 from roles.models import Competency
 
-from .models import Option, OptionScore, Question
+from .models import MIN_ANSWER_OPTIONS, Option, OptionScore, Question
 
 UP, DOWN = "up", "down"
+
+
+@dataclass(frozen=True)
+class OptionState:
+    """What the completeness rules need to know of an option."""
+
+    label: str
+    active: bool
+    not_applicable: bool
+    scored: bool
+
+
+def question_gaps(*, kind: str, is_current_role: bool, options: Iterable[OptionState]) -> list[str]:
+    """Why a question is not ready for job seekers (empty when it is): it offers fewer than
+    two answers, or an answer of a single-choice or 1–5 question scores nothing (only a
+    checklist's ticks may score nothing, and the current-role question names roles). An
+    active question must have no gaps; an inactive one is a draft."""
+    answers = [o for o in options if o.active and not o.not_applicable]
+    gaps = []
+    if len(answers) < MIN_ANSWER_OPTIONS:
+        gaps.append(
+            _("it offers %(n)d answer(s); job seekers need at least %(min)d to choose from")
+            % {"n": len(answers), "min": MIN_ANSWER_OPTIONS}
+        )
+    if kind != Question.Kind.MULTIPLE and not is_current_role:
+        unscored = [o.label for o in answers if not o.scored]
+        if unscored:
+            gaps.append(
+                _("these answers score no competency: %(labels)s")
+                % {"labels": ", ".join(f"“{label}”" for label in unscored)}
+            )
+    return gaps
 
 
 @transaction.atomic

@@ -182,7 +182,7 @@ def test_check_bank_finds_each_kind_of_problem(default_content, capsys):
         "near-identical-roles",
         "unreachable-role",
         "origin-without-route",
-        "option-without-scores",
+        "incomplete-question",
         "question-without-options",
         "failing-persona",
     }
