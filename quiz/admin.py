@@ -20,10 +20,38 @@ from roles.models import Competency, Role
 
 from .caching import bank_changed
 from .calibration import persona_outcomes, persona_verdict
-from .editing import DOWN, UP, OptionState, option_move, question_gaps, question_move, question_page_save
+from .editing import (
+    DOWN,
+    UP,
+    OptionState,
+    option_move,
+    option_move_to,
+    question_gaps,
+    question_move,
+    question_move_to,
+    question_page_save,
+)
 from .models import Answer, AnswerChoice, Attempt, Option, OptionScore, Persona, Question, Quiz, Result
 from .persona_form import PersonaForm, preview_answers
 from .views import question_preview_context
+
+# The move-to-position control: "Move [item] to position [n]" (a select each, one button).
+TO = "to"
+
+
+def requested_position(request, count: int) -> int:
+    """The position (from 1) that a move-to control posts, checked against the list."""
+    raw = request.POST.get("position", "")
+    if not raw.isdigit() or not 1 <= int(raw) <= count:
+        raise BadRequest(_("Choose a position from 1 to %(n)d.") % {"n": count})
+    return int(raw)
+
+
+def note_move(request, what: str, moved_from: int, moved_to: int) -> str:
+    """What a move says, on the page and as the summary of the bank version it records."""
+    text = _("Moved %(what)s from %(from)d to %(to)d") % {"what": what, "from": moved_from, "to": moved_to}
+    request.bank_version_summary = text
+    return text
 
 
 class DeactivateInsteadMixin:
@@ -60,8 +88,10 @@ def focus_after_move(request, ids: list[int]) -> str:
     """Which move button has focus after ``?moved=<id>-<up|down>``: the same one again, or
     the other where the item reached the end it moved to (that button is gone)."""
     pk, _sep, direction = request.GET.get("moved", "").partition("-")
-    if not pk.isdigit() or int(pk) not in ids or direction not in (UP, DOWN):
+    if not pk.isdigit() or int(pk) not in ids or direction not in (UP, DOWN, TO):
         return ""
+    if direction == TO:
+        return TO  # the "Move" button of the move-to control
     index = ids.index(int(pk))
     if direction == UP and index == 0:
         direction = DOWN
@@ -83,6 +113,30 @@ class QuizAdmin(LabelledFieldsMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(question_total=Count("questions"))
+
+    def get_urls(self):
+        return [object_action_url(self, "move_question", self.move_question_view), *super().get_urls()]
+
+    def move_question_view(self, request, object_id):
+        """Puts one of the quiz's questions at a position, in one move (the move-to
+        control below the quiz's questions)."""
+        quiz = self.get_object(request, object_id)
+        if quiz is None:
+            raise Http404(_("No such quiz."))
+        if not request.user.has_perm("quiz.change_question"):
+            raise PermissionDenied(_("Moving questions needs the permission “Can change question”."))
+        raw = request.POST.get("question", "")
+        question = quiz.questions.filter(pk=int(raw)).first() if raw.isdigit() else None
+        if question is None:
+            raise BadRequest(_("Choose one of this quiz's questions to move."))
+        position = requested_position(request, quiz.questions.count())
+        moved_from, moved_to = question_move_to(question=question, position=position)
+        if moved_from != moved_to:
+            text = note_move(
+                request, _("question “%(text)s”") % {"text": question.text}, moved_from, moved_to
+            )
+            self.message_user(request, f"{text}.", messages.SUCCESS)
+        return _back_after_move(reverse("admin:quiz_quiz_change", args=[quiz.pk]), question, TO)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
@@ -447,7 +501,19 @@ class QuestionAdmin(OnePageAdminMixin, DeactivateInsteadMixin, LabelledFieldsMix
         question = question_page_save(form=form, options=options)
         if move is not None:
             option, direction = move
-            request.moved_option = (option, direction, option_move(option=option, direction=direction))
+            if direction == TO:
+                moved_from, position = option_move_to(
+                    option=option, position=requested_position(request, question.options.count())
+                )
+                if moved_from != position:
+                    what = _("option “%(label)s” of “%(text)s”") % {
+                        "label": option.label,
+                        "text": question.text,
+                    }
+                    note_move(request, what, moved_from, position)
+            else:
+                position = option_move(option=option, direction=direction)
+            request.moved_option = (option, direction, position)
         return question
 
     def response_change(self, request, obj):
@@ -510,9 +576,11 @@ def _requested_move(request, question: Question) -> tuple[Option, str] | None:
     raw = request.POST.get("_move_option")
     if raw is None:
         return None
+    if raw == TO:  # the move-to control: the option is chosen in its own select
+        raw = f"{request.POST.get('move_option', '')}-{TO}"
     pk, _sep, direction = raw.partition("-")
     option = question.options.filter(pk=int(pk)).first() if pk.isdigit() else None
-    if option is None or direction not in (UP, DOWN):
+    if option is None or direction not in (UP, DOWN, TO):
         raise BadRequest(_("That option is not one of this question's, or the move is neither up nor down."))
     return option, direction
 

@@ -94,28 +94,44 @@ def _next_order(siblings: QuerySet) -> int:
 
 
 @transaction.atomic
-def _move(siblings: QuerySet, item, direction: str) -> int:
-    """Swaps ``item`` with its neighbour among ``siblings`` (in their order), numbering
-    them 0, 1, 2… as it goes, so that ties in ``order`` cannot stop a move. Only rows
-    whose number changes are saved. Returns the item's new position, from 1."""
+def _move(siblings: QuerySet, item, *, step: int = 0, position: int | None = None) -> tuple[int, int]:
+    """Moves ``item`` among ``siblings`` (in their order) by ``step`` places or to
+    ``position`` (from 1; kept within the list), numbering them 0, 1, 2… as it goes, so
+    that ties in ``order`` cannot stop a move. Only rows whose number changes are saved.
+    Returns the item's position before and after, from 1."""
     rows = list(siblings.select_for_update().order_by("order", "pk"))
     index = next(i for i, row in enumerate(rows) if row.pk == item.pk)
-    target = index - 1 if direction == UP else index + 1
-    if 0 <= target < len(rows):
-        rows[index], rows[target] = rows[target], rows[index]
-        index = target
-    for position, row in enumerate(rows):
-        if row.order != position:
-            row.order = position
+    target = index + step if position is None else position - 1
+    target = min(max(target, 0), len(rows) - 1)
+    rows.insert(target, rows.pop(index))
+    for number, row in enumerate(rows):
+        if row.order != number:
+            row.order = number
             row.save(update_fields=["order"])
-    return index + 1
+    return index + 1, target + 1
+
+
+def _step(direction: str) -> int:
+    return -1 if direction == UP else 1
 
 
 def question_move(*, question: Question, direction: str) -> int:
     """Moves a question one place up or down in its quiz; returns its new position."""
-    return _move(Question.objects.filter(quiz_id=question.quiz_id), question, direction)
+    return _move(Question.objects.filter(quiz_id=question.quiz_id), question, step=_step(direction))[1]
 
 
 def option_move(*, option: Option, direction: str) -> int:
     """Moves an option one place up or down in its question; returns its new position."""
-    return _move(Option.objects.filter(question_id=option.question_id), option, direction)
+    return _move(Option.objects.filter(question_id=option.question_id), option, step=_step(direction))[1]
+
+
+def question_move_to(*, question: Question, position: int) -> tuple[int, int]:
+    """Puts a question at this position (from 1) in its quiz, in one move; returns its
+    position before and after."""
+    return _move(Question.objects.filter(quiz_id=question.quiz_id), question, position=position)
+
+
+def option_move_to(*, option: Option, position: int) -> tuple[int, int]:
+    """Puts an option at this position (from 1) in its question, in one move; returns its
+    position before and after."""
+    return _move(Option.objects.filter(question_id=option.question_id), option, position=position)

@@ -9,7 +9,8 @@ from django.conf import settings
 from django.urls import reverse
 
 from editor.permissions import VIEW_BANK
-from quiz.models import Answer, AnswerChoice, Attempt, Option, Question
+from quiz.models import Answer, AnswerChoice, Attempt, BankRevision, Option, Question
+from quiz.revisions import record_revision
 from roles.models import Competency
 from tests.factories import staff_client
 from tests.pageforms import page_form
@@ -226,6 +227,71 @@ def test_questions_move_up_and_down_on_their_quizs_page(admin_client, default_co
         == 400
     )
     assert admin_client.get(reverse("admin:quiz_question_move", args=[third.pk])).status_code == 405
+
+
+def _slugs(question):
+    return list(question.options.order_by("order", "pk").values_list("slug", flat=True))
+
+
+def test_an_option_moves_to_any_position_in_one_save_and_one_named_version(admin_client):
+    question = Question.objects.get(slug="unused-feature")
+    record_revision(summary="Before")
+    versions = BankRevision.objects.count()
+    before = _slugs(question)
+    fifth = question.options.get(slug=before[4])
+    url = _change_url(question)
+    html, data = _page(admin_client, url)
+    assert 'name="move_option"' in html and 'name="position"' in html and ">Save and move<" in html
+    data.update({"move_option": str(fifth.pk), "position": "2", "_move_option": "to"})
+    response = admin_client.post(url, data)
+    assert response.status_code == 302 and response["Location"] == f"{url}?moved={fifth.pk}-to"
+    assert _slugs(question) == [before[0], before[4], *before[1:4], *before[5:]]
+    assert BankRevision.objects.count() == versions + 1
+    assert BankRevision.objects.first().summary == (
+        f"Moved option “{fifth.label}” of “{question.text}” from 5 to 2"
+    )
+    again = admin_client.get(response["Location"]).content.decode()
+    assert "is now option 2" in again and re.search(r'value="to"[^>]*autofocus', again)
+    # Saving the page without a change records no version ("No fields changed").
+    assert admin_client.post(url, {**_page(admin_client, url)[1], **APPLIED}).status_code == 302
+    assert BankRevision.objects.count() == versions + 1
+
+
+def test_a_move_to_a_position_off_the_list_is_a_400_and_saves_nothing(admin_client):
+    question = Question.objects.get(slug="unused-feature")
+    before = _slugs(question)
+    url = _change_url(question)
+    _html, data = _page(admin_client, url)
+    option = question.options.get(slug=before[2])
+    for position in ("0", "99", "two", ""):
+        data.update(
+            {"text": "Not saved", "move_option": str(option.pk), "position": position, "_move_option": "to"}
+        )
+        assert admin_client.post(url, data).status_code == 400
+    assert _slugs(question) == before and Question.objects.get(pk=question.pk).text != "Not saved"
+
+
+def test_a_question_moves_to_any_position_on_its_quizs_page_in_one_version(admin_client, default_content):
+    record_revision(summary="Before")
+    versions = BankRevision.objects.count()
+    before = list(default_content.questions.order_by("order", "pk"))
+    moved = before[9]
+    quiz_url = reverse("admin:quiz_quiz_change", args=[default_content.pk])
+    move_url = reverse("admin:quiz_quiz_move_question", args=[default_content.pk])
+    page = admin_client.get(quiz_url).content.decode()
+    assert f'action="{move_url}"' in page and 'id="move-question-position"' in page
+    response = admin_client.post(move_url, {"question": moved.pk, "position": "3"})
+    assert response.status_code == 302 and response["Location"] == f"{quiz_url}?moved={moved.pk}-to"
+    after = list(default_content.questions.order_by("order", "pk"))
+    assert after == [*before[:2], moved, *before[2:9], *before[10:]]
+    assert BankRevision.objects.count() == versions + 1
+    assert BankRevision.objects.first().summary == f"Moved question “{moved.text}” from 10 to 3"
+    assert admin_client.post(move_url, {"question": moved.pk, "position": "999"}).status_code == 400
+    other_quiz_question = "999999"
+    assert admin_client.post(move_url, {"question": other_quiz_question, "position": "1"}).status_code == 400
+    viewer = staff_client("viewer", (*VIEW_BANK, "quiz.change_quiz"))
+    assert viewer.post(move_url, {"question": moved.pk, "position": "1"}).status_code == 403
+    assert 'id="move-question"' not in viewer.get(quiz_url).content.decode()
 
 
 def test_ties_in_order_do_not_stop_a_move(admin_client, default_content):
