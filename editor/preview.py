@@ -9,7 +9,9 @@ confirms it: the same form data is posted again with ``_apply``."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.contrib import messages
 from django.contrib.messages.storage.base import BaseStorage
@@ -27,6 +29,7 @@ from roles.models import Role
 from .health import check_bank, completeness_gaps
 from .rescore import Recommender
 
+T = TypeVar("T")
 APPLY = "_apply"
 # "Back to the form": the check page posts the edit back to its form, filled in, unsaved.
 KEEP_EDITING = "_keep_editing"
@@ -120,6 +123,21 @@ def change_effect(before: BankState, after: BankState) -> dict:
         "new_problems": sorted(after.problems - before.problems),
         "fixed_problems": sorted(before.problems - after.problems),
     }
+
+
+def dry_run_effect(change: Callable[[], T]) -> tuple[T, dict, list[str]]:
+    """Runs ``change`` (which writes the bank) in a transaction that is rolled back, and
+    returns what it returned, its effect (``change_effect``) and the completeness problems it
+    would bring in. Exceptions from ``change`` pass through, with nothing written."""
+    before = bank_state(*read_banks())
+    gaps_before = completeness_gaps()
+    with transaction.atomic():
+        outcome = change()
+        changed = read_banks()
+        new_gaps = sorted(completeness_gaps() - gaps_before)
+        transaction.set_rollback(True)
+    bank_changed()  # anything cached from the rolled-back bank goes with its version
+    return outcome, change_effect(before, bank_state(*changed)), new_gaps
 
 
 class _Dropped(BaseStorage):
