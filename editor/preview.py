@@ -8,6 +8,7 @@ confirms it: the same form data is posted again with ``_apply``."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from quiz import engine
 from quiz.bank import load_bank
+from quiz.bank.diff import bank_diff
 from quiz.caching import bank_changed
 from quiz.calibration import PersonaOutcome, persona_outcomes
 from quiz.models import Quiz, Result
@@ -123,6 +125,24 @@ def change_effect(before: BankState, after: BankState) -> dict:
         "new_problems": sorted(after.problems - before.problems),
         "fixed_problems": sorted(before.problems - after.problems),
     }
+
+
+SHOWN_CHARACTERS = 300
+
+
+def _shown(value) -> str:
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=1)
+    return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS] + " …"
+
+
+def changes_between(before: dict, after: dict) -> list[dict]:
+    """Every difference between two bank files, before → after, shortened for a page."""
+    return [
+        {"place": c.place, "kind": c.kind, "before": _shown(c.before), "after": _shown(c.after)}
+        for c in bank_diff(before, after)
+    ]
 
 
 def dry_run_effect(change: Callable[[], T]) -> tuple[T, dict, list[str]]:

@@ -3,8 +3,6 @@ restoring one after a check of what it would change (quiz/revisions.py does the 
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import BadRequest
@@ -15,16 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from quiz.bank import BankError, export_bank, import_bank
-from quiz.bank.diff import bank_diff
 from quiz.models import BankRevision, Quiz
 from quiz.revisions import bank_of, restore_revision
 
 from .permissions import EDIT_BANK, VIEW_BANK, requires
-from .preview import dry_run_effect
+from .preview import changes_between, dry_run_effect
 from .views import _page
 
 PER_PAGE = 50
-SHOWN_CHARACTERS = 300
 
 
 @require_safe
@@ -61,22 +57,12 @@ def _revision_param(request: HttpRequest, name: str) -> BankRevision:
     return get_object_or_404(BankRevision, pk=int(raw))
 
 
-def _shown(value) -> str:
-    if value is None:
-        return ""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=1)
-    return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS] + " …"
-
-
 @require_safe
 @requires(*VIEW_BANK)
 def version_diff(request: HttpRequest) -> HttpResponse:
     """What changed from one version (``from``) to another (``to``)."""
     before, after = _revision_param(request, "from"), _revision_param(request, "to")
-    changes = [
-        {"place": c.place, "kind": c.kind, "before": _shown(c.before), "after": _shown(c.after)}
-        for c in bank_diff(bank_of(before), bank_of(after))
-    ]
+    changes = changes_between(bank_of(before), bank_of(after))
     return _page(
         request,
         "editor/version_diff.html",
@@ -123,10 +109,7 @@ def version_restore(request: HttpRequest, pk: int) -> HttpResponse:
             },
         )
         return redirect("admin:bank_versions")
-    changes = [
-        {"place": c.place, "kind": c.kind, "before": _shown(c.before), "after": _shown(c.after)}
-        for c in bank_diff(export_bank(), target)
-    ]
+    changes = changes_between(export_bank(), target)
     return _page(
         request,
         "editor/version_restore.html",
