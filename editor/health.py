@@ -59,7 +59,6 @@ COMPLETENESS = frozenset(
         "incomplete-question",
         "role-not-a-current-role",
         "role-without-route-in",
-        "role-without-route-out",
     }
 )
 
@@ -180,7 +179,7 @@ def _reachability_problems(bank: engine.Bank, role_pks: dict[str, int]) -> Itera
 
 def _role_completeness_problems(quiz: Quiz, bank: engine.Bank, role_pks: dict[str, int]) -> Iterator[Problem]:
     """A recommendable role a job seeker cannot name as their current role, or without a
-    route into it or out of it (a result for it would show no way there and no next step)."""
+    route into it (a result for it would show no way there) or out of it (no next step)."""
     current = quiz.questions.active().filter(is_current_role=True).first()
     offered = (
         set(current.options.active().exclude(role=None).values_list("role__slug", flat=True))
@@ -199,13 +198,25 @@ def _role_completeness_problems(quiz: Quiz, bank: engine.Bank, role_pks: dict[st
                 % {"r": role.name, "q": current.text},
                 _admin("quiz_question_change", current.pk) + "#options-group",
             )
+        # No route in: no one could be shown the way there (an error, refused on publishing).
+        # No route out: the top of a ladder may have none, so it is a warning to look at.
         missing = [
-            ("role-without-route-in", _("Role “%(r)s” has no route into it from another role."), routes_in),
-            ("role-without-route-out", _("Role “%(r)s” has no route out of it to a next role."), routes_out),
+            (
+                ERROR,
+                "role-without-route-in",
+                _("Role “%(r)s” has no route into it from another role."),
+                routes_in,
+            ),
+            (
+                WARNING,
+                "role-without-route-out",
+                _("Role “%(r)s” has no route out of it to a next role."),
+                routes_out,
+            ),
         ]
-        for kind, message, routes in missing:
+        for level, kind, message, routes in missing:
             if role.slug not in routes:
-                yield Problem(ERROR, kind, message % {"r": role.name}, url)
+                yield Problem(level, kind, message % {"r": role.name}, url)
 
 
 def _persona_problems(quiz: Quiz, bank: engine.Bank) -> Iterator[Problem]:
