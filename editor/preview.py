@@ -21,11 +21,12 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from quiz import engine
+from quiz.answers import AnswerFileError
 from quiz.bank import load_bank
 from quiz.bank.diff import bank_diff
 from quiz.caching import bank_changed
-from quiz.calibration import PersonaOutcome, persona_outcomes
-from quiz.models import Quiz, Result
+from quiz.calibration import PersonaOutcome, persona_answers, persona_outcomes
+from quiz.models import Persona, Quiz, Result
 from roles.models import Role
 
 from .health import check_bank, completeness_gaps
@@ -94,7 +95,50 @@ def bank_state(banks: dict[int, tuple[Quiz, engine.Bank]], problems: set) -> Ban
     return state
 
 
-def change_effect(before: BankState, after: BankState) -> dict:
+DECIDING = 3  # competencies named for a persona that flips
+
+
+def why_it_flips(persona_id: int, banks: dict[int, tuple[Quiz, engine.Bank]]) -> str:
+    """For a persona that starts or stops passing, in the bank after the change: how many
+    match points separate its role from the role it competes with (the new first, or the
+    runner-up), and the competencies that earn the leader the most points over it."""
+    persona = Persona.objects.select_related("expected_role").filter(pk=persona_id).first()
+    if persona is None or persona.quiz_id not in banks:
+        return ""
+    bank = banks[persona.quiz_id][1]
+    try:
+        answers = persona_answers(bank, persona.answers)
+    except AnswerFileError:
+        return ""
+    ranking = engine.rank_roles(bank, engine.build_profile(bank, answers))
+    own = next((m for m in ranking if m.role == persona.expected_role.slug), None)
+    rivals = [m for m in ranking if m is not own]
+    if own is None:
+        return _("%(role)s would not be ranked at all (not recommendable)") % {
+            "role": persona.expected_role.name
+        }
+    if not rivals:
+        return ""
+    leader, other = (own, rivals[0]) if ranking[0] is own else (ranking[0], own)
+    gains = sorted(
+        ((leader.share(c) - other.share(c), c) for c in bank.competencies),
+        key=lambda item: (-item[0], item[1]),
+    )
+    deciding = ", ".join(
+        f"{bank.competencies[c].name} (+{points:.1f})" for points, c in gains[:DECIDING] if points > 0
+    )
+    return _(
+        "%(leader)s %(leader_match).1f vs %(other)s %(other_match).1f match points; deciding: %(deciding)s"
+    ) % {
+        "leader": bank.roles[leader.role].name,
+        "leader_match": leader.match,
+        "other": bank.roles[other.role].name,
+        "other_match": other.match,
+        "deciding": deciding or "-",
+    }
+
+
+def change_effect(before: BankState, after: BankState, banks: dict | None = None) -> dict:
     names = dict(Role.objects.values_list("slug", "name"))
 
     def name(slug: str | None) -> str:
@@ -109,9 +153,18 @@ def change_effect(before: BankState, after: BankState) -> dict:
         if a in before.recommended and before.recommended[a] != now
     )
     return {
-        "started_passing": [o for pk, o in after.personas.items() if o.passed and not passed(before, pk)],
+        "started_passing": [
+            {"persona": o, "why": why_it_flips(pk, banks) if banks else ""}
+            for pk, o in after.personas.items()
+            if o.passed and not passed(before, pk)
+        ],
         "stopped_passing": [
-            {"persona": o, "expected": name(o.expected), "now": name(o.top)}
+            {
+                "persona": o,
+                "expected": name(o.expected),
+                "now": name(o.top),
+                "why": why_it_flips(pk, banks) if banks else "",
+            }
             for pk, o in after.personas.items()
             if not o.passed and passed(before, pk)
         ],
@@ -157,7 +210,7 @@ def dry_run_effect(change: Callable[[], T]) -> tuple[T, dict, list[str]]:
         new_gaps = sorted(completeness_gaps() - gaps_before)
         transaction.set_rollback(True)
     bank_changed()  # anything cached from the rolled-back bank goes with its version
-    return outcome, change_effect(before, bank_state(*changed)), new_gaps
+    return outcome, change_effect(before, bank_state(*changed), changed[0]), new_gaps
 
 
 class _Dropped(BaseStorage):
@@ -215,7 +268,8 @@ class PreviewBeforeApply:
             return response  # the form with its errors: nothing was saved
         after = bank_state(*changed)
         request.bank_change_previewed = True
-        return self._check_page(request, object_id, effect=change_effect(before, after), refused=new_gaps)
+        effect = change_effect(before, after, changed[0])
+        return self._check_page(request, object_id, effect=effect, refused=new_gaps)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)

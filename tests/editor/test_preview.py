@@ -2,6 +2,8 @@
 change would do (personas, completed results, bank health); it is applied only when the
 editor confirms."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -38,6 +40,7 @@ def test_making_a_role_unrecommendable_first_shows_who_it_would_affect(versioned
     page = preview.content.decode()
     assert preview.status_code == 200 and APPLY in page
     assert f"“{persona.name}” would stop passing" in page
+    assert "Product Manager would not be ranked at all (not recommendable)" in page
     assert "1 of 1 completed results would get another recommendation" in page
     assert "From" in page and "Product Manager" in page
     role.refresh_from_db()
@@ -106,3 +109,16 @@ def test_going_back_from_the_check_page_keeps_everything_typed_and_saves_nothing
     assert kept["summary"] == ["A summary typed with care."] and kept[level] == data[level]
     assert Role.objects.get(pk=role.pk).summary != "A summary typed with care."
     assert list(BankRevision.objects.all()) == [versioned]
+
+
+def test_a_persona_that_flips_is_explained_by_match_points_and_deciding_competencies(versioned):
+    from editor.preview import why_it_flips
+    from quiz.bank import load_bank
+
+    persona = Persona.objects.filter(expected_role__slug="product-manager").first()
+    banks = {persona.quiz_id: (persona.quiz, load_bank(persona.quiz))}
+    why = why_it_flips(persona.pk, banks)
+    match = re.fullmatch(r"Product Manager (\d+\.\d) vs (.+) (\d+\.\d) match points; deciding: (.+)", why)
+    assert match, why
+    assert float(match.group(1)) >= float(match.group(3))  # it passes: its role leads
+    assert re.fullmatch(r"[^,]+ \(\+\d+\.\d\)(, [^,]+ \(\+\d+\.\d\)){0,2}", match.group(4))
