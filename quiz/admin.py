@@ -377,7 +377,8 @@ class OptionMatrixFormSet(OptionFormSet):
                 )
         super().clean()
         question = self.instance
-        if question.active:
+        # Rows with mistakes are told first: a score not read yet would look missing.
+        if question.active and not any(form.errors for form in self.forms):
             gaps = question_gaps(
                 kind=question.kind,
                 is_current_role=question.is_current_role,
