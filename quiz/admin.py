@@ -673,6 +673,22 @@ class ResultAdmin(ReadOnlyAdmin):
     date_hierarchy = "created_at"
 
 
+class PersonaPassesFilter(admin.SimpleListFilter):
+    """Personas that get their role first now, or not (computed against the current bank)."""
+
+    title = _("passes (first)")
+    parameter_name = "passes"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Passes")), ("no", _("Fails"))]
+
+    def queryset(self, request, queryset):
+        if self.value() not in ("yes", "no"):
+            return queryset
+        passing = [o.persona_id for quiz in Quiz.objects.all() for o in persona_outcomes(quiz) if o.passed]
+        return queryset.filter(pk__in=passing) if self.value() == "yes" else queryset.exclude(pk__in=passing)
+
+
 @admin.register(Persona)
 class PersonaAdmin(LabelledFieldsMixin, admin.ModelAdmin):
     """A persona's answers are given with the quiz's own controls (quiz/persona_form.py),
@@ -680,16 +696,18 @@ class PersonaAdmin(LabelledFieldsMixin, admin.ModelAdmin):
     calibration persona" on its result page opens the add page with ``?result=<uuid>``."""
 
     form = PersonaForm
+    # Led by pass or fail, the list answers "what broke?" first.
     list_display = [
+        "passes",
         "name",
         "quiz",
         "expected_role",
         "current_top_role",
         "expected_rank",
-        "passes",
         "held_out",
     ]
-    list_filter = ["quiz", "expected_role", "held_out"]
+    list_display_links = ["name"]
+    list_filter = [PersonaPassesFilter, "quiz", "expected_role", "held_out"]
     search_fields = ["name", "notes"]
     readonly_fields = ["outcome"]
 

@@ -2,6 +2,7 @@
 one page and one save (a matrix of options × competencies), a preview of the question as
 job seekers see it, and order without numbers (move up and down)."""
 
+import html
 import re
 
 import pytest
@@ -455,3 +456,32 @@ def test_a_page_posted_without_its_rows_count_is_an_error_on_the_page_and_saves_
     assert response.status_code == 200
     assert "ManagementForm data is missing" in response.content.decode()
     assert Question.objects.get(pk=question.pk).text.startswith("A feature your team")
+
+
+def test_the_persona_list_leads_with_pass_or_fail_and_filters_by_it(admin_client, default_content):
+    from quiz.calibration import persona_outcomes
+    from quiz.models import Persona
+
+    outcomes = persona_outcomes(default_content)
+    failing = {o.name for o in outcomes if not o.passed}
+    url = reverse("admin:quiz_persona_changelist")
+    page = admin_client.get(url).content.decode()
+    header = re.search(r"<thead>(.*?)</thead>", page, re.S).group(1)
+    assert header.index("Passes (first)") < header.index("Name")
+
+    def listed(query):  # the list itself, not the banner that names failing personas
+        page = admin_client.get(url + query).content.decode()
+        return re.search(r'<table id="result_list">(.*?)</table>', page, re.S).group(1)
+
+    fails, passes = listed("?passes=no"), listed("?passes=yes")
+    for persona in Persona.objects.all():
+        name = html.escape(persona.name)
+        assert (name in fails) == (persona.name in failing)
+        assert (name in passes) == (persona.name not in failing)
+
+
+def test_the_preview_frame_is_out_of_the_tab_order(admin_client):
+    question = Question.objects.get(slug="unused-feature")
+    page = admin_client.get(_change_url(question)).content.decode()
+    frame = re.search(r"<iframe[^>]*>", page).group(0)
+    assert " inert" in frame
