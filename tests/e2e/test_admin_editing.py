@@ -173,3 +173,13 @@ def test_going_back_from_the_check_page_keeps_the_edit_and_an_option_moves_anywh
     expect(page.get_by_role("button", name="Save and move")).to_be_focused()
     assert list(question.options.order_by("order", "pk")) == [before[0], before[4], *before[1:4], *before[5:]]
     assert pages_loaded(page, loads) == 1
+
+
+@pytest.mark.parametrize("slug", ["unused-feature", "current-role"])
+def test_the_question_page_does_not_scroll_sideways_at_1280_px(editor, site, slug):
+    page, _loads = editor
+    page.set_viewport_size({"width": 1280, "height": 800})
+    question = Question.objects.get(slug=slug)
+    page.goto(site + f"/admin/quiz/question/{question.pk}/change/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, overflow
