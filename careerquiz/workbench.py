@@ -108,6 +108,11 @@ class OnePageAdminMixin:
         response._csp_update = {"frame-src": [SELF]}  # the preview's frame
         return response
 
+    def is_preview_step(self, request: HttpRequest) -> bool:
+        """Whether a POST to the preview comes from a control inside the previewed page
+        (which saves nothing), not from the page's form. None by default."""
+        return False
+
     def _preview_url(self, obj) -> str:
         name = f"admin:{self.opts.app_label}_{self.opts.model_name}_preview"
         return reverse(name, args=[obj.pk]) if obj is not None and obj.pk else reverse(name)
@@ -143,5 +148,17 @@ class OnePageAdminMixin:
         )
         if not allowed:
             raise PermissionDenied
+        if request.method == "POST" and not self.is_preview_step(request):
+            # A posted page previews unsaved edits: only for those who may make them. A
+            # viewer's preview shows the saved object (GET).
+            editable = (
+                self.has_change_permission(request, obj)
+                if obj is not None
+                else self.has_add_permission(request)
+            )
+            if not editable:
+                raise PermissionDenied(
+                    _("Previewing unsaved edits needs the permission to change this object.")
+                )
         form, formsets = self.page_forms(request, obj)
         return framed_by_this_site(self.render_preview(request, obj, form, formsets))

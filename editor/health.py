@@ -14,6 +14,7 @@ from quiz import engine
 from quiz.bank import load_bank
 from quiz.caching import bank_cached
 from quiz.calibration import persona_outcomes
+from quiz.editing import OptionState, question_gaps
 from quiz.models import Quiz
 from roles.models import Competency, Role
 
@@ -44,15 +45,39 @@ def check_bank(quiz: Quiz) -> list[Problem]:
         *_profile_problems(bank, role_pks),
         *_distinct_role_problems(bank, role_pks),
         *_reachability_problems(bank, role_pks),
+        *_role_completeness_problems(quiz, bank, role_pks),
         *_persona_problems(quiz, bank),
     ]
     return sorted(problems, key=lambda p: (p.level != ERROR, p.kind, p.message))
 
 
+# The problems that keep a bank from being published: a change that brings one in is
+# refused (editor/preview.py, the bank upload), with these messages as the reasons.
+COMPLETENESS = frozenset(
+    {
+        "question-without-options",
+        "incomplete-question",
+        "role-not-a-current-role",
+        "role-without-route-in",
+    }
+)
+
+
+def completeness_gaps() -> set[str]:
+    """Every completeness problem of the published quizzes, as its message."""
+    gaps = set()
+    for quiz in Quiz.objects.published():
+        role_pks = dict(Role.objects.active().values_list("slug", "pk"))
+        problems = [*_question_problems(quiz), *_role_completeness_problems(quiz, load_bank(quiz), role_pks)]
+        gaps |= {p.message for p in problems if p.kind in COMPLETENESS}
+    return gaps
+
+
 def _question_problems(quiz: Quiz) -> Iterator[Problem]:
     """Questions without options, options without scores, under-measured competencies."""
     measured: dict[int, set[str]] = {}
-    for q in quiz.active_questions().prefetch_related("options__scores"):
+    # Every active question, the unanswerable ones included (the live quiz leaves those out).
+    for q in quiz.questions.active().order_by("order", "pk").prefetch_related("options__scores"):
         options = [o for o in q.options.all() if o.active]
         if not options:
             yield Problem(
@@ -61,16 +86,22 @@ def _question_problems(quiz: Quiz) -> Iterator[Problem]:
                 _("Question “%(q)s” has no options.") % {"q": q.text},
                 _admin("quiz_question_change", q.pk),
             )
-        for o in options:
-            scores = list(o.scores.all())
-            if not scores and not q.is_current_role and not o.not_applicable and q.kind != "multiple":
+        else:
+            states = [OptionState(o.label, o.active, o.not_applicable, bool(o.scores.all())) for o in options]
+            gaps = question_gaps(kind=q.kind, is_current_role=q.is_current_role, options=states)
+            if gaps:
                 yield Problem(
-                    WARNING,
-                    "option-without-scores",
-                    _("Option “%(o)s” of “%(q)s” has no scores.") % {"o": o.label, "q": q.text},
-                    _admin("quiz_question_change", q.pk) + "#options-group",  # scores are set there
+                    ERROR,
+                    "incomplete-question",
+                    _(
+                        "Question “%(q)s” is active but not complete: %(gaps)s. The quiz leaves it out until it is."
+                    )
+                    % {"q": q.text, "gaps": "; ".join(gaps)},
+                    _admin("quiz_question_change", q.pk)
+                    + "#options-group",  # options and scores are set there
                 )
-            for score in scores:
+        for o in options:
+            for score in o.scores.all():
                 measured.setdefault(score.competency_id, set()).add(q.slug)
     for comp in Competency.objects.all():
         count = len(measured.get(comp.pk, ()))
@@ -144,6 +175,48 @@ def _reachability_problems(bank: engine.Bank, role_pks: dict[str, int]) -> Itera
                 _("Starting role “%(r)s” has no route to any recommendable role.") % {"r": role.name},
                 _admin("roles_role_change", role_pks[role.slug]),
             )
+
+
+def _role_completeness_problems(quiz: Quiz, bank: engine.Bank, role_pks: dict[str, int]) -> Iterator[Problem]:
+    """A recommendable role a job seeker cannot name as their current role, or without a
+    route into it (a result for it would show no way there) or out of it (no next step)."""
+    current = quiz.questions.active().filter(is_current_role=True).first()
+    offered = (
+        set(current.options.active().exclude(role=None).values_list("role__slug", flat=True))
+        if current
+        else None
+    )
+    routes_in = {t.to_role for t in bank.transitions}
+    routes_out = {t.from_role for t in bank.transitions}
+    for role in bank.recommendable_roles():
+        url = _admin("roles_role_change", role_pks[role.slug])
+        if offered is not None and role.slug not in offered:
+            yield Problem(
+                ERROR,
+                "role-not-a-current-role",
+                _("Role “%(r)s” is not offered in the question “%(q)s”: add an option for it there.")
+                % {"r": role.name, "q": current.text},
+                _admin("quiz_question_change", current.pk) + "#options-group",
+            )
+        # No route in: no one could be shown the way there (an error, refused on publishing).
+        # No route out: the top of a ladder may have none, so it is a warning to look at.
+        missing = [
+            (
+                ERROR,
+                "role-without-route-in",
+                _("Role “%(r)s” has no route into it from another role."),
+                routes_in,
+            ),
+            (
+                WARNING,
+                "role-without-route-out",
+                _("Role “%(r)s” has no route out of it to a next role."),
+                routes_out,
+            ),
+        ]
+        for level, kind, message, routes in missing:
+            if role.slug not in routes:
+                yield Problem(level, kind, message % {"r": role.name}, url)
 
 
 def _persona_problems(quiz: Quiz, bank: engine.Bank) -> Iterator[Problem]:

@@ -7,16 +7,23 @@ from the latest version (a previewed change that was rolled back records nothing
 
 from __future__ import annotations
 
-from django.contrib.admin.models import LogEntry
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.urls import reverse
 from django.utils import timezone
 
 from quiz.revisions import SUMMARY_LIMIT, record_revision, watching
 
 
-def _summary(user, since) -> str:
-    entries = LogEntry.objects.filter(user=user, action_time__gte=since).order_by("action_time")[:20]
-    text = "; ".join(str(entry) for entry in entries)
+def _summary(request, since) -> str:
+    """What the request changed: what the view said it did (a move), then the admin's log of
+    the request, without its "No fields changed" entries."""
+    entries = (
+        LogEntry.objects.filter(user=request.user, action_time__gte=since)
+        .exclude(action_flag=CHANGE, change_message__in=["", "[]"])
+        .order_by("action_time")[:20]
+    )
+    said = getattr(request, "bank_version_summary", "")
+    text = "; ".join([said, *(str(entry) for entry in entries)] if said else [str(e) for e in entries])
     return (text or "Changed in the admin")[:SUMMARY_LIMIT]
 
 
@@ -42,7 +49,7 @@ def bank_versions_middleware(get_response):
             and user is not None
             and user.is_authenticated
         ):
-            record_revision(author=user, summary=_summary(user, since))
+            record_revision(author=user, summary=_summary(request, since))
         return response
 
     return middleware

@@ -29,6 +29,15 @@ VIEW_RESULTS = ("quiz.view_result", "quiz.view_attempt")
 VIEW_ANALYTICS = (*VIEW_RESULTS, "quiz.view_quiz")
 
 
+class MissingPermissions(PermissionDenied):
+    """Refused for want of these permissions ("app.codename"): the admin's refusal page
+    names those the user lacks (editor/refusals.py)."""
+
+    def __init__(self, message: str, permissions):
+        super().__init__(message)
+        self.permissions = list(permissions)
+
+
 def requires(*permissions):
     """An editor view that needs every one of these model permissions (staff login is
     the admin site's own check, around it)."""
@@ -37,7 +46,7 @@ def requires(*permissions):
         @wraps(view)
         def checked(request, *args, **kwargs):
             if not request.user.has_perms(permissions):
-                raise PermissionDenied(_("You do not have permission to use this tool."))
+                raise MissingPermissions(_("You do not have permission to use this tool."), permissions)
             return view(request, *args, **kwargs)
 
         checked.permissions = permissions

@@ -8,25 +8,34 @@ confirms it: the same form data is posted again with ``_apply``."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
+from django.contrib import messages
 from django.contrib.messages.storage.base import BaseStorage
 from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from quiz import engine
+from quiz.answers import AnswerFileError
 from quiz.bank import load_bank
+from quiz.bank.diff import bank_diff
 from quiz.caching import bank_changed
-from quiz.calibration import PersonaOutcome, persona_outcomes
-from quiz.models import Quiz, Result
+from quiz.calibration import PersonaOutcome, persona_answers, persona_outcomes
+from quiz.models import Persona, Quiz, Result
 from roles.models import Role
 
-from .health import check_bank
+from .health import check_bank, completeness_gaps
 from .rescore import Recommender
 
+T = TypeVar("T")
 APPLY = "_apply"
+# "Back to the form": the check page posts the edit back to its form, filled in, unsaved.
+KEEP_EDITING = "_keep_editing"
 # A "move up/down" of an option reorders, which changes no recommendation: it applies at once
 # (with the page's other edits, which it saves first).
 APPLIED_AT_ONCE = ("_move_option",)
@@ -86,7 +95,50 @@ def bank_state(banks: dict[int, tuple[Quiz, engine.Bank]], problems: set) -> Ban
     return state
 
 
-def change_effect(before: BankState, after: BankState) -> dict:
+DECIDING = 3  # competencies named for a persona that flips
+
+
+def why_it_flips(persona_id: int, banks: dict[int, tuple[Quiz, engine.Bank]]) -> str:
+    """For a persona that starts or stops passing, in the bank after the change: how many
+    match points separate its role from the role it competes with (the new first, or the
+    runner-up), and the competencies that earn the leader the most points over it."""
+    persona = Persona.objects.select_related("expected_role").filter(pk=persona_id).first()
+    if persona is None or persona.quiz_id not in banks:
+        return ""
+    bank = banks[persona.quiz_id][1]
+    try:
+        answers = persona_answers(bank, persona.answers)
+    except AnswerFileError:
+        return ""
+    ranking = engine.rank_roles(bank, engine.build_profile(bank, answers))
+    own = next((m for m in ranking if m.role == persona.expected_role.slug), None)
+    rivals = [m for m in ranking if m is not own]
+    if own is None:
+        return _("%(role)s would not be ranked at all (not recommendable)") % {
+            "role": persona.expected_role.name
+        }
+    if not rivals:
+        return ""
+    leader, other = (own, rivals[0]) if ranking[0] is own else (ranking[0], own)
+    gains = sorted(
+        ((leader.share(c) - other.share(c), c) for c in bank.competencies),
+        key=lambda item: (-item[0], item[1]),
+    )
+    deciding = ", ".join(
+        f"{bank.competencies[c].name} (+{points:.1f})" for points, c in gains[:DECIDING] if points > 0
+    )
+    return _(
+        "%(leader)s %(leader_match).1f vs %(other)s %(other_match).1f match points; deciding: %(deciding)s"
+    ) % {
+        "leader": bank.roles[leader.role].name,
+        "leader_match": leader.match,
+        "other": bank.roles[other.role].name,
+        "other_match": other.match,
+        "deciding": deciding or "-",
+    }
+
+
+def change_effect(before: BankState, after: BankState, banks: dict | None = None) -> dict:
     names = dict(Role.objects.values_list("slug", "name"))
 
     def name(slug: str | None) -> str:
@@ -101,9 +153,18 @@ def change_effect(before: BankState, after: BankState) -> dict:
         if a in before.recommended and before.recommended[a] != now
     )
     return {
-        "started_passing": [o for pk, o in after.personas.items() if o.passed and not passed(before, pk)],
+        "started_passing": [
+            {"persona": o, "why": why_it_flips(pk, banks) if banks else ""}
+            for pk, o in after.personas.items()
+            if o.passed and not passed(before, pk)
+        ],
         "stopped_passing": [
-            {"persona": o, "expected": name(o.expected), "now": name(o.top)}
+            {
+                "persona": o,
+                "expected": name(o.expected),
+                "now": name(o.top),
+                "why": why_it_flips(pk, banks) if banks else "",
+            }
             for pk, o in after.personas.items()
             if not o.passed and passed(before, pk)
         ],
@@ -117,6 +178,39 @@ def change_effect(before: BankState, after: BankState) -> dict:
         "new_problems": sorted(after.problems - before.problems),
         "fixed_problems": sorted(before.problems - after.problems),
     }
+
+
+SHOWN_CHARACTERS = 300
+
+
+def _shown(value) -> str:
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=1)
+    return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS] + " …"
+
+
+def changes_between(before: dict, after: dict) -> list[dict]:
+    """Every difference between two bank files, before → after, shortened for a page."""
+    return [
+        {"place": c.place, "kind": c.kind, "before": _shown(c.before), "after": _shown(c.after)}
+        for c in bank_diff(before, after)
+    ]
+
+
+def dry_run_effect(change: Callable[[], T]) -> tuple[T, dict, list[str]]:
+    """Runs ``change`` (which writes the bank) in a transaction that is rolled back, and
+    returns what it returned, its effect (``change_effect``) and the completeness problems it
+    would bring in. Exceptions from ``change`` pass through, with nothing written."""
+    before = bank_state(*read_banks())
+    gaps_before = completeness_gaps()
+    with transaction.atomic():
+        outcome = change()
+        changed = read_banks()
+        new_gaps = sorted(completeness_gaps() - gaps_before)
+        transaction.set_rollback(True)
+    bank_changed()  # anything cached from the rolled-back bank goes with its version
+    return outcome, change_effect(before, bank_state(*changed), changed[0]), new_gaps
 
 
 class _Dropped(BaseStorage):
@@ -134,9 +228,18 @@ def _resubmitted(request) -> list[tuple[str, str]]:
     return [
         (key, value)
         for key, values in request.POST.lists()
-        if key not in ("csrfmiddlewaretoken", APPLY)
+        if key not in ("csrfmiddlewaretoken", APPLY, KEEP_EDITING)
         for value in values
     ]
+
+
+class _KeptEditing:
+    """The page's form, posted back from the check page: shown filled in, never saved (the
+    admin saves only a valid form)."""
+
+    def is_valid(self):
+        super().is_valid()  # its errors, if any, are shown as after any post
+        return False
 
 
 class PreviewBeforeApply:
@@ -144,20 +247,20 @@ class PreviewBeforeApply:
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         allowed = self.has_change_permission(request) if object_id else self.has_add_permission(request)
-        at_once = request.POST.get(APPLY) == "1" or any(key in request.POST for key in APPLIED_AT_ONCE)
-        if request.method != "POST" or at_once or not allowed:
-            # Applying, or refused (the admin's own checks answer 403): nothing to preview.
+        applying = request.POST.get(APPLY) == "1"
+        at_once = any(key in request.POST for key in APPLIED_AT_ONCE)
+        if request.method != "POST" or at_once or not allowed or KEEP_EDITING in request.POST:
+            # Reordering, or refused (the admin's own checks answer 403): nothing to preview.
             return super().changeform_view(request, object_id, form_url, extra_context)
+        if applying:
+            return self._apply_unless_incomplete(request, object_id, form_url, extra_context)
         before = bank_state(*read_banks())
+        gaps_before = completeness_gaps()
         with transaction.atomic():
-            # The admin's own save, with its messages kept from the page.
-            shown, request._messages = request._messages, _Dropped(request)
-            try:
-                response = super().changeform_view(request, object_id, form_url, extra_context)
-            finally:
-                request._messages = shown
+            response = self._quiet_save(request, object_id, form_url, extra_context)
             saved = response.status_code == 302
             changed = read_banks() if saved else None
+            new_gaps = sorted(completeness_gaps() - gaps_before) if saved else []
             transaction.set_rollback(True)
         # Anything cached from the rolled-back bank is dropped with its version.
         bank_changed()
@@ -165,18 +268,58 @@ class PreviewBeforeApply:
             return response  # the form with its errors: nothing was saved
         after = bank_state(*changed)
         request.bank_change_previewed = True
-        opts = self.model._meta
+        effect = change_effect(before, after, changed[0])
+        return self._check_page(request, object_id, effect=effect, refused=new_gaps)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if request.method == "POST" and KEEP_EDITING in request.POST:
+            return type(form.__name__, (_KeptEditing, form), {})
+        return form
+
+    def _quiet_save(self, request, object_id, form_url, extra_context, *, kept: list | None = None):
+        """The admin's own save, with its messages kept from the page (or in ``kept``)."""
+        shown, request._messages = request._messages, _Dropped(request)
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        finally:
+            if kept is not None:
+                kept += list(request._messages)  # only this save's: nothing is loaded
+            request._messages = shown
+
+    def _apply_unless_incomplete(self, request, object_id, form_url, extra_context):
+        """Applies the confirmed change, unless it leaves the published bank incomplete (the
+        check page refused it already; this holds for a post that skipped the check page)."""
+        gaps_before = completeness_gaps()
+        said: list = []
+        with transaction.atomic():
+            response = self._quiet_save(request, object_id, form_url, extra_context, kept=said)
+            new_gaps = sorted(completeness_gaps() - gaps_before) if response.status_code == 302 else []
+            if new_gaps:
+                transaction.set_rollback(True)
+        if not new_gaps:
+            for message in said:  # "was changed successfully", once it is true
+                messages.add_message(request, message.level, message.message, extra_tags=message.extra_tags)
+            return response
+        bank_changed()
+        request.bank_change_previewed = True
+        return self._check_page(request, object_id, effect=None, refused=new_gaps)
+
+    def _check_page(self, request, object_id, *, effect: dict | None, refused: list[str]):
         return TemplateResponse(
             request,
             "editor/preview_change.html",
             {
                 **self.admin_site.each_context(request),
                 "title": _("Check this change before it goes live"),
-                "opts": opts,
+                "opts": self.model._meta,
                 "object_id": object_id,
-                "effect": change_effect(before, after),
+                "effect": effect,
+                "refused": refused,
                 "fields": _resubmitted(request),
                 "apply_field": APPLY,
+                "keep_editing_field": KEEP_EDITING,
                 "form_url": request.get_full_path(),
             },
+            status=422 if refused else 200,
         )

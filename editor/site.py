@@ -4,7 +4,10 @@ a calibration persona fails."""
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext_lazy
 
@@ -15,6 +18,7 @@ from .health import ERROR, bank_problems
 from .landing import landing
 from .permissions import VIEW_BANK, tools
 from .preview import PREVIEWED, PreviewBeforeApply
+from .refusals import refusal
 
 TOOLS = [
     ("bank/health/", views.bank_health, "bank_health"),
@@ -43,6 +47,20 @@ class CareerQuizAdminSite(admin.AdminSite):
             if (model._meta.app_label, model._meta.model_name) in PREVIEWED:
                 chosen = type(chosen.__name__, (PreviewBeforeApply, chosen), {})
             super().register(model, chosen, **options)
+
+    def admin_view(self, view, cacheable=False):
+        """Every admin view, with a refusal in the admin's layout that names the missing
+        permission (editor/refusals.py) instead of the public site's bare 403."""
+        checked = super().admin_view(view, cacheable)
+
+        @wraps(checked)
+        def refusing_in_the_admin(request, *args, **kwargs):
+            try:
+                return checked(request, *args, **kwargs)
+            except PermissionDenied as exc:
+                return refusal(request, self, exc)
+
+        return refusing_in_the_admin
 
     def get_urls(self):
         return [

@@ -1,28 +1,26 @@
 """Versions of the bank for editors: the list, a readable difference between any two, and
-restoring one in one click (quiz/revisions.py does the work)."""
+restoring one after a check of what it would change (quiz/revisions.py does the work)."""
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
-from quiz.bank import BankError
-from quiz.bank.diff import bank_diff
-from quiz.models import BankRevision
+from quiz.bank import BankError, export_bank, import_bank
+from quiz.models import BankRevision, Quiz
 from quiz.revisions import bank_of, restore_revision
 
 from .permissions import EDIT_BANK, VIEW_BANK, requires
+from .preview import changes_between, dry_run_effect
 from .views import _page
 
 PER_PAGE = 50
-SHOWN_CHARACTERS = 300
 
 
 @require_safe
@@ -59,22 +57,12 @@ def _revision_param(request: HttpRequest, name: str) -> BankRevision:
     return get_object_or_404(BankRevision, pk=int(raw))
 
 
-def _shown(value) -> str:
-    if value is None:
-        return ""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=1)
-    return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS] + " …"
-
-
 @require_safe
 @requires(*VIEW_BANK)
 def version_diff(request: HttpRequest) -> HttpResponse:
     """What changed from one version (``from``) to another (``to``)."""
     before, after = _revision_param(request, "from"), _revision_param(request, "to")
-    changes = [
-        {"place": c.place, "kind": c.kind, "before": _shown(c.before), "after": _shown(c.after)}
-        for c in bank_diff(bank_of(before), bank_of(after))
-    ]
+    changes = changes_between(bank_of(before), bank_of(after))
     return _page(
         request,
         "editor/version_diff.html",
@@ -83,22 +71,61 @@ def version_diff(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @requires(*VIEW_BANK, *EDIT_BANK)
 def version_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    """Restoring goes through the same check as any change: GET shows what would change
+    (before → after) and what it would do (personas, results, bank health); the confirm
+    button POSTs. A version that would leave the quiz incomplete is refused."""
     revision = get_object_or_404(BankRevision, pk=pk)
-    request.bank_version_recorded = True  # by restore_revision itself, with its summary
+    target = bank_of(revision)
     try:
-        report = restore_revision(revision, author=request.user)
+        report, effect, refused = dry_run_effect(lambda: import_bank(target))
     except BankError as exc:
         messages.error(
             request,
-            _("This version cannot be restored: %(errors)s") % {"errors": "; ".join(exc.errors[:5])},
+            _("Version %(n)d cannot be restored: %(errors)s")
+            % {"n": revision.pk, "errors": "; ".join(exc.errors[:5])},
         )
-    else:
+        return redirect("admin:bank_versions")
+    if request.method == "POST" and not refused:
+        request.bank_version_recorded = True  # by restore_revision itself, with its summary
+        try:
+            report = restore_revision(revision, author=request.user)
+        except BankError as exc:  # the bank changed since the check: nothing was written
+            messages.error(
+                request,
+                _("This version cannot be restored: %(errors)s") % {"errors": "; ".join(exc.errors[:5])},
+            )
+            return redirect("admin:bank_versions")
+        _log_restore(request, revision, report.summary())
         messages.success(
             request,
-            _("The bank is back to the version of %(when)s: %(summary)s.")
-            % {"when": f"{revision.created_at:%Y-%m-%d %H:%M}", "summary": report.summary()},
+            _("The bank is back to version %(n)d of %(when)s: %(summary)s.")
+            % {
+                "n": revision.pk,
+                "when": f"{revision.created_at:%Y-%m-%d %H:%M}",
+                "summary": report.summary(),
+            },
         )
-    return redirect("admin:bank_versions")
+        return redirect("admin:bank_versions")
+    changes = changes_between(export_bank(), target)
+    return _page(
+        request,
+        "editor/version_restore.html",
+        _("Check this restore before it goes live"),
+        {"revision": revision, "changes": changes, "effect": effect, "refused": refused, "report": report},
+        status=422 if refused and request.method == "POST" else 200,
+    )
+
+
+def _log_restore(request: HttpRequest, revision: BankRevision, summary: str) -> None:
+    """A restore in every quiz's History, as an upload is (editor/views.py)."""
+    for quiz in Quiz.objects.all():
+        LogEntry.objects.log_actions(
+            request.user.pk,
+            [quiz],
+            CHANGE,
+            change_message=_("Version %(n)d restored: %(summary)s") % {"n": revision.pk, "summary": summary},
+            single_object=True,
+        )

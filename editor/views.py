@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import BadRequest
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
@@ -20,15 +21,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
-from quiz.bank import BankError, export_bank, import_bank
+from quiz.bank import BankError, export_bank, import_bank, located, parse
+from quiz.caching import bank_changed
 from quiz.jsonfile import NotJSON, read_json
 from quiz.models import Quiz, Result
 from roles.models import Role
 
 from .analytics import Analytics, quiz_analytics, whole_days
 from .charts import bar_chart
-from .health import bank_problems
+from .health import bank_problems, completeness_gaps
 from .permissions import EDIT_BANK, VIEW_ANALYTICS, VIEW_BANK, VIEW_RESULTS, requires
+from .preview import changes_between, dry_run_effect
 from .rescore import rescore_preview
 
 
@@ -224,7 +227,47 @@ def _read_json(raw: str):
     try:
         return read_json(raw)
     except NotJSON as exc:
-        raise BankError([_("Not valid JSON: %(error)s") % {"error": exc}]) from exc
+        raise BankError([_("Not valid JSON: %(error)s") % {"error": exc} + _json_hint(raw, exc)]) from exc
+
+
+def _json_hint(raw: str, exc: NotJSON) -> str:
+    """JSON's reader names the place where it noticed a mistake: for a missing comma or a
+    trailing one, that is the next line. Names the line where the mistake is likely."""
+    cause = exc.__cause__
+    position = getattr(cause, "pos", None)
+    if position is None:
+        return ""
+    text = raw.removeprefix("\ufeff")
+    before = text[:position].rstrip()
+    line = before.count("\n") + 1
+    if not before or line == getattr(cause, "lineno", line):
+        return ""
+    return " " + _("The mistake is probably at the end of line %(n)d: “%(end)s”.") % {
+        "n": line,
+        "end": before.rsplit("\n", 1)[-1].strip()[-40:],
+    }
+
+
+def _checked_import(data, raw: str):
+    """Imports the file; its mistakes say where they are (entry, position, line)."""
+    try:
+        return import_bank(data)
+    except BankError as exc:
+        raise BankError(located(exc.errors, data, raw)) from exc
+
+
+def _import_unless_incomplete(data, raw: str):
+    """Imports the file, unless the quiz it leaves is not complete (as any change)."""
+    gaps_before = completeness_gaps()
+    with transaction.atomic():
+        report = _checked_import(data, raw)
+        refused = sorted(completeness_gaps() - gaps_before)
+        if refused:
+            transaction.set_rollback(True)
+    if refused:
+        bank_changed()
+        raise BankError([_("Not complete: %(reason)s") % {"reason": reason} for reason in refused])
+    return report
 
 
 def _log_upload(request: HttpRequest, summary: str) -> None:
@@ -250,7 +293,13 @@ def bank_import(request: HttpRequest) -> HttpResponse:
         apply = request.POST.get("action") == "apply"
         try:
             raw = _uploaded_text(request)
-            report = import_bank(_read_json(raw), dry_run=not apply)
+            data = _read_json(raw)
+            if apply:
+                report = _import_unless_incomplete(data, raw)
+            else:
+                report, effect, refused = dry_run_effect(lambda: _checked_import(data, raw))
+                changes = changes_between(export_bank(), parse(data).dump())
+                context.update({"effect": effect, "refused": refused, "changes": changes})
         except _Refused as exc:
             context["errors"], status = [str(exc)], exc.status
         except BankError as exc:

@@ -20,10 +20,38 @@ from roles.models import Competency, Role
 
 from .caching import bank_changed
 from .calibration import persona_outcomes, persona_verdict
-from .editing import DOWN, UP, option_move, question_move, question_page_save
+from .editing import (
+    DOWN,
+    UP,
+    OptionState,
+    option_move,
+    option_move_to,
+    question_gaps,
+    question_move,
+    question_move_to,
+    question_page_save,
+)
 from .models import Answer, AnswerChoice, Attempt, Option, OptionScore, Persona, Question, Quiz, Result
 from .persona_form import PersonaForm, preview_answers
 from .views import question_preview_context
+
+# The move-to-position control: "Move [item] to position [n]" (a select each, one button).
+TO = "to"
+
+
+def requested_position(request, count: int) -> int:
+    """The position (from 1) that a move-to control posts, checked against the list."""
+    raw = request.POST.get("position", "")
+    if not raw.isdigit() or not 1 <= int(raw) <= count:
+        raise BadRequest(_("Choose a position from 1 to %(n)d.") % {"n": count})
+    return int(raw)
+
+
+def note_move(request, what: str, moved_from: int, moved_to: int) -> str:
+    """What a move says, on the page and as the summary of the bank version it records."""
+    text = _("Moved %(what)s from %(from)d to %(to)d") % {"what": what, "from": moved_from, "to": moved_to}
+    request.bank_version_summary = text
+    return text
 
 
 class DeactivateInsteadMixin:
@@ -60,8 +88,10 @@ def focus_after_move(request, ids: list[int]) -> str:
     """Which move button has focus after ``?moved=<id>-<up|down>``: the same one again, or
     the other where the item reached the end it moved to (that button is gone)."""
     pk, _sep, direction = request.GET.get("moved", "").partition("-")
-    if not pk.isdigit() or int(pk) not in ids or direction not in (UP, DOWN):
+    if not pk.isdigit() or int(pk) not in ids or direction not in (UP, DOWN, TO):
         return ""
+    if direction == TO:
+        return TO  # the "Move" button of the move-to control
     index = ids.index(int(pk))
     if direction == UP and index == 0:
         direction = DOWN
@@ -83,6 +113,30 @@ class QuizAdmin(LabelledFieldsMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(question_total=Count("questions"))
+
+    def get_urls(self):
+        return [object_action_url(self, "move_question", self.move_question_view), *super().get_urls()]
+
+    def move_question_view(self, request, object_id):
+        """Puts one of the quiz's questions at a position, in one move (the move-to
+        control below the quiz's questions)."""
+        quiz = self.get_object(request, object_id)
+        if quiz is None:
+            raise Http404(_("No such quiz."))
+        if not request.user.has_perm("quiz.change_question"):
+            raise PermissionDenied(_("Moving questions needs the permission “Can change question”."))
+        raw = request.POST.get("question", "")
+        question = quiz.questions.filter(pk=int(raw)).first() if raw.isdigit() else None
+        if question is None:
+            raise BadRequest(_("Choose one of this quiz's questions to move."))
+        position = requested_position(request, quiz.questions.count())
+        moved_from, moved_to = question_move_to(question=question, position=position)
+        if moved_from != moved_to:
+            text = note_move(
+                request, _("question “%(text)s”") % {"text": question.text}, moved_from, moved_to
+            )
+            self.message_user(request, f"{text}.", messages.SUCCESS)
+        return _back_after_move(reverse("admin:quiz_quiz_change", args=[quiz.pk]), question, TO)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
@@ -322,6 +376,50 @@ class OptionMatrixFormSet(OptionFormSet):
                     % {"n": index + 1},
                 )
         super().clean()
+        question = self.instance
+        # Rows with mistakes are told first: a score not read yet would look missing.
+        if question.active and not any(form.errors for form in self.forms):
+            gaps = question_gaps(
+                kind=question.kind,
+                is_current_role=question.is_current_role,
+                options=self._option_states(chosen),
+            )
+            if gaps:
+                raise ValidationError(
+                    _(
+                        "This question is active, so job seekers would get it as it is, but %(gaps)s. "
+                        "Complete it, or untick “Active” to save it as a draft that job seekers do not see."
+                    ),
+                    params={"gaps": "; ".join(gaps)},
+                )
+
+    def _option_states(self, chosen) -> list[OptionState]:
+        """Each option as this post leaves it: the rows sent (their score cells, or the saved
+        scores where the user may not set them) and the saved options not sent."""
+        states, sent = [], set()
+        for form in self.forms:
+            sent.add(form.instance.pk)
+            data = form.cleaned_data
+            if not data or data.get("DELETE"):
+                continue
+            scored = any(value is not None for value in form.cleaned_scores(chosen).values())
+            if not scored and form.instance.pk and not form.scores_editable:
+                scored = form.instance.scores.exists()
+            states.append(
+                OptionState(
+                    label=data.get("label", ""),
+                    active=data.get("active", True),
+                    not_applicable=data.get("not_applicable", False),
+                    scored=scored,
+                )
+            )
+        if self.instance.pk:
+            states += [
+                OptionState(o.label, o.active, o.not_applicable, o.scores.exists())
+                for o in self.instance.options.all()
+                if o.pk not in sent
+            ]
+        return states
 
     def cleaned_scores(self) -> list[tuple[Option, dict]]:
         """After the options are saved: each kept option and its scores to set."""
@@ -388,6 +486,11 @@ class QuestionAdmin(OnePageAdminMixin, DeactivateInsteadMixin, LabelledFieldsMix
     def get_urls(self):
         return [object_action_url(self, "move", self.move_view), *super().get_urls()]
 
+    def get_changeform_initial_data(self, request):
+        # A new question starts as a draft: job seekers get it once it is complete and an
+        # editor ticks "Active" (the save refuses an active question with gaps).
+        return {"active": False, **super().get_changeform_initial_data(request)}
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         ids = list(obj.options.order_by("order", "pk").values_list("pk", flat=True)) if obj else []
         context["moved"] = focus_after_move(request, ids)
@@ -399,7 +502,19 @@ class QuestionAdmin(OnePageAdminMixin, DeactivateInsteadMixin, LabelledFieldsMix
         question = question_page_save(form=form, options=options)
         if move is not None:
             option, direction = move
-            request.moved_option = (option, direction, option_move(option=option, direction=direction))
+            if direction == TO:
+                moved_from, position = option_move_to(
+                    option=option, position=requested_position(request, question.options.count())
+                )
+                if moved_from != position:
+                    what = _("option “%(label)s” of “%(text)s”") % {
+                        "label": option.label,
+                        "text": question.text,
+                    }
+                    note_move(request, what, moved_from, position)
+            else:
+                position = option_move(option=option, direction=direction)
+            request.moved_option = (option, direction, position)
         return question
 
     def response_change(self, request, obj):
@@ -411,8 +526,12 @@ class QuestionAdmin(OnePageAdminMixin, DeactivateInsteadMixin, LabelledFieldsMix
         self.message_user(request, message, messages.SUCCESS)
         return _back_after_move(reverse("admin:quiz_question_change", args=[obj.pk]), option, direction)
 
+    def is_preview_step(self, request):
+        # The preview's own Next button posts its answer, never the page's fields.
+        return request.method == "POST" and "text" not in request.POST
+
     def render_preview(self, request, obj, form, formsets):
-        if request.method == "POST" and "text" not in request.POST:
+        if self.is_preview_step(request):
             # The preview's own Next button: a preview saves no answer and goes nowhere.
             return HttpResponse(status=204)
         question, options = _previewed(obj, form, formsets)
@@ -458,9 +577,11 @@ def _requested_move(request, question: Question) -> tuple[Option, str] | None:
     raw = request.POST.get("_move_option")
     if raw is None:
         return None
+    if raw == TO:  # the move-to control: the option is chosen in its own select
+        raw = f"{request.POST.get('move_option', '')}-{TO}"
     pk, _sep, direction = raw.partition("-")
     option = question.options.filter(pk=int(pk)).first() if pk.isdigit() else None
-    if option is None or direction not in (UP, DOWN):
+    if option is None or direction not in (UP, DOWN, TO):
         raise BadRequest(_("That option is not one of this question's, or the move is neither up nor down."))
     return option, direction
 
@@ -552,6 +673,22 @@ class ResultAdmin(ReadOnlyAdmin):
     date_hierarchy = "created_at"
 
 
+class PersonaPassesFilter(admin.SimpleListFilter):
+    """Personas that get their role first now, or not (computed against the current bank)."""
+
+    title = _("passes (first)")
+    parameter_name = "passes"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Passes")), ("no", _("Fails"))]
+
+    def queryset(self, request, queryset):
+        if self.value() not in ("yes", "no"):
+            return queryset
+        passing = [o.persona_id for quiz in Quiz.objects.all() for o in persona_outcomes(quiz) if o.passed]
+        return queryset.filter(pk__in=passing) if self.value() == "yes" else queryset.exclude(pk__in=passing)
+
+
 @admin.register(Persona)
 class PersonaAdmin(LabelledFieldsMixin, admin.ModelAdmin):
     """A persona's answers are given with the quiz's own controls (quiz/persona_form.py),
@@ -559,16 +696,18 @@ class PersonaAdmin(LabelledFieldsMixin, admin.ModelAdmin):
     calibration persona" on its result page opens the add page with ``?result=<uuid>``."""
 
     form = PersonaForm
+    # Led by pass or fail, the list answers "what broke?" first.
     list_display = [
+        "passes",
         "name",
         "quiz",
         "expected_role",
         "current_top_role",
         "expected_rank",
-        "passes",
         "held_out",
     ]
-    list_filter = ["quiz", "expected_role", "held_out"]
+    list_display_links = ["name"]
+    list_filter = [PersonaPassesFilter, "quiz", "expected_role", "held_out"]
     search_fields = ["name", "notes"]
     readonly_fields = ["outcome"]
 

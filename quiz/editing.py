@@ -4,17 +4,51 @@ questions and options in order without typing numbers."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max, QuerySet
+from django.utils.translation import gettext as _
 
 from roles.editing import competency_rows_set
 from roles.models import Competency
 
-from .models import Option, OptionScore, Question
+from .models import MIN_ANSWER_OPTIONS, Option, OptionScore, Question
 
 UP, DOWN = "up", "down"
+
+
+@dataclass(frozen=True)
+class OptionState:
+    """What the completeness rules need to know of an option."""
+
+    label: str
+    active: bool
+    not_applicable: bool
+    scored: bool
+
+
+def question_gaps(*, kind: str, is_current_role: bool, options: Iterable[OptionState]) -> list[str]:
+    """Why a question is not ready for job seekers (empty when it is): it offers fewer than
+    two answers, or an answer of a single-choice or 1–5 question scores nothing (only a
+    checklist's ticks may score nothing, and the current-role question names roles). An
+    active question must have no gaps; an inactive one is a draft."""
+    answers = [o for o in options if o.active and not o.not_applicable]
+    gaps = []
+    if len(answers) < MIN_ANSWER_OPTIONS:
+        gaps.append(
+            _("it offers %(n)d answer(s); job seekers need at least %(min)d to choose from")
+            % {"n": len(answers), "min": MIN_ANSWER_OPTIONS}
+        )
+    if kind != Question.Kind.MULTIPLE and not is_current_role:
+        unscored = [o.label for o in answers if not o.scored]
+        if unscored:
+            gaps.append(
+                _("these answers score no competency: %(labels)s")
+                % {"labels": ", ".join(f"“{label}”" for label in unscored)}
+            )
+    return gaps
 
 
 @transaction.atomic
@@ -60,28 +94,44 @@ def _next_order(siblings: QuerySet) -> int:
 
 
 @transaction.atomic
-def _move(siblings: QuerySet, item, direction: str) -> int:
-    """Swaps ``item`` with its neighbour among ``siblings`` (in their order), numbering
-    them 0, 1, 2… as it goes, so that ties in ``order`` cannot stop a move. Only rows
-    whose number changes are saved. Returns the item's new position, from 1."""
+def _move(siblings: QuerySet, item, *, step: int = 0, position: int | None = None) -> tuple[int, int]:
+    """Moves ``item`` among ``siblings`` (in their order) by ``step`` places or to
+    ``position`` (from 1; kept within the list), numbering them 0, 1, 2… as it goes, so
+    that ties in ``order`` cannot stop a move. Only rows whose number changes are saved.
+    Returns the item's position before and after, from 1."""
     rows = list(siblings.select_for_update().order_by("order", "pk"))
     index = next(i for i, row in enumerate(rows) if row.pk == item.pk)
-    target = index - 1 if direction == UP else index + 1
-    if 0 <= target < len(rows):
-        rows[index], rows[target] = rows[target], rows[index]
-        index = target
-    for position, row in enumerate(rows):
-        if row.order != position:
-            row.order = position
+    target = index + step if position is None else position - 1
+    target = min(max(target, 0), len(rows) - 1)
+    rows.insert(target, rows.pop(index))
+    for number, row in enumerate(rows):
+        if row.order != number:
+            row.order = number
             row.save(update_fields=["order"])
-    return index + 1
+    return index + 1, target + 1
+
+
+def _step(direction: str) -> int:
+    return -1 if direction == UP else 1
 
 
 def question_move(*, question: Question, direction: str) -> int:
     """Moves a question one place up or down in its quiz; returns its new position."""
-    return _move(Question.objects.filter(quiz_id=question.quiz_id), question, direction)
+    return _move(Question.objects.filter(quiz_id=question.quiz_id), question, step=_step(direction))[1]
 
 
 def option_move(*, option: Option, direction: str) -> int:
     """Moves an option one place up or down in its question; returns its new position."""
-    return _move(Option.objects.filter(question_id=option.question_id), option, direction)
+    return _move(Option.objects.filter(question_id=option.question_id), option, step=_step(direction))[1]
+
+
+def question_move_to(*, question: Question, position: int) -> tuple[int, int]:
+    """Puts a question at this position (from 1) in its quiz, in one move; returns its
+    position before and after."""
+    return _move(Question.objects.filter(quiz_id=question.quiz_id), question, position=position)
+
+
+def option_move_to(*, option: Option, position: int) -> tuple[int, int]:
+    """Puts an option at this position (from 1) in its question, in one move; returns its
+    position before and after."""
+    return _move(Option.objects.filter(question_id=option.question_id), option, position=position)

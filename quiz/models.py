@@ -64,7 +64,7 @@ class Quiz(models.Model):
         return reverse("quiz:landing", args=[self.slug])
 
     def active_questions(self):
-        return self.questions.active().order_by("order", "pk")
+        return self.questions.live().order_by("order", "pk")
 
     @property
     def adaptive_settings(self):
@@ -76,6 +76,26 @@ class ActiveQuerySet(models.QuerySet):
 
     def active(self):
         return self.filter(active=True)
+
+
+# A question job seekers can answer offers at least this many answers (active options that
+# are not "not applicable"): a 1–5 statement's two anchors, or a choice between two.
+MIN_ANSWER_OPTIONS = 2
+
+
+class QuestionQuerySet(ActiveQuerySet):
+    def answerable(self):
+        """Questions with at least MIN_ANSWER_OPTIONS answers to choose from."""
+        answers = models.Count(
+            "options", filter=models.Q(options__active=True, options__not_applicable=False)
+        )
+        return self.alias(answer_options=answers).filter(answer_options__gte=MIN_ANSWER_OPTIONS)
+
+    def live(self):
+        """What job seekers may be asked: active and answerable. Editors keep unfinished
+        questions inactive (a draft); the admin refuses to activate an incomplete one, and
+        this filter keeps one out of the quiz even if a later change leaves it so."""
+        return self.active().answerable()
 
 
 class Question(models.Model):
@@ -100,7 +120,7 @@ class Question(models.Model):
     )
     active = models.BooleanField(_("active"), default=True)
 
-    objects = ActiveQuerySet.as_manager()
+    objects = QuestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["quiz", "order", "pk"]

@@ -53,8 +53,12 @@ def restore_revision(revision: BankRevision, *, author=None) -> ImportReport:
         report = import_bank(bank_of(revision))
         record_revision(
             author=author,
-            summary=_("Restored the version of %(when)s (%(summary)s)")
-            % {"when": f"{revision.created_at:%Y-%m-%d %H:%M}", "summary": revision.summary},
+            summary=_("Restored version %(n)d of %(when)s (%(summary)s)")
+            % {
+                "n": revision.pk,
+                "when": f"{revision.created_at:%Y-%m-%d %H:%M}",
+                "summary": revision.summary,
+            },
         )
     return report
 

@@ -231,6 +231,11 @@ class RoleAdmin(OnePageAdminMixin, LabelledFieldsMixin, admin.ModelAdmin):
             {"role": {"name": name or gettext("New role")}, "chart": chart},
         )
 
+    def get_changeform_initial_data(self, request):
+        # A new role starts as a draft: it becomes recommendable once it has a route in, a
+        # route out and its option in the current-role question (publishing refuses it before).
+        return {"recommendable": False, **super().get_changeform_initial_data(request)}
+
     def get_urls(self):
         return [object_action_url(self, "duplicate", self.duplicate_view), *super().get_urls()]
 

@@ -5,7 +5,7 @@ A new field of the bank is one line in ``schema``; export, import, the model val
 on import and the JSON Schema follow from it (and ``engine_input`` when the engine reads
 it)."""
 
-from .checks import BankError, parse, validate_bank
+from .checks import BankError, located, parse, validate_bank
 from .engine_input import engine_bank, load_bank
 from .reader import export_bank, read_bank
 from .schema import FORMAT, VERSION, json_schema
@@ -21,6 +21,7 @@ __all__ = [
     "import_bank",
     "json_schema",
     "load_bank",
+    "located",
     "parse",
     "read_bank",
     "validate_bank",

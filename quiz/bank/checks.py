@@ -8,6 +8,8 @@ Three passes, each only on what the one before accepted:
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -30,6 +32,10 @@ def parse(data: Any) -> schema.Bank:
     """The bank file as entries, or BankError naming every problem."""
     if not isinstance(data, dict):
         raise BankError([f"bank: expected an object, got {type(data).__name__}"])
+    # First and alone: later messages quote the file's text, which must be encodable.
+    surrogates = [f"{place}: {_NOT_TEXT}" for place in _lone_surrogates(data, ())]
+    if surrogates:
+        raise BankError(surrogates)
     try:
         bank = schema.Bank.model_validate(data)
     except ValidationError as exc:
@@ -47,6 +53,39 @@ def validate_bank(data: Any) -> list[str]:
     except BankError as exc:
         return exc.errors
     return []
+
+
+# --------------------------------------------------------------------------- 0. text
+
+_NOT_TEXT = (
+    "contains a character that is not valid Unicode (a lone surrogate: a \\ud800–\\udfff "
+    "escape without its pair); remove the escape or save the file again as UTF-8 text"
+)
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _lone_surrogates(value: Any, loc: tuple) -> Iterator[str]:
+    """The place of every key or string in the parsed file that UTF-8 cannot hold (JSON
+    allows ``"\\ud800"``; the database and every page would fail on it)."""
+    if isinstance(value, str):
+        if _has_lone_surrogate(value):
+            yield _place(loc)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _lone_surrogates(item, (*loc, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if _has_lone_surrogate(key):
+                yield _place((*loc, key.encode("utf-8", "backslashreplace").decode("ascii")))
+            else:
+                yield from _lone_surrogates(item, (*loc, key))
 
 
 # --------------------------------------------------------------------------- 1. format
@@ -212,3 +251,73 @@ def row_problems(bank: schema.Bank) -> list[str]:
                 where = place if column == "__all__" else f"{place}.{type(entry).field_for(column)}"
                 errors.append(f"{where}: {' '.join(messages)}")
     return errors
+
+
+# --------------------------------------------------------------------------- where, for people
+
+_ENTRY = {
+    "competencies": "competency",
+    "development_actions": "development action",
+    "roles": "role",
+    "transitions": "transition",
+    "steps": "step",
+    "quizzes": "quiz",
+    "questions": "question",
+    "options": "option",
+    "personas": "persona",
+}
+_PART = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
+SHOWN_TEXT = 60
+
+
+def _parts(place: str) -> list[str | int]:
+    return [int(index) if index else name for index, name in _PART.findall(place)]
+
+
+def _line_after(text: str, key: str, value: str, start: int) -> int:
+    """Where ``"key": "value"`` first appears at or after ``start`` (or ``start``)."""
+    pattern = re.compile(rf'"{re.escape(key)}"\s*:\s*{re.escape(json.dumps(value))}')
+    found = pattern.search(text, start)
+    return found.start() if found else start
+
+
+def _shown(value: str) -> str:
+    """Text of the file, short, and encodable (a lone surrogate shown as its escape)."""
+    value = value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value if len(value) <= SHOWN_TEXT else value[: SHOWN_TEXT - 1] + "…"
+
+
+def located(errors: list[str], data: Any, text: str) -> list[str]:
+    """Each error of ``parse`` with where it is, in words: the entries it is in (1-based
+    positions, their slugs and text) and the line of the file. ``data`` is the parsed file,
+    ``text`` the file as uploaded."""
+    return [_located(error, data, text) for error in errors]
+
+
+def _located(error: str, data: Any, text: str) -> str:
+    place, sep, message = error.partition(": ")
+    if not sep or not isinstance(data, dict):
+        return error
+    node, previous, offset, where = data, "", 0, []
+    for part in _parts(place):
+        if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
+            node = node[part]
+            words = f"{_ENTRY.get(previous, previous)} {part + 1}"
+            if isinstance(node, dict):
+                key = next(
+                    (k for k in ("slug", "name", "from_role", "title") if isinstance(node.get(k), str)), None
+                )
+                if key is not None:
+                    words += f" “{_shown(node[key])}”"
+                    offset = _line_after(text, key, node[key], offset)
+                label = next((node[k] for k in ("text", "label") if isinstance(node.get(k), str)), "")
+                if label and label != node.get(key):
+                    words += f" (“{_shown(label)}”)"
+            where.append(words)
+        elif isinstance(node, dict) and part in node:
+            node = node[part]
+        previous = part if isinstance(part, str) else previous
+    if not where:
+        return error
+    line = text.count("\n", 0, offset) + 1
+    return f"{', '.join(where)}, line {line}: {place}: {message}"

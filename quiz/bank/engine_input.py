@@ -1,10 +1,12 @@
-"""A bank as the scoring engine's input: active roles, questions and options only."""
+"""A bank as the scoring engine's input: active roles, answerable questions (as
+``Question.objects.live()``) and active options only."""
 
 from __future__ import annotations
 
 from roles.facts import EXPERIENCE_YEARS, PEOPLE_MANAGED, fact_words
 
 from .. import engine
+from ..models import MIN_ANSWER_OPTIONS
 from . import schema
 from .checks import parse
 from .reader import read_bank
@@ -25,7 +27,7 @@ def engine_bank(bank: schema.Bank | dict, quiz_slug: str) -> engine.Bank:
     return engine.Bank(
         competencies={c.slug: _competency(c, order) for order, c in enumerate(bank.competencies)},
         roles=roles,
-        questions={q.slug: _question(q, roles) for q in quiz.questions if q.active},
+        questions={q.slug: _question(q, roles) for q in quiz.questions if _live(q)},
         transitions=tuple(transitions),
     )
 
@@ -62,6 +64,11 @@ def _role(r: schema.Role, order: int, labels: dict[str, list[str]]) -> engine.Ro
         scope_reports=fact_words(levels, labels, PEOPLE_MANAGED, r.scope.reports),
         scope_teams=r.scope.teams,
     )
+
+
+def _live(q: schema.Question) -> bool:
+    answers = [o for o in q.options if o.active and not o.not_applicable]
+    return q.active and len(answers) >= MIN_ANSWER_OPTIONS
 
 
 def _question(q: schema.Question, roles: dict) -> engine.QuestionInfo:

@@ -58,6 +58,19 @@ def import_bank(data: Any, *, dry_run: bool = False) -> ImportReport:
     return report
 
 
+def _kept_orders(saved, entries) -> list[int]:
+    """The ``order`` to write for each entry, in file order: an entry keeps its saved
+    number while the numbers still rise, so a list in the same order as the database's is
+    never renumbered (gaps and all); an entry that moved or is new takes the next number."""
+    numbers = dict(saved)
+    orders, last = [], -1
+    for entry in entries:
+        number = numbers.get(entry.slug)
+        last = number if number is not None and number > last else last + 1
+        orders.append(last)
+    return orders
+
+
 @dataclass
 class _Writer:
     report: ImportReport
@@ -65,9 +78,16 @@ class _Writer:
     roles: dict[str, careers.Role] = field(default_factory=dict)
 
     def bank(self, bank: schema.Bank) -> None:
-        for order, competency in enumerate(bank.competencies):
+        competencies = careers.Competency.objects.values_list("slug", "order")
+        for order, competency in zip(
+            _kept_orders(competencies, bank.competencies), bank.competencies, strict=True
+        ):
             self.competency(competency, order)
-        for order, role in enumerate(bank.roles):
+        for order, role in zip(
+            _kept_orders(careers.Role.objects.values_list("slug", "order"), bank.roles),
+            bank.roles,
+            strict=True,
+        ):
             self.role(role, order)
         kept = [self.transition(t).pk for t in bank.transitions]
         self.remove(careers.Transition.objects.exclude(pk__in=kept), lambda t: f"transition {t}")
@@ -194,7 +214,8 @@ class _Writer:
 
     def quiz(self, entry: schema.Quiz) -> None:
         quiz_row = self.sync(quiz.Quiz, {"slug": entry.slug}, entry.columns(), f"quiz {entry.slug}")
-        for order, question in enumerate(entry.questions):
+        orders = _kept_orders(quiz_row.questions.values_list("slug", "order"), entry.questions)
+        for order, question in zip(orders, entry.questions, strict=True):
             self.question(quiz_row, question, order)
         for persona in entry.personas:
             self.sync(
@@ -220,7 +241,8 @@ class _Writer:
             {**entry.columns(), "order": order},
             f"question {quiz_row.slug}.{entry.slug}",
         )
-        for o_order, option in enumerate(entry.options):
+        orders = _kept_orders(question.options.values_list("slug", "order"), entry.options)
+        for o_order, option in zip(orders, entry.options, strict=True):
             self.option(question, option, o_order)
         self.remove(
             question.options.exclude(slug__in=[o.slug for o in entry.options]),

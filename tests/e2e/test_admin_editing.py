@@ -67,7 +67,7 @@ def test_an_editor_adds_a_role_with_its_whole_profile_on_one_page(editor):
     )
     page.get_by_role("button", name="Save", exact=True).first.click()
     apply_after_seeing_the_effect(page)
-    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    expect(page.locator(".messagelist .success")).to_contain_text("was added successfully")
     role = Role.objects.get(slug="growth-product-manager")
     assert {rc.competency_id: (rc.level, rc.importance) for rc in role.profile.all()} == {
         c.pk: (n % 5, n % 3 + 1) for n, c in enumerate(competencies)
@@ -98,7 +98,7 @@ def test_an_editor_adds_a_question_with_five_options_and_their_scores_on_one_pag
     expect(card.locator(".form-check-label")).to_have_text(labels)
     page.get_by_role("button", name="Save", exact=True).first.click()
     apply_after_seeing_the_effect(page, check_accessibility=True)
-    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    expect(page.locator(".messagelist .success")).to_contain_text("was added successfully")
     question = Question.objects.get(slug="how-often-do-you-watch-someone-use-your-product")
     assert [
         (o.label, [(s.competency.slug, s.value) for s in o.scores.all()])
@@ -116,7 +116,7 @@ def test_an_editor_moves_a_question_and_an_option_by_keyboard_one_page_each(edit
     loads.clear()
     page.get_by_role("button", name=f"Move “{second.text}” up").focus()
     page.keyboard.press("Enter")
-    expect(page.locator(".messagelist")).to_contain_text("is now question 1")
+    expect(page.locator(".messagelist .success")).to_contain_text("is now question 1")
     assert quiz.questions.order_by("order", "pk").first() == second
     # First now: its “up” is gone, and focus is on its “down”.
     expect(page.get_by_role("button", name=f"Move “{second.text}” down")).to_be_focused()
@@ -126,7 +126,7 @@ def test_an_editor_moves_a_question_and_an_option_by_keyboard_one_page_each(edit
     loads.clear()
     ask_sales = question.options.get(slug="ask-sales")
     page.get_by_role("button", name=f"Move “{ask_sales.label}” down").click()
-    expect(page.locator(".messagelist")).to_contain_text(f"“{ask_sales.label}” is now option 5")
+    expect(page.locator(".messagelist .success")).to_contain_text(f"“{ask_sales.label}” is now option 5")
     expect(page.get_by_role("button", name=f"Move “{ask_sales.label}” down")).to_be_focused()
     assert list(question.options.order_by("order").values_list("slug", flat=True))[3:5] == [
         "keep-or-remove",
@@ -149,3 +149,37 @@ def test_a_score_off_the_scale_is_shown_at_its_cell_and_in_the_summary(editor, s
     summary.get_by_role("link").first.click()
     expect(page.get_by_label(f"Score of option “{option.label}” for “Data and metrics”")).to_be_focused()
     assert option.scores.get().value == 3
+
+
+def test_going_back_from_the_check_page_keeps_the_edit_and_an_option_moves_anywhere_in_one_move(editor, site):
+    page, loads = editor
+    question = Question.objects.get(slug="unused-feature")
+    before = list(question.options.order_by("order", "pk"))
+    page.goto(site + f"/admin/quiz/question/{question.pk}/change/")
+    page.get_by_label("Question", exact=True).fill("A reworded question, not yet applied")
+    page.get_by_role("button", name="Save", exact=True).first.click()
+    expect(page.get_by_role("heading", name="Check this change before it goes live")).to_be_visible()
+    page.get_by_role("button", name="Back to the form, keeping this edit").click()
+    expect(page.get_by_label("Question", exact=True)).to_have_value("A reworded question, not yet applied")
+    assert Question.objects.get(pk=question.pk).text == question.text  # nothing saved
+    page.goto(site + f"/admin/quiz/question/{question.pk}/change/")
+    loads.clear()
+    # By keyboard: choose the fifth option and position 2, then the button.
+    page.get_by_label("Move option", exact=True).select_option(str(before[4].pk))
+    page.get_by_label("to position", exact=True).select_option("2")
+    page.get_by_role("button", name="Save and move").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".messagelist .success")).to_contain_text(f"“{before[4].label}” is now option 2")
+    expect(page.get_by_role("button", name="Save and move")).to_be_focused()
+    assert list(question.options.order_by("order", "pk")) == [before[0], before[4], *before[1:4], *before[5:]]
+    assert pages_loaded(page, loads) == 1
+
+
+@pytest.mark.parametrize("slug", ["unused-feature", "current-role"])
+def test_the_question_page_does_not_scroll_sideways_at_1280_px(editor, site, slug):
+    page, _loads = editor
+    page.set_viewport_size({"width": 1280, "height": 800})
+    question = Question.objects.get(slug=slug)
+    page.goto(site + f"/admin/quiz/question/{question.pk}/change/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, overflow

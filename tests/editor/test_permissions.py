@@ -76,3 +76,25 @@ def test_an_editor_with_change_permission_can_deactivate(default_content):
 def test_a_non_numeric_id_in_a_deactivate_link_is_a_404_not_a_500(default_content, admin_client):
     response = admin_client.post("/admin/quiz/question/abc/deactivate/")
     assert response.status_code == 404
+
+
+def test_a_refusal_is_an_admin_page_naming_the_missing_permission_and_who_grants_it(default_content):
+    from django.contrib.auth.models import User
+
+    User.objects.create_superuser("grace", "grace@example.com", "x")
+    viewer = staff_client("viewer", VIEW_ALL)
+    question = Question.objects.get(slug="unused-feature")
+    refused = viewer.post(reverse("admin:quiz_question_change", args=[question.pk]), {"text": "x"})
+    page = refused.content.decode()
+    assert refused.status_code == 403
+    assert 'id="site-name"' in page  # the admin's layout, not the public site's
+    assert "“Can change question” (quiz.change_question)" in page
+    assert "can grant it in Users: grace" in page
+    assert reverse("admin:index") in page
+
+    tool = viewer.get(reverse("admin:bank_import")).content.decode()
+    assert "You do not have permission to use this tool." in tool
+    assert "“Can add question” (quiz.add_question)" in tool and "(quiz.view_question)" not in tool
+
+    adding = viewer.get(reverse("admin:quiz_persona_add")).content.decode()
+    assert "“Can add calibration persona” (quiz.add_persona)" in adding

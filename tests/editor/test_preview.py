@@ -2,6 +2,8 @@
 change would do (personas, completed results, bank health); it is applied only when the
 editor confirms."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -38,6 +40,7 @@ def test_making_a_role_unrecommendable_first_shows_who_it_would_affect(versioned
     page = preview.content.decode()
     assert preview.status_code == 200 and APPLY in page
     assert f"“{persona.name}” would stop passing" in page
+    assert "Product Manager would not be ranked at all (not recommendable)" in page
     assert "1 of 1 completed results would get another recommendation" in page
     assert "From" in page and "Product Manager" in page
     role.refresh_from_db()
@@ -45,7 +48,7 @@ def test_making_a_role_unrecommendable_first_shows_who_it_would_affect(versioned
     assert list(BankRevision.objects.all()) == [versioned]
     assert "was changed successfully" not in admin_client.get(url).content.decode()
 
-    confirm = form_fields(page, form_class="apply-change")
+    confirm = {**form_fields(page, form_class="apply-change"), "_apply": "1"}  # the button clicked
     applied = admin_client.post(url, confirm)
     assert applied.status_code == 302
     role.refresh_from_db()
@@ -87,3 +90,35 @@ def test_a_view_only_editor_can_neither_preview_nor_apply(versioned, admin_clien
     viewer = staff_client("viewer", VIEW_ALL)
     assert viewer.post(url, data).status_code == 403
     assert viewer.post(url, {**data, "_apply": "1"}).status_code == 403
+
+
+def test_going_back_from_the_check_page_keeps_everything_typed_and_saves_nothing(versioned, admin_client):
+    role = Role.objects.get(slug="product-manager")
+    url, data = role_form(admin_client, role)
+    data["summary"] = ["A summary typed with care."]
+    level = next(key for key in data if key.endswith("-level"))
+    data[level] = ["4"] if data[level] != ["4"] else ["3"]
+    page = admin_client.post(url, {**data, "_save": "Save"}).content.decode()
+    assert "Back to the form, keeping this edit" in page
+
+    back = {**form_fields(page, form_class="apply-change"), "_keep_editing": "1"}  # the button clicked
+    form = admin_client.post(url, back)
+    html = form.content.decode()
+    assert form.status_code == 200
+    kept = form_fields(html, form_id="role_form")
+    assert kept["summary"] == ["A summary typed with care."] and kept[level] == data[level]
+    assert Role.objects.get(pk=role.pk).summary != "A summary typed with care."
+    assert list(BankRevision.objects.all()) == [versioned]
+
+
+def test_a_persona_that_flips_is_explained_by_match_points_and_deciding_competencies(versioned):
+    from editor.preview import why_it_flips
+    from quiz.bank import load_bank
+
+    persona = Persona.objects.filter(expected_role__slug="product-manager").first()
+    banks = {persona.quiz_id: (persona.quiz, load_bank(persona.quiz))}
+    why = why_it_flips(persona.pk, banks)
+    match = re.fullmatch(r"Product Manager (\d+\.\d) vs (.+) (\d+\.\d) match points; deciding: (.+)", why)
+    assert match, why
+    assert float(match.group(1)) >= float(match.group(3))  # it passes: its role leads
+    assert re.fullmatch(r"[^,]+ \(\+\d+\.\d\)(, [^,]+ \(\+\d+\.\d\)){0,2}", match.group(4))

@@ -2,6 +2,7 @@
 changed between two versions and go back to one in one click."""
 
 import copy
+import re
 
 import pytest
 from django.core.management import call_command
@@ -48,18 +49,47 @@ def test_the_diff_page_shows_each_change_readably(baseline, admin_client):
     assert "Persona ‘" in html and "removed" in html
 
 
-def test_restoring_a_version_brings_the_bank_back_in_one_click(baseline, admin_client):
+def test_restoring_a_version_is_checked_first_then_brings_the_bank_back(baseline, admin_client):
     persona = Persona.objects.order_by("name").first()
     delete_in_admin(admin_client, persona)
+    latest = BankRevision.objects.first()
     versions = admin_client.get(reverse("admin:bank_versions")).content.decode()
     restore = reverse("admin:bank_version_restore", args=[baseline.pk])
-    assert f'action="{restore}"' in versions
+    assert f'href="{restore}"' in versions
+    labels = re.findall(r'aria-label="(Restore version [^"]*)"', versions)
+    assert labels and len(labels) == len(set(labels))  # each restore control named apart
+
+    check = admin_client.get(restore)
+    page = check.content.decode()
+    assert check.status_code == 200
+    assert f"Restoring version {baseline.pk} of" in page and f"Restore version {baseline.pk}<" in page
+    assert "Persona ‘" in page and "added" in page  # before → after
+    assert "No persona would start or stop passing." in page  # the same effect check as any change
+    assert not Persona.objects.filter(name=persona.name).exists(), "nothing restored before the confirm"
+    assert BankRevision.objects.first() == latest
+
     response = admin_client.post(restore)
     assert response.status_code == 302
     assert Persona.objects.filter(name=persona.name).exists()
     assert export_bank() == bank_of(baseline)
     newest = BankRevision.objects.first()
-    assert newest.summary.startswith("Restored the version of") and newest.digest == baseline.digest
+    assert (
+        newest.summary.startswith(f"Restored version {baseline.pk} of") and newest.digest == baseline.digest
+    )
+    history = admin_client.get(reverse("admin:quiz_quiz_history", args=[persona.quiz_id])).content.decode()
+    assert f"Version {baseline.pk} restored" in history
+
+
+def test_restoring_keeps_the_order_numbers_it_does_not_change(baseline, admin_client):
+    from roles.models import Role
+
+    for step, role in enumerate(Role.objects.order_by("order", "pk")):
+        Role.objects.filter(pk=role.pk).update(order=10 * step + 5)  # gaps, as hand edits leave them
+    numbers = dict(Role.objects.values_list("slug", "order"))
+    persona = Persona.objects.order_by("name").first()
+    delete_in_admin(admin_client, persona)
+    assert admin_client.post(reverse("admin:bank_version_restore", args=[baseline.pk])).status_code == 302
+    assert dict(Role.objects.values_list("slug", "order")) == numbers
 
 
 def test_restoring_keeps_answered_questions_deactivated_rather_than_deleted(baseline, default_content):
@@ -103,7 +133,8 @@ def test_a_view_only_editor_sees_versions_but_cannot_restore(baseline, admin_cli
     delete_in_admin(admin_client, Persona.objects.first())
     viewer = staff_client("viewer", VIEW_ALL)
     page = viewer.get(reverse("admin:bank_versions"))
-    assert page.status_code == 200 and "Restore this version" not in page.content.decode()
+    assert page.status_code == 200 and "Restore version" not in page.content.decode()
+    assert viewer.get(reverse("admin:bank_version_restore", args=[baseline.pk])).status_code == 403
     assert viewer.post(reverse("admin:bank_version_restore", args=[baseline.pk])).status_code == 403
     assert BankRevision.objects.first().pk != baseline.pk  # nothing restored
 

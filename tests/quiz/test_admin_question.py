@@ -2,6 +2,7 @@
 one page and one save (a matrix of options × competencies), a preview of the question as
 job seekers see it, and order without numbers (move up and down)."""
 
+import html
 import re
 
 import pytest
@@ -9,7 +10,8 @@ from django.conf import settings
 from django.urls import reverse
 
 from editor.permissions import VIEW_BANK
-from quiz.models import Answer, AnswerChoice, Attempt, Option, Question
+from quiz.models import Answer, AnswerChoice, Attempt, BankRevision, Option, Question
+from quiz.revisions import record_revision
 from roles.models import Competency
 from tests.factories import staff_client
 from tests.pageforms import page_form
@@ -228,6 +230,71 @@ def test_questions_move_up_and_down_on_their_quizs_page(admin_client, default_co
     assert admin_client.get(reverse("admin:quiz_question_move", args=[third.pk])).status_code == 405
 
 
+def _slugs(question):
+    return list(question.options.order_by("order", "pk").values_list("slug", flat=True))
+
+
+def test_an_option_moves_to_any_position_in_one_save_and_one_named_version(admin_client):
+    question = Question.objects.get(slug="unused-feature")
+    record_revision(summary="Before")
+    versions = BankRevision.objects.count()
+    before = _slugs(question)
+    fifth = question.options.get(slug=before[4])
+    url = _change_url(question)
+    html, data = _page(admin_client, url)
+    assert 'name="move_option"' in html and 'name="position"' in html and ">Save and move<" in html
+    data.update({"move_option": str(fifth.pk), "position": "2", "_move_option": "to"})
+    response = admin_client.post(url, data)
+    assert response.status_code == 302 and response["Location"] == f"{url}?moved={fifth.pk}-to"
+    assert _slugs(question) == [before[0], before[4], *before[1:4], *before[5:]]
+    assert BankRevision.objects.count() == versions + 1
+    assert BankRevision.objects.first().summary == (
+        f"Moved option “{fifth.label}” of “{question.text}” from 5 to 2"
+    )
+    again = admin_client.get(response["Location"]).content.decode()
+    assert "is now option 2" in again and re.search(r'value="to"[^>]*autofocus', again)
+    # Saving the page without a change records no version ("No fields changed").
+    assert admin_client.post(url, {**_page(admin_client, url)[1], **APPLIED}).status_code == 302
+    assert BankRevision.objects.count() == versions + 1
+
+
+def test_a_move_to_a_position_off_the_list_is_a_400_and_saves_nothing(admin_client):
+    question = Question.objects.get(slug="unused-feature")
+    before = _slugs(question)
+    url = _change_url(question)
+    _html, data = _page(admin_client, url)
+    option = question.options.get(slug=before[2])
+    for position in ("0", "99", "two", ""):
+        data.update(
+            {"text": "Not saved", "move_option": str(option.pk), "position": position, "_move_option": "to"}
+        )
+        assert admin_client.post(url, data).status_code == 400
+    assert _slugs(question) == before and Question.objects.get(pk=question.pk).text != "Not saved"
+
+
+def test_a_question_moves_to_any_position_on_its_quizs_page_in_one_version(admin_client, default_content):
+    record_revision(summary="Before")
+    versions = BankRevision.objects.count()
+    before = list(default_content.questions.order_by("order", "pk"))
+    moved = before[9]
+    quiz_url = reverse("admin:quiz_quiz_change", args=[default_content.pk])
+    move_url = reverse("admin:quiz_quiz_move_question", args=[default_content.pk])
+    page = admin_client.get(quiz_url).content.decode()
+    assert f'action="{move_url}"' in page and 'id="move-question-position"' in page
+    response = admin_client.post(move_url, {"question": moved.pk, "position": "3"})
+    assert response.status_code == 302 and response["Location"] == f"{quiz_url}?moved={moved.pk}-to"
+    after = list(default_content.questions.order_by("order", "pk"))
+    assert after == [*before[:2], moved, *before[2:9], *before[10:]]
+    assert BankRevision.objects.count() == versions + 1
+    assert BankRevision.objects.first().summary == f"Moved question “{moved.text}” from 10 to 3"
+    assert admin_client.post(move_url, {"question": moved.pk, "position": "999"}).status_code == 400
+    other_quiz_question = "999999"
+    assert admin_client.post(move_url, {"question": other_quiz_question, "position": "1"}).status_code == 400
+    viewer = staff_client("viewer", (*VIEW_BANK, "quiz.change_quiz"))
+    assert viewer.post(move_url, {"question": moved.pk, "position": "1"}).status_code == 403
+    assert 'id="move-question"' not in viewer.get(quiz_url).content.decode()
+
+
 def test_ties_in_order_do_not_stop_a_move(admin_client, default_content):
     question = Question.objects.get(slug="unused-feature")
     question.options.update(order=0)
@@ -290,6 +357,20 @@ def test_a_view_only_editor_sees_the_matrix_and_cannot_change_or_move(client, de
     )
     quiz_page = viewer.get(reverse("admin:quiz_quiz_change", args=[default_content.pk])).content.decode()
     assert 'name="direction"' not in quiz_page
+
+
+def test_a_view_only_editor_may_not_post_unsaved_edits_to_the_preview(admin_client, default_content):
+    viewer = staff_client("viewer", VIEW_BANK)
+    viewer.raise_request_exception = False
+    question = Question.objects.get(slug="unused-feature")
+    url = reverse("admin:quiz_question_preview", args=[question.pk])
+    _html, crafted = _page(admin_client, _change_url(question))
+    crafted.update({"text": "Crafted", "options-0-label": "<b>x</b>"})
+    assert viewer.post(url, crafted).status_code == 403
+    assert viewer.post(url, {"text": "x", "options-TOTAL_FORMS": "9"}).status_code == 403
+    assert viewer.post(reverse("admin:quiz_question_preview"), {"text": "x"}).status_code == 403
+    # The Next button inside the saved question's preview still does nothing, harmlessly.
+    assert viewer.post(url, {"answer": "1"}).status_code == 204
 
 
 def test_without_score_permissions_the_options_save_and_the_scores_stay():
@@ -375,3 +456,32 @@ def test_a_page_posted_without_its_rows_count_is_an_error_on_the_page_and_saves_
     assert response.status_code == 200
     assert "ManagementForm data is missing" in response.content.decode()
     assert Question.objects.get(pk=question.pk).text.startswith("A feature your team")
+
+
+def test_the_persona_list_leads_with_pass_or_fail_and_filters_by_it(admin_client, default_content):
+    from quiz.calibration import persona_outcomes
+    from quiz.models import Persona
+
+    outcomes = persona_outcomes(default_content)
+    failing = {o.name for o in outcomes if not o.passed}
+    url = reverse("admin:quiz_persona_changelist")
+    page = admin_client.get(url).content.decode()
+    header = re.search(r"<thead>(.*?)</thead>", page, re.S).group(1)
+    assert header.index("Passes (first)") < header.index("Name")
+
+    def listed(query):  # the list itself, not the banner that names failing personas
+        page = admin_client.get(url + query).content.decode()
+        return re.search(r'<table id="result_list">(.*?)</table>', page, re.S).group(1)
+
+    fails, passes = listed("?passes=no"), listed("?passes=yes")
+    for persona in Persona.objects.all():
+        name = html.escape(persona.name)
+        assert (name in fails) == (persona.name in failing)
+        assert (name in passes) == (persona.name not in failing)
+
+
+def test_the_preview_frame_is_out_of_the_tab_order(admin_client):
+    question = Question.objects.get(slug="unused-feature")
+    page = admin_client.get(_change_url(question)).content.decode()
+    frame = re.search(r"<iframe[^>]*>", page).group(0)
+    assert " inert" in frame

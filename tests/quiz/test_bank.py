@@ -1,4 +1,5 @@
 import copy
+import html
 import json
 
 import jsonschema
@@ -229,3 +230,105 @@ def test_a_file_the_json_reader_refuses_is_a_422_with_a_message_and_a_bom_is_fin
     assert huge.status_code == 422 and "Not valid JSON" in huge.content.decode()
     with_bom = upload(b"\xef\xbb\xbf" + json.dumps(export_bank()).encode())
     assert with_bom.status_code == 200 and "0 added, 0 changed, 0 removed" in with_bom.content.decode()
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["transitions[0].from_role", "quizzes[0].questions[2].text", "roles[1].profile.<key>"],
+)
+def test_a_lone_surrogate_anywhere_is_a_422_naming_its_place(default_content, admin_client, place):
+    before = export_bank()
+    bank = copy.deepcopy(before)
+    if place == "transitions[0].from_role":
+        bank["transitions"][0]["from_role"] = "pm\ud800"
+    elif place.startswith("quizzes"):
+        bank["quizzes"][0]["questions"][2]["text"] += "\udfff"
+    else:
+        profile = bank["roles"][1]["profile"]
+        key = next(iter(profile))
+        profile[key + "\ud83d"] = profile.pop(key)
+        place = f"roles[1].profile.{key}\\ud83d"
+    text = json.dumps(bank)  # escapes the surrogate as \\udXXX, which JSON allows
+    for action in ("preview", "apply"):
+        data = {"action": action}
+        if action == "preview":
+            data["bank_file"] = SimpleUploadedFile(
+                "bank.json", text.encode(), content_type="application/json"
+            )
+        else:
+            data["bank_json"] = text
+        response = admin_client.post(reverse("admin:bank_import"), data)
+        page = response.content.decode()
+        assert response.status_code == 422, action
+        assert f"{place}: contains a character that is not valid Unicode" in page, action
+    assert export_bank() == before
+
+
+def _upload(admin_client, text: str):
+    bank_file = SimpleUploadedFile("bank.json", text.encode(), content_type="application/json")
+    return admin_client.post(reverse("admin:bank_import"), {"action": "preview", "bank_file": bank_file})
+
+
+def test_upload_mistakes_name_the_entry_its_1_based_position_and_the_files_line(
+    default_content, admin_client
+):
+    bank = export_bank()
+    question = bank["quizzes"][0]["questions"][24]
+    option = question["options"][1]
+    option["scores"][next(iter(option["scores"]))] = 9
+    bank["roles"][2]["order_hint"] = 1  # a misspelt key
+    text = json.dumps(bank, indent=2, ensure_ascii=False)
+    lines = text.splitlines()
+    question_line = next(n for n, line in enumerate(lines, 1) if f'"slug": "{question["slug"]}"' in line)
+    option_line = next(
+        n for n, line in enumerate(lines, 1) if n > question_line and f'"slug": "{option["slug"]}"' in line
+    )
+    role_line = next(n for n, line in enumerate(lines, 1) if f'"slug": "{bank["roles"][2]["slug"]}"' in line)
+    response = _upload(admin_client, text)
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 422
+    assert (
+        f"quiz 1 “{bank['quizzes'][0]['slug']}”, question 25 “{question['slug']}” (“{question['text'][:59]}"
+        in page
+    )
+    assert f"option 2 “{option['slug']}” (“{option['label'][:40]}" in page
+    assert f"line {option_line}: quizzes[0].questions[24].options[1].scores." in page
+    assert f"role 3 “{bank['roles'][2]['slug']}”, line {role_line}: roles[2].order_hint: not part of" in page
+
+
+def test_a_json_syntax_error_names_the_line_of_the_mistake(default_content, admin_client):
+    text = '{\n  "format": "careerquiz-bank"\n  "version": 1\n}\n'  # the comma missing on line 2
+    page = html.unescape(_upload(admin_client, text).content.decode())
+    assert "line 3 column 3" in page  # where JSON's reader noticed it
+    assert 'The mistake is probably at the end of line 2: “"format": "careerquiz-bank"”.' in page
+
+
+def test_the_upload_preview_shows_before_after_and_the_effect_as_the_admin_does(
+    default_content, admin_client
+):
+    bank = export_bank()
+    question = bank["quizzes"][0]["questions"][3]
+    before_text = question["text"]
+    question["text"] = "A reworded question"
+    response = _upload(admin_client, json.dumps(bank))
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert before_text in page and "A reworded question" in page  # before → after
+    assert "No persona would start or stop passing." in page
+    assert "Apply these changes" in page
+    assert Question.objects.get(slug=question["slug"]).text == before_text
+
+
+def test_an_upload_that_leaves_a_question_unanswerable_is_refused_with_its_reason(
+    default_content, admin_client
+):
+    bank = export_bank()
+    question = bank["quizzes"][0]["questions"][3]
+    question["options"] = question["options"][:1]
+    text = json.dumps(bank)
+    preview = html.unescape(_upload(admin_client, text).content.decode())
+    assert "This file cannot be published" in preview and "Apply these changes" not in preview
+    assert f"Question “{question['text']}” is active but not complete" in preview
+    applied = admin_client.post(reverse("admin:bank_import"), {"action": "apply", "bank_json": text})
+    assert applied.status_code == 422
+    assert Option.objects.filter(question__slug=question["slug"], active=True).count() > 1

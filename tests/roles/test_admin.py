@@ -91,6 +91,7 @@ def test_a_new_role_is_added_with_its_whole_profile_in_one_post(admin_client):
     response = admin_client.post(reverse("admin:roles_role_add"), {**data, **APPLIED})
     assert response.status_code == 302
     role = Role.objects.get(slug="growth-pm")
+    assert not role.recommendable, "a new role starts as a draft"
     assert {rc.competency_id: (rc.level, rc.importance) for rc in role.profile.all()} == {
         c.pk: (n % 5, n % 3 + 1) for n, c in enumerate(competencies)
     }
