@@ -216,7 +216,7 @@ else:
 # Sessions (only the editors' admin has them: job seekers carry a signed owner cookie) live
 # in the database alone: any app server can serve any request, and a logout during a Redis
 # outage cannot be undone by a stale cached copy when Redis returns
-# (docs/decisions/0002-sessions-in-the-database.md).
+# (docs/decisions/0006-cache-outages.md).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Returning job seekers find their quiz again for a month.
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
