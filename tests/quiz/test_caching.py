@@ -131,9 +131,14 @@ def closed_port() -> int:
 def test_an_edit_saved_while_redis_is_down_is_served_as_soon_as_it_commits(default_content):
     redis_down = {
         "default": {
-            "BACKEND": "careerquiz.cache.ResilientRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+            "OPTIONS": {
+                "CLIENT_CLASS": "careerquiz.cache.CircuitBreakerClient",
+                "SOCKET_CONNECT_TIMEOUT": 0.2,
+                "SOCKET_TIMEOUT": 0.2,
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
     question = default_content.questions.order_by("pk").first()
