@@ -44,9 +44,10 @@ test: install-dev chromium htmlchecker lint
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings >/dev/null
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# The fast part while you work: everything but the browser tests (about a minute and a half).
-unit: install-dev htmlchecker
-	$(BIN)/pytest --ignore=tests/e2e $(PYTEST_ARGS)
+# The fast loop while you work: pure Python, no browser, no app servers, no Java. `make test`
+# (and CI) runs everything.
+unit: install-dev
+	$(BIN)/pytest -m "not e2e and not server and not htmlcheck" $(PYTEST_ARGS)
 
 bench: install-dev
 	$(BIN)/python benchmarks/bench_scoring.py

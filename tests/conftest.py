@@ -8,6 +8,20 @@ from quiz.content import QUIZ_SLUG
 from quiz.models import Attempt, Quiz
 from tests import bank_snapshot
 
+# What a test module uses decides its marker, so `make unit` (pure Python: no Java, no
+# servers, no browser) needs no list of files kept by hand.
+SERVER_HELPERS = {"app_servers", "gunicorn", "production_stack", "proxy_stack"}
+HTML_CHECKER = {"nu_errors"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        names = set(vars(item.module)) if item.module is not None else set()
+        if names & SERVER_HELPERS:
+            item.add_marker(pytest.mark.server)
+        if names & HTML_CHECKER:
+            item.add_marker(pytest.mark.htmlcheck)
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

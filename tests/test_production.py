@@ -4,11 +4,13 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from http.client import HTTPConnection
 from pathlib import Path
 from unittest import mock
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -156,8 +158,13 @@ def test_cookies_are_secure_httponly_and_samesite(default_content, admin_user):
 
 @pytest.fixture
 def rate_limits():
+    """Rate limits on, with the clock stopped in the middle of a minute: a limit counts per
+    window of the clock, and requests that straddled a window's end were counted twice over."""
     cache.clear()
-    with override_settings(RATELIMIT_ENABLE=True, RATELIMIT_START="3/m", RATELIMIT_ANSWER="5/m"):
+    with (
+        time_machine.travel(datetime(2026, 1, 5, 12, 0, 30, tzinfo=UTC), tick=False),
+        override_settings(RATELIMIT_ENABLE=True, RATELIMIT_START="3/m", RATELIMIT_ANSWER="5/m"),
+    ):
         yield
     cache.clear()
 
