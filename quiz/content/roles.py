@@ -206,7 +206,7 @@ PROFILES = {
     # ---- Added by the content work (issue #26): new rungs and starting points. First
     # estimates for the advice work to recalibrate with the rest of the ladder.
     #                            cu st de ba co da te bi le cr pl dm ri ux up     br pe sf di ls      yr sh pm
-    "director-of-program-management": ([1, 3, 3, 0, 4, 2, 2, 3, 4, 4, 4, 3, 4, 0, 4], [4, 4, 3, 1, 3], [3, 3, 3],
+    "director-of-program-management": ([1, 3, 3, 0, 4, 2, 2, 3, 4, 4, 4, 3, 4, 0, 4], [4, 4, 3, 1, None], [3, 3, 3],
                                  ["cross-team-coordination", "people-leadership", "planning-control", "people-managed"]),
     "engineering-manager":      ([1, 2, 3, 1, 3, 2, 4, 1, 3, 3, 3, 3, 2, 1, 2], [2, 3, 1, 2, None], [2, 2, 2], ["technical-fluency", "people-leadership"]),
     "scrum-master":             ([1, 0, 3, 2, 3, 1, 2, 0, 2, 2, 2, 1, 1, 0, 1], [1, 0, 0, 1, None], [1, 1, 0], ["delivery-execution"]),

@@ -297,6 +297,10 @@ def direction_settled(bank: Bank, answers: Mapping[str, AnswerValue], settings: 
         return False
     if any(assessed_share(bank, profile, role) < settings.coverage for role in chosen):
         return False
+    # The line "closest to what you do today" must be settled too: its lead over the next
+    # role at least the margin.
+    if len(ranking) > 1 and ranking[0].match - ranking[1].match < settings.margin:
+        return False
     matches = sorted((m.match for m in ranking if m.role in chosen), reverse=True)
     return len(matches) < 2 or matches[0] - matches[1] >= settings.margin
 
@@ -410,7 +414,8 @@ class Progress:
     length; it falls by one with every answer, so it never repeats a count. None once the
     quiz is past its usual length: an estimate that proved wrong is never said again, and
     ``at_most`` (the most that can remain, from the quiz's maximum) and ``deciding`` (the two
-    roles the next answers decide between) are said instead."""
+    roles the next answers decide between) are said instead. (A simulated finish of the
+    quiz as the leading role would answer was tried: worse, see benchmarks/RESULTS.md.)"""
 
     more: int | None
     at_most: int

@@ -333,9 +333,9 @@ def test_changing_an_answer_and_back_gives_the_first_result_again(default_conten
     director = typical_answers(bank, "director-of-product")
     asked = take(client, default_content, director)
     attempt = Attempt.objects.get()
-    question = default_content.questions.get(slug="manage-people")
+    question = default_content.questions.get(slug="people-reporting")
     stay_ic = question.options.order_by("order").first()
-    client.post(step_url(attempt, "manage-people") + "?then=summary", {"answer": stay_ic.pk})
+    client.post(step_url(attempt, "people-reporting") + "?then=summary", {"answer": stay_ic.pk})
     product_manager = typical_answers(bank, "product-manager")
     url = client.post(reverse("quiz:start", args=[default_content.slug]))["Location"]
     while "/questions/" in url:
@@ -345,7 +345,8 @@ def test_changing_an_answer_and_back_gives_the_first_result_again(default_conten
         url = client.post(url, _form_data(default_content.questions.get(slug=slug), value))["Location"]
     assert len(_engine_answers(attempt)) > len(asked)  # the detour's answers stay saved
     client.post(
-        step_url(attempt, "manage-people") + "?then=summary", _form_data(question, director["manage-people"])
+        step_url(attempt, "people-reporting") + "?then=summary",
+        _form_data(question, director["people-reporting"]),
     )
     summary = client.get(reverse("quiz:summary", args=[attempt.uuid])).content.decode()
     assert summary.count('class="summary-row"') == len(asked)
