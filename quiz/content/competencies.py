@@ -457,7 +457,7 @@ PREFERENCES = [
 EXPERIENCE = [
     {
         "slug": "experience-years",
-        "name": "Years of experience",
+        "name": "Years in product, project or program work",
         "description": "Years of work in product, project or program management. Related work (engineering, design, analysis) is asked apart: it helps a move into product work but is not counted here.",
         "low_label": "Less than 3 years",
         "high_label": "15 years or more",

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 
 from django.utils.translation import gettext as _
 
-from .explain import evidence, level_words, rounded_level
+from .explain import evidence, level_words, own_words, rounded_level
 from .match import RoleMatch
 from .profile import Level, question_values
 from .types import KIND_EXPERIENCE, KIND_PREFERENCE, TARGET_ROLES, AnswerValue, Bank
@@ -72,12 +72,15 @@ def missing(bank: Bank, answers, profile: Mapping[str, Level], match: RoleMatch)
         if rounded_level(c.user) >= c.expected or (c.kind == KIND_EXPERIENCE and short < FACT_SHORTFALL):
             continue
         comp = bank.competencies[c.competency]
+        # A fact is said in the person's own answer (a floor proved by another fact, such
+        # as related years, is not an answer to this one).
+        own = own_words(bank, answers, profile, c.competency) if c.kind == KIND_EXPERIENCE else ""
         items.append(
             {
                 "competency": c.competency,
                 "name": comp.name,
                 "kind": c.kind,
-                "you": level_words(comp, c.user),
+                "you": own or level_words(comp, c.user),
                 "expected": level_words(comp, c.expected),
                 "evidence": evidence(bank, answers, profile, c.competency),
                 "_order": (-short * c.importance, c.competency),
@@ -88,10 +91,14 @@ def missing(bank: Bank, answers, profile: Mapping[str, Level], match: RoleMatch)
 
 
 def _why(bank: Bank, match: RoleMatch) -> str:
-    """Why a role resembles the answers: the competencies it expects most that the
-    answers meet in full."""
+    """Why a role resembles the answers: the skills and wishes it expects most that the
+    answers meet in full (a floor of experience met says little of fit)."""
     met = sorted(
-        (c for c in match.contributions if c.lost < 1e-9 and c.importance >= 2 and c.expected > 0),
+        (
+            c
+            for c in match.contributions
+            if c.lost < 1e-9 and c.importance >= 2 and c.expected > 0 and c.kind != KIND_EXPERIENCE
+        ),
         key=lambda c: (-c.importance, -c.expected, c.competency),
     )[:3]
     if not met:
