@@ -501,7 +501,7 @@ EXPERIENCE = [
         "slug": "related-years",
         "name": "Years in related work",
         "description": "Years in work next to product: engineering, design, analysis or consulting. They are not years in product; many years of them put a person's entry into product work above its very first rung.",
-        "low_label": "None",
+        "low_label": "No related work",
         "high_label": "10 years or more",
         "level_labels": [
             "no related work",
