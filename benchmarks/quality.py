@@ -15,7 +15,12 @@ What it measures (the README explains each figure):
 7. The adaptive quiz against the full quiz: questions asked (median, 90th percentile) and
    top-1 / top-3 agreement, for the hand-written personas and for every role's typical
    answers with noise (ADAPTIVE_TRIALS per role).
-Exits non-zero when a goal of issue 10 or 13 is missed.
+8. The advice (issue 24): the direction honoured when a persona names one, reasons that
+   quote an answer the person did not give, levels stated without evidence, "(J)" or
+   "points" in engine sentences, the current role tagged a step up or back, the short
+   quiz's headline against the full quiz's, and the progress line's "about N more"
+   against what really came (ADAPTIVE_TRIALS runs of noisy typical answers).
+Exits non-zero when a goal of issue 10, 13 or 24 is missed.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import argparse
 import itertools
 import os
 import random
+import re
 import statistics
 import sys
 from collections import Counter, defaultdict
@@ -62,7 +68,11 @@ GOALS = {
     "random_low_or_below_top_two": 0.90,
     "noise_top3": 0.95,
     "noise_top1": 0.75,
+    "direction_honoured": 1.0,
+    "headline_agreement": 0.97,
+    "progress_max_error": 3,
 }
+PROGRESS_RUNS = 50
 
 
 def pct(x: float) -> str:
@@ -148,6 +158,98 @@ def adaptive_report(bank, personas, rnd, failures):
     )
     if right1 / n < GOALS["persona_top1"] or right3 / n < GOALS["persona_top3"]:
         failures.append(f"adaptive persona accuracy: top-1 {pct(right1 / n)}, top-3 {pct(right3 / n)}")
+
+
+def advice_report(bank, personas, rows, rnd, failures):
+    """Section 8 (see the module docstring)."""
+    from quiz.engine.explain import answer_text
+
+    named = honoured = misquotes = quotes = unevidenced = markers = self_tagged = 0
+    for p, r, _error in rows:
+        if not r:
+            continue
+        answers = persona_answers(bank, p["answers"])
+        given = {answer_text(bank.questions[q], a) for q, a in answers.items()}
+        direction = r["direction"]
+        if direction["chosen"]:
+            named += 1
+            honoured += direction["headline"] in direction["chosen"] and r["target"] == direction["headline"]
+        for reason in r["explanation"]["raised"] + r["explanation"]["lowered"]:
+            for quote in re.findall(r"“([^”]*)”", reason["words"]):
+                quotes += 1
+                misquotes += quote not in given
+        unevidenced += sum(1 for e in r["profile"] if e["assessed"] and not e["evidence"])
+        unevidenced += sum(1 for e in r["profile"] if not e["assessed"] and e["user"] is not None)
+        texts = [*r["explanation"]["sentences"], r["explanation"]["level_fit"]]
+        texts += [x["words"] for x in r["explanation"]["raised"] + r["explanation"]["lowered"]]
+        texts += [x["level_fit_sentence"] for x in r["ranking"]]
+        texts += [x["plan"]["summary"] for x in r["plans"].values()]
+        texts += [x["experience"] for x in r["roles"].values()]
+        markers += sum(1 for t in texts if "(J)" in t or re.search(r"\bpoints\b", t))
+        self_tagged += sum(
+            1 for x in r["ranking"] if x["role"] == r["current_role"] and x["level_fit"] != "current"
+        )
+    print(
+        f"direction honoured: {honoured}/{named} personas who named roles ({pct(honoured / max(named, 1))})"
+    )
+    print(f"quotes in reasons: {quotes}, not an answer the person gave: {misquotes}")
+    print(f"levels stated without evidence: {unevidenced} · '(J)' or 'points' in engine sentences: {markers}")
+    print(f"current role tagged a step up or back from itself: {self_tagged}")
+    if named and honoured / named < GOALS["direction_honoured"]:
+        failures.append(f"direction honoured {honoured}/{named}")
+    if misquotes or unevidenced or markers or self_tagged:
+        failures.append(f"advice text: {misquotes} misquotes, {unevidenced} unevidenced, {markers} markers")
+
+    same = runs = 0
+    lengths = []
+    for p in personas:
+        answers = persona_answers(bank, p["answers"])
+        path, given = engine.adaptive.simulate(bank, answers)
+        full = engine.recommend(bank, answers)["direction"]["headline"]
+        short = engine.recommend(bank, given)["direction"]["headline"]
+        runs += 1
+        same += full == short
+        lengths.append(len(path.steps))
+    print(
+        f"headline, short quiz vs full quiz: same for {same}/{runs} personas ({pct(same / runs)}) · "
+        f"questions median {statistics.median(lengths):g}, range {min(lengths)}–{max(lengths)}"
+    )
+    if same / runs < GOALS["headline_agreement"]:
+        failures.append(f"headline agreement {pct(same / runs)}")
+
+    settings = engine.adaptive.Settings()
+    usual = engine.adaptive.typical_length(bank, settings)
+    roles = [r.slug for r in bank.recommendable_roles()]
+    worst = repeats = shown = off = 0
+    for i in range(PROGRESS_RUNS):
+        typical = engine.answer_as_role(bank, roles[i % len(roles)])
+        respondent = move_answers(bank, typical, NOISE_SHARE, rnd)
+        # Walk as the quiz does, questions left unanswered included.
+        walker = engine.adaptive.Walker(bank, settings)
+        lines = []
+        while True:
+            reason = walker.stop_reason()
+            step = walker.propose() if reason is None else None
+            if step is None:
+                break
+            path = engine.adaptive.Path(tuple(walker.steps), step, None)
+            lines.append(engine.adaptive.progress(bank, path, walker.answers, settings, usual))
+            walker.answer(step, respondent.get(step.question))
+        total, last = len(walker.steps), None
+        for n, line in enumerate(lines):
+            if line.more is None:
+                continue
+            shown += 1
+            error = abs(line.more - (total - n - 1))
+            worst, off = max(worst, error), off + (error > GOALS["progress_max_error"])
+            repeats += line.more == last
+            last = line.more
+    print(
+        f"progress over {PROGRESS_RUNS} runs (usual length {usual}): {shown} 'about N more' lines, "
+        f"{off} off by more than {GOALS['progress_max_error']}, worst error {worst}, repeated counts {repeats}"
+    )
+    if worst > GOALS["progress_max_error"] or repeats:
+        failures.append(f"progress: worst error {worst}, repeats {repeats}")
 
 
 def main(argv=None) -> int:
@@ -289,6 +391,9 @@ def main(argv=None) -> int:
 
     print("\n== 7. The adaptive quiz against the full quiz")
     adaptive_report(bank, personas, rnd, failures)
+
+    print("\n== 8. The advice (issue 24)")
+    advice_report(bank, personas, rows, rnd, failures)
 
     print("\n== Goals")
     if failures:

@@ -316,7 +316,7 @@ class OptionMatrixFormSet(OptionFormSet):
         in_use = Competency.objects.filter(option_scores__option__question=question.pk).distinct()
         self.columns = list(in_use.by_kind()) if question.pk else []
         # The current-role question names roles; its answers are not scored.
-        adds_columns = self.may_add and self.may_score and not question.is_current_role
+        adds_columns = self.may_add and self.may_score and question.purpose == question.Purpose.PLAIN
         self.columns_form = NewColumnsForm(
             self.data if self.is_bound else None,
             prefix=f"{self.prefix}-columns",
@@ -448,7 +448,8 @@ class OptionInline(LabelledFieldsMixin, admin.TabularInline):
     def get_fields(self, request, obj=None):
         fields = ["label", "slug", "exclusive", "not_applicable", "active"]
         # The role an option stands for matters only on the current-role question.
-        return [*fields[:2], "role", *fields[2:]] if obj is not None and obj.is_current_role else fields
+        names_roles = obj is not None and (obj.is_current_role or obj.purpose == obj.Purpose.TARGET_ROLES)
+        return [*fields[:2], "role", *fields[2:]] if names_roles else fields
 
     def get_extra(self, request, obj=None, **kwargs):
         # A new question starts with five blank options; a saved one with one more.
@@ -475,10 +476,10 @@ class QuestionAdmin(OnePageAdminMixin, DeactivateInsteadMixin, LabelledFieldsMix
 
     list_display = ["text", "quiz", "section", "kind", "order", "active"]
     list_editable = ["order"]
-    list_filter = ["quiz", "kind", "section", "active", "is_current_role"]
+    list_filter = ["quiz", "kind", "section", "active", "purpose"]
     search_fields = ["text", "slug", "help_text"]
     prepopulated_fields = {"slug": ["text"]}
-    fields = ["quiz", "text", "slug", "help_text", "section", "kind", "is_current_role", "active"]
+    fields = ["quiz", "text", "slug", "help_text", "section", "kind", "is_current_role", "purpose", "active"]
     inlines = [OptionInline]
     list_select_related = ["quiz"]
     preview_title = _("Preview: the question as job seekers see it")

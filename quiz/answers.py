@@ -26,6 +26,8 @@ def parse_answer(question: engine.QuestionInfo, value: Any) -> engine.AnswerValu
     exclusive = next((v for v in values if known[v].exclusive), None)
     if len(values) > 1 and exclusive:
         raise AnswerFileError(f'"{slug}": "{exclusive}" cannot be combined with other options')
+    if question.purpose == engine.TARGET_ROLES and len(values) > engine.MAX_TARGET_ROLES:
+        raise AnswerFileError(f'"{slug}": name at most {engine.MAX_TARGET_ROLES} roles')
     order = [o.slug for o in question.options]
     return tuple(sorted(values, key=order.index))
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .engine.explain import scale_choice
+from .engine.types import MAX_TARGET_ROLES
 from .models import SCALE_MAX, SCALE_MIN, Option, Question
 
 NOT_APPLICABLE_PREFIX = "na-"
@@ -41,11 +42,8 @@ def answer_field(
     checkboxes for a multiple choice, the 1–5 scale in words (then any "not applicable"
     option, sent as "na-<value>") for a statement. ``value`` names each option in the
     form (its id in the quiz)."""
-    choices = (
-        _grouped_by_family(options, value)
-        if question.is_current_role
-        else [(value(o), o.label) for o in options]
-    )
+    names_roles = question.is_current_role or question.purpose == Question.Purpose.TARGET_ROLES
+    choices = _grouped_by_family(options, value) if names_roles else [(value(o), o.label) for o in options]
     required = _("Choose an answer to continue.")
     if question.kind == Question.Kind.MULTIPLE:
         field = forms.MultipleChoiceField(
@@ -121,6 +119,11 @@ class AnswerForm(forms.Form):
             if len(set(value)) != len(value):
                 raise forms.ValidationError(_("Choose each answer only once."))
             check_combination([self.options[v] for v in value])
+            if self.question.purpose == Question.Purpose.TARGET_ROLES and len(value) > MAX_TARGET_ROLES:
+                raise forms.ValidationError(
+                    _("Choose at most %(count)d roles: the ones you are weighing most."),
+                    params={"count": MAX_TARGET_ROLES},
+                )
         return value
 
     def chosen_options(self) -> list[Option]:

@@ -4,6 +4,7 @@ leave behind (attempts, answers and immutable result snapshots)."""
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -104,6 +105,15 @@ class Question(models.Model):
         MULTIPLE = "multiple", _("Multiple choice")
         SCALE = "scale", _("1–5 agreement scale")
 
+    class Purpose(models.TextChoices):
+        """What a question is for, beyond measuring competencies. Every question that is not
+        plain is asked in every quiz: the adaptive quiz never skips it."""
+
+        PLAIN = "plain", _("Measures competencies (the adaptive quiz may skip it)")
+        CURRENT_ROLE = "current-role", _("Asks for the current role")
+        TARGET_ROLES = "target-roles", _("Asks which roles the person is weighing (at most three)")
+        INTENT = "intent", _("Asks where the person wants to go (always asked)")
+
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="questions")
     slug = models.SlugField(
         _("slug"), max_length=100, help_text=_("Stable identifier; keep it when rewording the question.")
@@ -117,6 +127,16 @@ class Question(models.Model):
         _("asks for the current role"),
         default=False,
         help_text=_("The one question whose options name the job seeker's current role."),
+    )
+    purpose = models.CharField(
+        _("purpose"),
+        max_length=20,
+        choices=Purpose.choices,
+        default=Purpose.PLAIN,
+        help_text=_(
+            "Questions that ask for the current role, the roles the person is weighing or where they "
+            "want to go are always asked; their options name roles or wishes and are not scored."
+        ),
     )
     active = models.BooleanField(_("active"), default=True)
 
@@ -133,7 +153,24 @@ class Question(models.Model):
                 condition=models.Q(is_current_role=True),
                 name="one_current_role_question_per_quiz",
             ),
+            models.UniqueConstraint(
+                fields=["quiz"],
+                condition=models.Q(purpose="target-roles"),
+                name="one_target_roles_question_per_quiz",
+            ),
         ]
+
+    def clean(self):
+        super().clean()
+        # The two ways of saying "asks for the current role" agree (the checkbox came first).
+        if self.is_current_role:
+            self.purpose = self.Purpose.CURRENT_ROLE
+        elif self.purpose == self.Purpose.CURRENT_ROLE:
+            self.is_current_role = True
+        if self.purpose == self.Purpose.TARGET_ROLES and self.kind != self.Kind.MULTIPLE:
+            raise ValidationError(
+                {"kind": _("The question of the roles a person is weighing is multiple choice.")}
+            )
 
     def __str__(self):
         return self.text

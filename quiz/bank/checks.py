@@ -189,6 +189,8 @@ def _quiz_references(quiz: schema.Quiz, place: str, roles: set[str], competencie
     errors = [*_duplicates([q.slug for q in quiz.questions], f"{place}.questions", "slug")]
     if sum(q.current_role for q in quiz.questions) > 1:
         errors.append(f"{place}.questions: only one question may ask for the current role")
+    if sum(q.purpose == "target-roles" for q in quiz.questions) > 1:
+        errors.append(f"{place}.questions: only one question may ask for the roles a person is weighing")
     for j, question in enumerate(quiz.questions):
         qplace = f"{place}.questions[{j}]"
         errors += _duplicates([o.slug for o in question.options], f"{qplace}.options", "slug")

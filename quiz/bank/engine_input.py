@@ -77,6 +77,7 @@ def _question(q: schema.Question, roles: dict) -> engine.QuestionInfo:
         text=q.text,
         kind=q.kind,
         is_current_role=q.current_role,
+        purpose=q.purpose,
         section=q.section,
         options=tuple(
             engine.OptionInfo(

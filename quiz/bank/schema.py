@@ -346,8 +346,20 @@ class Question(Row):
     help_text: Text = ""
     kind: _choices(quiz.Question.Kind)
     current_role: Annotated[bool, Column("is_current_role")]
+    # Older files have no purpose: a current-role question gets its own, the rest are plain.
+    purpose: _choices(quiz.Question.Purpose) = quiz.Question.Purpose.PLAIN.value
     active: bool = True
     options: list[Option]
+
+    @model_validator(mode="after")
+    def _purpose_agrees(self):
+        if self.current_role:
+            self.purpose = quiz.Question.Purpose.CURRENT_ROLE.value
+        elif self.purpose == quiz.Question.Purpose.CURRENT_ROLE:
+            self.current_role = True
+        if self.purpose == quiz.Question.Purpose.TARGET_ROLES and self.kind != quiz.Question.Kind.MULTIPLE:
+            raise ValueError("the question of the roles a person is weighing is multiple choice")
+        return self
 
     @model_validator(mode="after")
     def _scale_has_two_anchors(self):

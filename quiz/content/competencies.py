@@ -452,27 +452,13 @@ PREFERENCES = [
             "deciding what gets built and why",
         ],
     },
-    {
-        "slug": "leadership-style",
-        "name": "Leadership style",
-        "description": "How you like to lead the people on your team, after the situational leadership styles: directing (clear tasks, close checks), coaching (explain and involve, keep the final say), supporting (agree goals, let them choose how) and delegating (hand over outcomes).",
-        "low_label": "Directing",
-        "high_label": "Delegating",
-        "level_labels": [
-            "directing: clear tasks and close checks",
-            "coaching: explain, involve, keep the final say",
-            "between coaching and supporting",
-            "supporting: agree the goals, let them choose how",
-            "delegating: hand over outcomes",
-        ],
-    },
 ]
 
 EXPERIENCE = [
     {
         "slug": "experience-years",
-        "name": "Years of experience",
-        "description": "Years of work in product, project or program management, or closely related work such as engineering, design or analysis.",
+        "name": "Years in product, project or program work",
+        "description": "Years of work in product, project or program management. Related work (engineering, design, analysis) is asked apart: it helps a move into product work but is not counted here.",
         "low_label": "Less than 3 years",
         "high_label": "15 years or more",
         "level_labels": [
@@ -509,6 +495,20 @@ EXPERIENCE = [
             "a team of four to ten",
             "managers who lead their own teams",
             "an organisation with several layers of managers",
+        ],
+    },
+    {
+        "slug": "related-years",
+        "name": "Years in related work",
+        "description": "Years in work next to product: engineering, design, analysis or consulting. They are not years in product; many years of them put a person's entry into product work above its very first rung.",
+        "low_label": "No related work",
+        "high_label": "10 years or more",
+        "level_labels": [
+            "no related work",
+            "less than 3 years of related work",
+            "3–5 years of related work",
+            "6–9 years of related work",
+            "10 years or more of related work",
         ],
     },
 ]

@@ -1,14 +1,21 @@
 """The default quiz: four sections.
 
-1. Where you are now: the current role and three experience facts (years, the widest
-   scope held, the people managed), then a checklist of things done recently. The checklist
-   marks steps of a plan as done and is evidence of *at least* a level: ticking an item never
+1. Where you are now: the current role and the experience facts, each its own question
+   (years in product, project or program work; years in related work; the widest scope
+   held; line reports), then a checklist of things done recently. The checklist marks
+   steps of a plan as done and is evidence of *at least* a level: ticking an item never
    lowers a competency.
-2. How you work: each skill is measured by at least two questions of different kinds, so
+2. Where you want to go: the roles the person is weighing (at most three, or "not sure"),
+   managing people or not, the kind of organisation and the time horizon. These have a
+   purpose, so the adaptive quiz always asks them; they shape the advice, not the match.
+3. How you work: each skill is measured by at least two questions of different kinds, so
    one careless click cannot decide it. Ladders describe facts of a person's work in
-   ascending order (how often, how many, what part they play); scenarios offer answers that
-   are all reasonable, each typical of a different kind of role, so none is "the right one".
-3. What you want next: the preferences.
+   ascending order (how often, how many, what part they play). Scenarios ("what do you do
+   first?") offer answers that are all reasonable: a first move shows what a person cares
+   about, not how good they are, so they score wishes (deciding what to build, strategy or
+   hands-on work), except "unused-feature", kept as it was for now.
+4. What you want next: the preferences, including the appetite for hiring and coaching
+   managers (leadership style by level is no longer asked: a style suits the situation).
 
 Questions a person outside product work cannot answer have a "not applicable" option,
 which leaves the question out of the profile instead of counting as a middle level.
@@ -22,6 +29,7 @@ DISAGREE = "Strongly disagree"
 AGREE = "Strongly agree"
 
 NOW = "Where you are now"
+GOALS = "Where you want to go"
 SKILLS = "How you work"
 WANTS = "What you want next"
 
@@ -34,7 +42,7 @@ def not_applicable(label):
     return _option("not-applicable", label, not_applicable=True)
 
 
-def _question(slug, section, text, kind, options, help_text=""):
+def _question(slug, section, text, kind, options, help_text="", purpose="plain", active=True):
     return {
         "slug": slug,
         "section": section,
@@ -42,7 +50,8 @@ def _question(slug, section, text, kind, options, help_text=""):
         "help_text": help_text,
         "kind": kind,
         "current_role": False,
-        "active": True,
+        "purpose": purpose,
+        "active": active,
         "options": options,
     }
 
@@ -56,13 +65,15 @@ def ladder(slug, section, text, competency, options, help_text="", na=None):
     return _question(slug, section, text, "single", choices, help_text)
 
 
-def scenario(slug, section, text, options, help_text="", na=None):
-    """A single-choice question whose options are different reasonable answers, each
-    typical of a different strength: options are (slug, label, {competency: level})."""
+def scenario(slug, section, text, options, help_text="", na=None, active=True):
+    """A single-choice question whose options are different reasonable answers: what a
+    person would do *first* shows what they care about, not how well they do it, so each
+    option scores a preference (``product-direction``, ``strategic-focus``), never a skill
+    level. Options are (slug, label, {preference: level})."""
     choices = [_option(o_slug, label, scores) for o_slug, label, scores in options]
     if na:
         choices.append(not_applicable(na))
-    return _question(slug, section, text, "single", choices, help_text)
+    return _question(slug, section, text, "single", choices, help_text, active=active)
 
 
 def statement(slug, section, text, competency, help_text="", na=None):
@@ -89,9 +100,77 @@ def _current_role_question():
         "help_text": "We plan your route from here. Pick the nearest match if your title is different.",
         "kind": "single",
         "current_role": True,
+        "purpose": "current-role",
         "active": True,
         "options": options,
     }
+
+
+def _target_roles_question():
+    """The roles the person is weighing: at most three, or "not sure". Not scored: the
+    result leads with these roles (their direction) before any ranking."""
+    options = [
+        {"slug": role["slug"], "label": role["name"], "role": role["slug"], "active": True, "scores": {}}
+        for role in ROLES
+        if role["family"] != "origin"
+    ]
+    options.append(_option("not-sure", "Not sure yet: show me what fits", exclusive=True))
+    return _question(
+        "target-roles",
+        GOALS,
+        "Which roles are you weighing for your next move?",
+        "multiple",
+        options,
+        "Choose up to three. Your result starts with these roles: how you fit them today, what is "
+        "missing and the route there.",
+        purpose="target-roles",
+    )
+
+
+def _intent_questions():
+    """Where the person wants to go, asked in every quiz. They shape the advice (which
+    directions are worth a look, the route's horizon), not the match: the questions of
+    the last section measure how much a person wants to manage."""
+    return [
+        _question(
+            "manage-or-ic",
+            GOALS,
+            "In your next job, do you want to manage people?",
+            "single",
+            [
+                _option("hands-on", "No: I want to stay an individual contributor"),
+                _option("either", "I'm open to either"),
+                _option("manage", "Yes: I want people reporting to me"),
+            ],
+            purpose="intent",
+        ),
+        _question(
+            "company-stage",
+            GOALS,
+            "What kind of organisation would you like to work in next?",
+            "single",
+            [
+                _option("startup", "A startup (up to about 50 people)"),
+                _option("scale-up", "A growing company or scale-up"),
+                _option("large", "A large company"),
+                _option("public", "The public sector or a non-profit"),
+                _option("no-preference", "No preference"),
+            ],
+            purpose="intent",
+        ),
+        _question(
+            "horizon",
+            GOALS,
+            "When would you like to be in your next role?",
+            "single",
+            [
+                _option("within-year", "Within a year"),
+                _option("one-to-three", "In one to three years"),
+                _option("longer", "Later than that: I'm planning ahead"),
+            ],
+            purpose="intent",
+        ),
+    ]
 
 
 # The checklist of things done recently: plan steps point at these options
@@ -149,15 +228,30 @@ def questions():
         ladder(
             "years-experience",
             NOW,
-            "How many years have you worked in product, project or program management, or in related work such as engineering, design or analysis?",
+            "How many years have you worked in product, project or program management?",
             "experience-years",
             [
-                ("under-3", "Less than 3 years"),
+                ("under-3", "Less than 3 years, or none yet"),
                 ("3-5", "3 to 5 years"),
                 ("6-9", "6 to 9 years"),
                 ("10-14", "10 to 14 years"),
                 ("15-plus", "15 years or more"),
             ],
+            help_text="Count product, project and program roles only; the next question asks about related work.",
+        ),
+        ladder(
+            "adjacent-years",
+            NOW,
+            "How many years have you worked in related work such as engineering, design, analysis or consulting?",
+            "related-years",
+            [
+                ("none", "None"),
+                ("under-3", "Less than 3 years"),
+                ("3-5", "3 to 5 years"),
+                ("6-9", "6 to 9 years"),
+                ("10-plus", "10 years or more"),
+            ],
+            help_text="Related years help you move into product work; they are not counted as years in product.",
         ),
         ladder(
             "widest-scope",
@@ -175,7 +269,7 @@ def questions():
         ladder(
             "people-reporting",
             NOW,
-            "How many people report to you today, or did at most in a past job?",
+            "How many people report to you as their line manager today, or did at most in a past job?",
             "people-managed",
             [
                 ("nobody", "Nobody"),
@@ -184,8 +278,11 @@ def questions():
                 ("managers", "Managers who lead their own teams"),
                 ("organisation", "An organisation with several layers of managers"),
             ],
+            help_text="Count line reports only: people whose hiring, reviews and growth you own, not project team members.",
         ),
         _done_recently(),
+        _target_roles_question(),
+        *_intent_questions(),
         ladder(
             "customer-contact",
             SKILLS,
@@ -223,6 +320,15 @@ def questions():
                 ),
             ],
             na="I haven't worked on a shipped product yet",
+        ),
+        # Kept as it was (its first moves score skills) until the editor's tests that use
+        # its columns move to a fixture of their own; the other scenarios score wishes.
+        statement(
+            "customer-evidence",
+            SKILLS,
+            "When I propose something new, I can point to what specific customers or users told me.",
+            "customer-insight",
+            na="I don't propose what gets built",
         ),
         ladder(
             "made-a-difference",
@@ -429,27 +535,27 @@ def questions():
                 (
                     "replan-together",
                     "Get both leads together, agree who goes first and re-plan the work that depends on it",
-                    {"cross-team-coordination": 3},
+                    {"product-direction": 2},
                 ),
                 (
                     "schedule-and-risk",
                     "Update the schedule and the risk log, then tell the sponsors what will slip",
-                    {"planning-control": 3, "compliance-risk": 2},
+                    {"product-direction": 1},
                 ),
                 (
                     "decide-by-value",
                     "Decide myself by which deadline matters more to customers, and explain why",
-                    {"decision-making": 3},
+                    {"product-direction": 4},
                 ),
                 (
                     "take-to-owners",
                     "Take it to the executives who own both priorities, with a recommendation",
-                    {"managing-up": 3},
+                    {"strategic-focus": 3},
                 ),
                 (
                     "find-cover",
                     "Find someone else who can cover one of the tasks, and pair them with the specialist",
-                    {"delivery-execution": 3},
+                    {"strategic-focus": 1},
                 ),
             ],
             na="Nothing like this comes up in my work",
@@ -482,30 +588,43 @@ def questions():
                 (
                     "score-and-decide",
                     "Score the requests with a prioritisation method, decide within days and explain the trade-offs",
-                    {"decision-making": 3},
+                    {"product-direction": 4},
                 ),
                 (
                     "back-to-strategy",
                     "Go back to the strategy and pick what moves our main goal, even if one team is unhappy",
-                    {"product-strategy": 3},
+                    {"strategic-focus": 3},
                 ),
                 (
                     "options-for-sponsor",
                     "Lay out the options with their costs and risks for the sponsor to decide",
-                    {"planning-control": 2, "managing-up": 2},
+                    {"product-direction": 1},
                 ),
                 (
                     "find-the-core",
                     "Find out what each group really needs and plan to deliver the critical part of each",
-                    {"stakeholder-communication": 3},
+                    {"product-direction": 3},
                 ),
                 (
                     "check-data",
                     "Check the data on which request affects the most customers",
-                    {"data-metrics": 3},
+                    {"product-direction": 3},
                 ),
             ],
             na="I don't have a say in priorities",
+        ),
+        ladder(
+            "priority-calls",
+            SKILLS,
+            "In the last year, how often did you make a call on priorities or scope that others then followed?",
+            "decision-making",
+            [
+                ("rarely", "Rarely: others make those calls"),
+                ("with-approval", "A few times, after my manager approved"),
+                ("own-area", "Regularly, within my own product, project or team"),
+                ("across-teams", "Often, including calls that several teams follow"),
+                ("set-how", "I set how my organisation makes these decisions"),
+            ],
         ),
         statement(
             "make-the-call",
@@ -648,40 +767,10 @@ def questions():
             "I'd rather decide what gets built than make sure it gets built.",
             "product-direction",
         ),
-        scenario(
-            "leading-style",
-            WANTS,
-            "Which way of leading the people on your team suits you best?",
-            [
-                (
-                    "directing",
-                    "Set clear tasks and check the work closely, so nothing slips",
-                    {"leadership-style": 0},
-                ),
-                (
-                    "coaching",
-                    "Explain my decisions, ask for their ideas and coach them, but keep the final say",
-                    {"leadership-style": 1},
-                ),
-                (
-                    "supporting",
-                    "Agree the goals together and let them choose how, with regular check-ins",
-                    {"leadership-style": 3},
-                ),
-                (
-                    "delegating",
-                    "Hand them an outcome to own and step in only when they ask",
-                    {"leadership-style": 4},
-                ),
-            ],
-            help_text="Answer for the way you would lead a team, even if you don't lead one yet.",
-            na="I have no view on this yet",
-        ),
         statement(
-            "goal-not-steps",
+            "hire-managers",
             WANTS,
-            "With experienced people, I'd rather agree the goal and let them find the way than guide each step.",
-            "leadership-style",
-            na="I have no view on this yet",
+            "I'd like to hire and coach managers, not only people who do the work themselves.",
+            "people-management",
         ),
     ]

@@ -11,10 +11,22 @@ families, Findmypast's framework and Resonance Search's comparisons):
   3 a product line or a small company's product · 4 every product line),
 - people leadership (0 none · 2 mentors · 3 manages a team · 4 manages managers).
 
-A role above another on a ladder never expects less of what defines the step. Importance:
+A role above another on a ladder never expects less of what defines the step.
+
+Recalibrated for engine 3.0 against two public ladders: GitLab's product management job
+family (handbook) and Findmypast's open career-progression framework. In our words: a
+principal product manager works at the scope of a group of teams without reports, so
+strategy and decision-making sit at the group level (3), not the executives' 4; each
+executive rung expects at least what the rung below it does where the job demands it
+(the CPO coordinates across teams at least as much as a VP; both set how the organisation
+measures success); delivery roles expect the level of their scope (a project manager runs
+one project's plan, not the planning standard of several; a product owner keeps one
+backlog, without coaching other owners). Leadership style is no longer mapped to levels;
+what separates the management track is the wish to manage and a record of line reports
+(managers for Director and above). Years are a floor a role needs, never a band. Importance:
 3 for a role's defining competencies, 2 for other expected levels of 2 or more, 1 otherwise;
 every skill and experience fact is in every profile, preferences only where they apply
-(leadership style is left out of roles without reports).
+(leadership style is in no profile).
 
 Pay: one source family only, the U.S. Bureau of Labor Statistics' Occupational Employment
 and Wage Statistics for May 2024: national annual wages, the 10th percentile, median and 90th
@@ -161,29 +173,29 @@ PROFILES = {
     #                            cu st de ba co da te bi le cr pl dm ri ux up     br pe sf di ls      yr sh pm
     "associate-pm":             ([1, 1, 2, 2, 1, 2, 2, 1, 0, 0, 1, 1, 0, 1, 0], [0, 0, 0, 3, None], [0, 0, 0],
                                  ["delivery-execution", "data-metrics", "technical-fluency", "experience-years"]),
-    "product-owner":            ([2, 1, 3, 4, 3, 2, 2, 1, 0, 1, 2, 3, 1, 1, 1], [1, 0, 1, 3, None], [1, 1, 0],
+    "product-owner":            ([2, 1, 3, 3, 3, 2, 2, 1, 0, 1, 2, 3, 1, 1, 1], [1, 0, 1, 3, None], [1, 1, 0],
                                  ["backlog-management", "delivery-execution", "decision-making", "stakeholder-communication"]),
     "product-manager":          ([3, 2, 3, 2, 3, 3, 2, 2, 0, 2, 1, 3, 1, 2, 1], [1, 1, 2, 4, None], [1, 1, 0],
                                  ["customer-insight", "data-metrics", "delivery-execution", "decision-making"]),
     "senior-pm":                ([3, 3, 3, 2, 3, 3, 2, 3, 2, 2, 1, 3, 2, 2, 2], [2, 1, 2, 4, None], [2, 2, 0],
                                  ["product-strategy", "business-acumen", "data-metrics", "experience-years"]),
-    "principal-pm":             ([3, 4, 2, 1, 4, 3, 3, 3, 2, 3, 1, 4, 2, 2, 3], [3, 0, 3, 4, None], [3, 3, 0],
+    "principal-pm":             ([3, 3, 2, 1, 4, 3, 3, 3, 2, 3, 1, 3, 2, 2, 3], [3, 0, 3, 4, None], [2, 3, 0],
                                  ["product-strategy", "stakeholder-communication", "decision-making", "experience-years"]),
-    "group-pm":                 ([3, 3, 3, 1, 3, 3, 2, 3, 3, 3, 1, 3, 2, 2, 2], [2, 3, 2, 4, 1], [2, 2, 2],
+    "group-pm":                 ([3, 3, 3, 1, 3, 3, 2, 3, 3, 3, 1, 3, 2, 2, 2], [2, 3, 2, 4, None], [2, 2, 2],
                                  ["people-leadership", "product-strategy", "cross-team-coordination", "people-managed"]),
-    "head-of-product":          ([3, 3, 3, 1, 3, 3, 2, 3, 3, 3, 1, 3, 2, 2, 3], [4, 3, 2, 4, 2], [3, 3, 2],
+    "head-of-product":          ([3, 3, 3, 1, 3, 3, 2, 3, 3, 3, 1, 3, 2, 2, 3], [3, 3, 2, 4, None], [3, 3, 2],
                                  ["product-strategy", "stakeholder-communication", "people-leadership", "decision-making"]),
-    "director-of-product":      ([3, 3, 2, 1, 4, 3, 2, 3, 4, 3, 2, 3, 2, 2, 3], [3, 4, 3, 4, 3], [3, 3, 3],
+    "director-of-product":      ([3, 3, 2, 1, 4, 3, 2, 3, 4, 3, 2, 3, 2, 2, 3], [3, 4, 3, 4, None], [3, 3, 3],
                                  ["people-leadership", "product-strategy", "stakeholder-communication", "people-managed"]),
-    "vp-product":               ([3, 4, 2, 0, 4, 3, 2, 3, 4, 3, 2, 4, 3, 1, 3], [4, 4, 3, 4, 3], [4, 4, 4],
+    "vp-product":               ([3, 4, 2, 0, 4, 4, 2, 3, 4, 3, 2, 4, 3, 1, 3], [4, 4, 3, 4, None], [3, 4, 4],
                                  ["product-strategy", "people-leadership", "cross-team-coordination", "scope-held"]),
-    "cpo":                      ([3, 4, 1, 0, 4, 3, 2, 4, 4, 2, 2, 4, 3, 1, 4], [4, 4, 4, 4, 4], [4, 4, 4],
+    "cpo":                      ([3, 4, 1, 0, 4, 4, 2, 4, 4, 3, 2, 4, 3, 1, 4], [4, 4, 4, 4, None], [3, 4, 4],
                                  ["product-strategy", "business-acumen", "managing-up", "scope-held"]),
-    "program-manager":          ([1, 2, 3, 1, 3, 2, 1, 2, 2, 4, 4, 3, 3, 0, 3], [3, 1, 2, 1, None], [2, 2, 1],
+    "program-manager":          ([1, 2, 3, 1, 3, 2, 1, 2, 2, 3, 4, 3, 3, 0, 3], [3, 1, 2, 1, None], [2, 2, 1],
                                  ["cross-team-coordination", "planning-control", "compliance-risk", "managing-up"]),
-    "technical-program-manager":([1, 2, 3, 1, 3, 2, 4, 1, 1, 4, 3, 3, 3, 0, 2], [2, 0, 1, 1, None], [2, 2, 0],
+    "technical-program-manager":([1, 2, 3, 1, 3, 2, 4, 1, 1, 3, 3, 3, 3, 0, 2], [2, 0, 1, 1, None], [2, 2, 0],
                                  ["technical-fluency", "cross-team-coordination", "delivery-execution", "compliance-risk"]),
-    "project-manager":          ([1, 1, 3, 2, 3, 1, 1, 1, 1, 2, 4, 2, 3, 0, 2], [1, 1, 1, 0, None], [1, 1, 0],
+    "project-manager":          ([1, 1, 3, 2, 3, 1, 1, 1, 1, 2, 3, 2, 3, 0, 2], [1, 1, 1, 0, None], [1, 1, 0],
                                  ["planning-control", "delivery-execution", "compliance-risk", "stakeholder-communication"]),
     # Where people start: their profiles describe what they typically bring.
     "software-engineer":        ([1, 0, 2, 1, 1, 1, 4, 0, 0, 1, 1, 1, 1, 1, 0], [0, 0, 0, 2, None], [1, 1, 0], ["technical-fluency"]),
@@ -191,7 +203,7 @@ PROFILES = {
     "business-analyst":         ([2, 1, 2, 2, 3, 2, 2, 2, 0, 1, 2, 1, 2, 1, 1], [1, 0, 1, 2, None], [1, 1, 0], ["stakeholder-communication"]),
     "data-analyst":             ([1, 1, 1, 0, 2, 4, 2, 1, 0, 0, 1, 1, 1, 0, 1], [1, 0, 1, 2, None], [1, 1, 0], ["data-metrics"]),
     "consultant":               ([2, 3, 1, 0, 4, 3, 1, 3, 1, 2, 2, 3, 2, 1, 3], [3, 1, 3, 3, None], [2, 2, 1], ["stakeholder-communication", "business-acumen"]),
-    "founder":                  ([3, 3, 3, 1, 3, 2, 2, 3, 2, 1, 1, 4, 2, 2, 3], [4, 3, 3, 4, 1], [2, 3, 2], ["product-strategy", "decision-making"]),
+    "founder":                  ([3, 3, 3, 1, 3, 2, 2, 3, 2, 1, 1, 4, 2, 2, 3], [4, 3, 3, 4, None], [2, 3, 2], ["product-strategy", "decision-making"]),
     "student":                  ([0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 2, None], [0, 0, 0], []),
     # ---- Added by the content work (issue #26): new rungs and starting points. First
     # estimates for the advice work to recalibrate with the rest of the ladder.
@@ -199,7 +211,7 @@ PROFILES = {
     # Planning at 3 (across teams), not 4 (the organisation's standard): a director of TPM in a
     # tech company sets the planning cycle but rarely keeps budgets and critical paths, and a
     # head of PMO is recognised by reporting delivery and risk upward (managing up).
-    "director-of-program-management": ([1, 2, 3, 0, 4, 2, 3, 2, 4, 4, 3, 3, 3, 0, 3], [3, 4, 3, 0, 3], [3, 3, 3],
+    "director-of-program-management": ([1, 2, 3, 0, 4, 2, 3, 2, 4, 4, 3, 3, 3, 0, 3], [3, 4, 3, 0, None], [3, 3, 3],
                                  ["cross-team-coordination", "people-leadership", "managing-up", "people-managed"]),
     "engineering-manager":      ([1, 2, 3, 1, 3, 2, 4, 1, 3, 3, 3, 3, 2, 1, 2], [2, 3, 1, 2, None], [2, 2, 2], ["technical-fluency", "people-leadership"]),
     "scrum-master":             ([1, 0, 3, 2, 3, 1, 2, 0, 2, 2, 2, 1, 1, 0, 1], [1, 0, 0, 1, None], [1, 1, 0], ["delivery-execution"]),
@@ -214,7 +226,9 @@ def _importance(comp, level, top):
     if comp in PREFERENCE_IMPORTANCE:
         return PREFERENCE_IMPORTANCE[comp]
     if comp == "people-managed":
-        return 2 if level >= 2 else 1
+        # Line reports weigh on every role: they separate the management track from the
+        # individual-contributor and delivery roles in both directions.
+        return 2
     if comp in EXPERIENCE_COLUMNS:
         return 3
     return 2 if level >= 2 else 1

@@ -1,7 +1,9 @@
 """The adaptive quiz: ask only the questions that still decide the recommendation.
 
 **Opening.** The questions of the quiz's first section (where the person is now: current
-role, experience, what they have done) are always asked, in order.
+role, experience, what they have done) and every question with a purpose (the roles the
+person is weighing, managing or not, company, time horizon: where they want to go) are
+always asked, in the quiz's order.
 
 **Next question.** A belief over the recommendable roles starts even and is updated by
 every answer with how likely a person in each role is to give it:
@@ -19,10 +21,13 @@ of their profiles' weight it would assess for the first time:
 Ties go to the question that comes first in the quiz. Checklists and questions without
 scores are only asked in the opening (or when the person answers everything).
 
-**Stopping.** The quiz stops when the answers so far give a clear leader by the result
-page's own measures: confidence *high* (``confidence.assess``), the top two at least
-``margin`` points apart, and the answers assessing at least ``coverage`` of the weight of
-each of the three leading roles; or after ``max_questions``; or when nothing is left to ask.
+**Stopping.** The opening is always finished first. Then the quiz stops when the answers
+so far give a clear leader by the result page's own measures: confidence *high*
+(``confidence.assess``), the top two at least ``margin`` apart, and the answers assessing
+at least ``coverage`` of the weight of each of the three leading roles; or, for a person
+who named the roles they are weighing, when the headline among those roles is settled
+(``direction_settled``); or after ``max_questions`` (the result then says the call is
+open); or when nothing is left to ask.
 The person can ask for a few more questions, or answer everything.
 
 **Deterministic.** ``walk`` replays the answers: at each step the next question is chosen
@@ -33,14 +38,17 @@ same questions; changing an earlier answer may change what comes after it.
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .confidence import HIGH, MIN_ASSESSED, MIN_POSITIONS, assess, assessed_share
+from .confidence import HIGH, LOW, MIN_ASSESSED, MIN_POSITIONS, assess, assessed_share
+from .direction import chosen_roles
 from .match import rank_roles
+from .noise import move_answers
 from .personas import answer_as_role
 from .profile import build_profile, is_not_applicable, question_values
-from .types import MULTIPLE, SCALE, SCALE_MAX, SCALE_MIN, AnswerValue, Bank, QuestionInfo
+from .types import MULTIPLE, PLAIN, SCALE, SCALE_MAX, SCALE_MIN, AnswerValue, Bank, QuestionInfo
 
 TEMPERATURE = 0.6
 CONTENDERS = 5
@@ -52,6 +60,7 @@ LEADERS_COVERED = 3
 
 OPENING, INFORMATIVE = "opening", "most-informative"
 CLEAR_LEADER, MAX_QUESTIONS, ALL_ASKED = "clear-leader", "max-questions", "all-asked"
+DIRECTION_SETTLED = "direction-settled"
 
 
 @dataclass(frozen=True)
@@ -135,7 +144,7 @@ def likelihoods(bank: Bank) -> Likelihoods:
         roles = bank.recommendable_roles()
         cached = {}
         for q in bank.questions.values():
-            if q.is_complete and not q.is_current_role and q.kind != MULTIPLE:
+            if q.is_complete and q.purpose == PLAIN and not q.is_current_role and q.kind != MULTIPLE:
                 table = _question_likelihoods(q, roles)
                 if table is not None:
                     cached[q.slug] = table
@@ -162,12 +171,17 @@ def _walker_tables(bank: Bank) -> tuple[list[str], dict[str, frozenset], dict[st
 
 
 def opening(bank: Bank) -> list[str]:
-    """The questions of the quiz's first section, in order."""
+    """The questions always asked, in order: the quiz's first section and every question
+    with a purpose (current role, roles weighed, where the person wants to go)."""
     questions = [q for q in bank.questions.values() if q.is_complete]
     if not questions:
         return []
     first = questions[0].section
-    return [q.slug for q in questions if q.section == first] if first else [questions[0].slug]
+    return [
+        q.slug
+        for i, q in enumerate(questions)
+        if q.purpose != PLAIN or (q.section == first if first else i == 0)
+    ]
 
 
 def _entropy(p: Mapping[str, float]) -> float:
@@ -248,8 +262,12 @@ class Walker:
         if len(self.steps) >= self.settings.max_questions:
             return MAX_QUESTIONS
         # High confidence needs this many answers: no need to rank before.
-        if len(self.answers) >= MIN_POSITIONS and clear_leader(self.bank, self.answers, self.settings):
+        if len(self.answers) < MIN_POSITIONS:
+            return None
+        if clear_leader(self.bank, self.answers, self.settings):
             return CLEAR_LEADER
+        if direction_settled(self.bank, self.answers, self.settings):
+            return DIRECTION_SETTLED
         return None
 
 
@@ -263,6 +281,28 @@ def clear_leader(bank: Bank, answers: Mapping[str, AnswerValue], settings: Setti
     if confidence.level != HIGH or (confidence.margin or 0) < settings.margin:
         return False
     return all(assessed_share(bank, profile, m.role) >= settings.coverage for m in ranking[:LEADERS_COVERED])
+
+
+def direction_settled(bank: Bank, answers: Mapping[str, AnswerValue], settings: Settings) -> bool:
+    """The person named the roles they are weighing, and the headline among them is
+    settled: the answers are trusted (confidence not low), they assess at least
+    ``coverage`` of each named role's weight (so its fit and gaps are measured), and the
+    best named role leads the other named ones by ``margin``."""
+    chosen = chosen_roles(bank, answers)
+    if not chosen:
+        return False
+    profile = build_profile(bank, answers)
+    ranking = rank_roles(bank, profile)
+    if assess(bank, answers, profile, ranking).level == LOW:
+        return False
+    if any(assessed_share(bank, profile, role) < settings.coverage for role in chosen):
+        return False
+    # The line "closest to what you do today" must be settled too: its lead over the next
+    # role at least the margin.
+    if len(ranking) > 1 and ranking[0].match - ranking[1].match < settings.margin:
+        return False
+    matches = sorted((m.match for m in ranking if m.role in chosen), reverse=True)
+    return len(matches) < 2 or matches[0] - matches[1] >= settings.margin
 
 
 def _given(value: AnswerValue) -> int | list[str]:
@@ -330,13 +370,27 @@ def simulate(
         walker.answer(step, respondent.get(step.question))
 
 
+# Real people answer less neatly than a profile: the usual length is measured on typical
+# answers with this share moved one step (a fixed seed, so it is the same for a bank).
+USUAL_NOISE, USUAL_SEED = 0.2, 20261208
+
+
 def typical_length(bank: Bank, settings: Settings) -> int:
     """How many questions the quiz usually asks: the median over every recommendable role's
-    typical answers (a dozen simulated quizzes: callers cache it per bank version)."""
-    lengths = sorted(
-        len(simulate(bank, answer_as_role(bank, r.slug), settings)[0].steps)
-        for r in bank.recommendable_roles()
-    )
+    typical answers with a fifth of them moved one step, once naming that role as the one
+    weighed and once "not sure" (two dozen simulated quizzes: callers cache it per bank
+    version)."""
+    rnd = random.Random(USUAL_SEED)
+    question = bank.target_roles_question
+    unsure = next((o.slug for o in question.options if o.exclusive), None) if question else None
+    lengths = []
+    for r in bank.recommendable_roles():
+        typical = move_answers(bank, answer_as_role(bank, r.slug), USUAL_NOISE, rnd)
+        variants = [typical]
+        if question is not None and unsure is not None:
+            variants.append({**typical, question.slug: (unsure,)})
+        lengths += [len(simulate(bank, answers, settings)[0].steps) for answers in variants]
+    lengths.sort()
     return lengths[len(lengths) // 2] if lengths else len(bank.questions)
 
 
@@ -350,6 +404,43 @@ def still_to_come(path: Path, settings: Settings, usual: int, at_least: int = 0)
     if asked >= settings.max_questions:
         return 0
     return max(1, min(settings.max_questions, max(usual, at_least)) - asked)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the progress line may say while the quiz asks (the template words it).
+
+    ``more``: "about N more" after the current question, while the quiz is within its usual
+    length; it falls by one with every answer, so it never repeats a count. None once the
+    quiz is past its usual length: an estimate that proved wrong is never said again, and
+    ``at_most`` (the most that can remain, from the quiz's maximum) and ``deciding`` (the two
+    roles the next answers decide between) are said instead. (A simulated finish of the
+    quiz as the leading role would answer was tried: worse, see benchmarks/RESULTS.md.)"""
+
+    more: int | None
+    at_most: int
+    deciding: tuple[str, ...] = ()
+
+
+def progress(
+    bank: Bank,
+    path: Path,
+    answers: Mapping[str, AnswerValue],
+    settings: Settings,
+    usual: int,
+    at_least: int = 0,
+) -> Progress:
+    """Where the quiz stands for the progress line (see ``Progress``)."""
+    if path.next is None:
+        return Progress(0, 0)
+    asked = len(path.steps) + 1  # the current question counts as asked
+    at_most = max(0, settings.max_questions - asked)
+    expected = min(settings.max_questions, max(usual, at_least, len(opening(bank)) + 1))
+    if asked < expected:
+        return Progress(min(expected - asked, at_most), at_most)
+    given = {q: answers[q] for q in path.asked if q in answers}
+    ranking = rank_roles(bank, build_profile(bank, given))
+    return Progress(None, at_most, tuple(m.role for m in ranking[:2]))
 
 
 def record(bank: Bank, path: Path, answers: Mapping[str, AnswerValue]) -> dict:

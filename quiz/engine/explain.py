@@ -7,7 +7,9 @@ Rules that keep explanations honest:
   only when it lost points *and* the person's level and the role's level read as
   different words; one listed as raising it lost nothing;
 - a competency appears in one list at most;
-- preferences are told in the person's own answers and the role's own scope.
+- preferences are told in the person's own answers (quoted as given, or "between X and Y"
+  where several answers were combined) and the role's own scope;
+- no sentence speaks of points, internal markers or missing values.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from .types import (
     KIND_EXPERIENCE,
     KIND_PREFERENCE,
     MAX_LEVEL,
-    SCALE,
     SCALE_MAX,
     SCALE_MIN,
     AnswerValue,
@@ -86,18 +87,30 @@ def evidence(
     ]
 
 
-def _own_answer(bank: Bank, answers, profile, comp: str) -> str:
-    """The person's own words for a preference: their answer to a choice question, when
-    that answer says what their overall level says (else the level's words speak)."""
+def quoted(text: str) -> str:
+    return _("“%(text)s”") % {"text": text}
+
+
+def own_words(bank: Bank, answers, profile, comp: str) -> str:
+    """The person's own answers about a competency, quoted as given: one answer alone, or
+    "between “X” and “Y”" when several were combined (the lowest and the highest). Empty
+    when no answer of theirs speaks to it."""
     level = profile.get(comp)
+    given = []
     for q in level.questions if level else ():
         question = bank.questions.get(q)
-        if question is None or question.kind == SCALE or q not in answers:
+        if question is None or q not in answers:
             continue
         value = question_values(question, answers[q]).get(comp)
-        if value is not None and rounded_level(value) == rounded_level(level.level):
-            return answer_text(question, answers[q])
-    return ""
+        if value is not None:
+            given.append((value, answer_text(question, answers[q])))
+    if not given:
+        return ""
+    given.sort(key=lambda item: item[0])
+    low, high = given[0][1], given[-1][1]
+    if low == high or len(given) == 1:
+        return quoted(low)
+    return _("between %(low)s and %(high)s") % {"low": quoted(low), "high": quoted(high)}
 
 
 def _join(items: list[str]) -> str:
@@ -113,10 +126,18 @@ def _role_side(bank: Bank, role_slug: str, comp: CompetencyInfo, expected: int) 
     role = bank.roles[role_slug]
     words = level_words(comp, expected)
     if comp.kind == KIND_PREFERENCE and comp.slug == "people-management" and role.scope_reports:
+        if not _says_something(role.scope_reports):
+            return _("%(words)s (no line reports)") % {"words": words}
         return _("%(words)s (reports: %(reports)s)") % {"words": words, "reports": role.scope_reports}
-    if comp.kind == KIND_PREFERENCE and comp.slug == "scope-breadth" and role.scope_teams:
+    if comp.kind == KIND_PREFERENCE and comp.slug == "scope-breadth" and _says_something(role.scope_teams):
         return _("%(words)s (%(teams)s)") % {"words": words, "teams": role.scope_teams}
     return words
+
+
+def _says_something(text: str) -> bool:
+    """A scope text worth quoting: not empty and not a "None" (which reads as a missing value)."""
+    words = text.strip().lower()
+    return bool(words) and not words.startswith(("none", "n/a", "-"))
 
 
 def _reason(bank, answers, profile, top: RoleMatch, c: Contribution, raised: bool) -> dict:
@@ -124,11 +145,13 @@ def _reason(bank, answers, profile, top: RoleMatch, c: Contribution, raised: boo
     you = level_words(comp, c.user)
     role = _role_side(bank, top.role, comp, c.expected)
     if comp.kind == KIND_PREFERENCE:
-        own = _own_answer(bank, answers, profile, c.competency)
-        if raised:
-            words = _("you want: %(you)s; this role: %(role)s") % {"you": own or you, "role": role}
+        own = own_words(bank, answers, profile, c.competency)
+        if not own:
+            words = _("your answers put you at: %(you)s; this role: %(role)s") % {"you": you, "role": role}
+        elif raised:
+            words = _("you answered %(you)s; this role: %(role)s") % {"you": own, "role": role}
         else:
-            words = _("you want: %(you)s; this role offers: %(role)s") % {"you": own or you, "role": role}
+            words = _("you answered %(you)s; this role offers: %(role)s") % {"you": own, "role": role}
     elif comp.kind == KIND_EXPERIENCE:
         words = _("you: %(you)s; usual for this role: %(role)s") % {"you": you, "role": role}
     elif raised and rounded_level(c.user) > c.expected:
@@ -170,8 +193,12 @@ def _lowered(top: RoleMatch) -> list[Contribution]:
 # --------------------------------------------------------------------------- level fit
 
 
+CURRENT = "current"
+
+
 def level_fit_words(fit: str | None) -> str:
     return {
+        CURRENT: _("your current role"),
         STRETCH: _("a stretch"),
         NEXT_STEP: _("the next step up"),
         AT_LEVEL: _("at your level"),
@@ -179,10 +206,13 @@ def level_fit_words(fit: str | None) -> str:
     }.get(fit or "", "")
 
 
-def level_fit_sentence(bank: Bank, profile, m: RoleMatch) -> str:
-    """Why a role is a stretch or a step back, from the experience facts."""
+def level_fit_sentence(bank: Bank, profile, m: RoleMatch, current: str | None = None) -> str:
+    """Why a role is a stretch or a step back, from the experience facts (nothing for the
+    person's current role: it is neither a step up nor back from itself)."""
     fit = m.level_fit
     role = bank.roles[m.role]
+    if m.role == current:
+        return ""
     facts = [c for c in m.contributions if c.kind == KIND_EXPERIENCE and c.importance >= 2]
     if fit is None or not facts:
         return ""
@@ -203,9 +233,15 @@ def level_fit_sentence(bank: Bank, profile, m: RoleMatch) -> str:
             "role": role.name,
             "usual": usual,
         }
-    return _("At your level: %(role)s usually comes with %(usual)s, as you have.") % {
+    if usual == yours:
+        return _("At your level: %(role)s usually comes with %(usual)s, as you have.") % {
+            "role": role.name,
+            "usual": usual,
+        }
+    return _("About your level: %(role)s usually comes with %(usual)s; you bring %(yours)s.") % {
         "role": role.name,
         "usual": usual,
+        "yours": yours,
     }
 
 
@@ -270,11 +306,20 @@ def plan_words(bank: Bank, plan: dict) -> dict:
             "From %(from)s to %(to)s in %(count)d steps, about %(months)d months for you.",
             hops,
         ) % {"from": bank.roles[plan["from"]].name, "to": target, "count": hops, "months": months}
-        if plan["typical_months"] != months:
-            summary += " " + _(
-                "(Typically %(typical)d months; shorter for you because of the steps you have done or the "
-                "experience you already have.)"
-            ) % {"typical": plan["typical_months"]}
+        done = sum(h["done_count"] for h in plan["hops"])
+        experienced = any(h["experienced"] for h in plan["hops"])
+        if plan["typical_months"] != months and (done or experienced):
+            why = (
+                _("the steps you have already done and the experience you bring")
+                if done and experienced
+                else _("the steps you have already done")
+                if done
+                else _("the experience you already bring")
+            )
+            summary += " " + _("(Typically %(typical)d months; shorter for you because of %(why)s.)") % {
+                "typical": plan["typical_months"],
+                "why": why,
+            }
     elif plan["kind"] == DIRECT:
         summary = _(
             "%(to)s is a step back in seniority from %(from)s, so no preparation route is needed: you can apply "
@@ -370,13 +415,19 @@ def explain(
         what = _join([d["name"].lower() for d in deciding]) if deciding else _("nothing in particular")
         if conf.CLOSE_CALL in confidence.reasons:
             sentence = _(
-                "A close call: %(runner)s is only %(gap)s points behind. What tips it towards %(top)s are your "
-                "answers about %(what)s; if they describe you less well, %(runner)s may fit better."
-            ) % {"runner": runner_role.name, "gap": f"{gap:.1f}", "top": top_role.name, "what": what}
+                "%(runner)s is almost level with %(top)s (a %(match)s%% match). What tips it towards %(top)s are "
+                "your answers about %(what)s; if they describe you less well, %(runner)s may fit better."
+            ) % {
+                "runner": runner_role.name,
+                "match": f"{runner.match:.0f}",
+                "top": top_role.name,
+                "what": what,
+            }
         else:
             sentence = _(
-                "%(runner)s is %(gap)s points behind. The answers that decided between them were about %(what)s."
-            ) % {"runner": runner_role.name, "gap": f"{gap:.1f}", "what": what}
+                "%(runner)s comes next (a %(match)s%% match). The answers that decided between them were "
+                "about %(what)s."
+            ) % {"runner": runner_role.name, "match": f"{runner.match:.0f}", "what": what}
         change = {
             "runner_up": runner.role,
             "runner_up_name": runner_role.name,
@@ -391,9 +442,20 @@ def explain(
         "lowered": lowered,
         "change": change,
         "sentences": sentences,
-        "level_fit": level_fit_sentence(bank, profile, top),
+        "level_fit": level_fit_sentence(bank, profile, top, current_role_of(bank, answers)),
         "unassessed": unassessed,
     }
+
+
+def current_role_of(bank: Bank, answers: Mapping[str, AnswerValue]) -> str | None:
+    """The role the person named as their job today, if the bank knows it."""
+    question = bank.current_role_question
+    answer = answers.get(question.slug) if question else None
+    if isinstance(answer, tuple) and answer:
+        option = question.option(answer[0])
+        if option is not None and option.role in bank.roles:
+            return option.role
+    return None
 
 
 __all__ = ["explain", "level_words", "plan_words"]

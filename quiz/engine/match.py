@@ -10,15 +10,18 @@ Match of role r (0–100)
                      half: an expert people leader does not *resemble* a role without
                      reports, though a little more skill than needed is no drawback.
         preference:  d_c = |e_c − u_c|
-        experience:  d_c = max(0, e_c − u_c − 1) + max(0, u_c − e_c − ½)
-                     One level of stretch is the usual next step and costs nothing; a
-                     bigger stretch does. Being more than half a level above the role
-                     (a step back) costs from there.
+        experience:  d_c = max(0, e_c − u_c − ½) + max(0, u_c − e_c)
+                     Half a level of stretch costs nothing; more does. Being above the
+                     role (a step back) costs from there, except for the years in
+                     product work (FLOOR_FACTS): a role's years are a floor, never a
+                     band, so more years never lower a match.
 
         lost_c  = w_c · min(d_c, 2) / 2     (two levels off loses the whole weight)
         match_r = 100 · (1 − Σ lost_c / Σ w_c)
 
-    Roles are ranked by match; ties go to the role's order in the bank, then its slug.
+    A floor fact the role expects at level 0 is left out: everyone meets it, so it would
+    only add weight that every answer earns. Roles are ranked by match; ties go to the
+    role's order in the bank, then its slug.
 
 Level fit
     The signed gap g = Σ w_c (e_c − u_c) / Σ w_c over the role's experience facts of
@@ -52,6 +55,8 @@ SURPLUS_FREE = 1.0
 SURPLUS_WEIGHT = 0.5
 STRETCH_FREE = 0.5
 STEP_BACK_FREE = 0.0
+# Experience facts that are a floor: more than the role asks never counts against it.
+FLOOR_FACTS = frozenset({"experience-years"})
 
 STRETCH, NEXT_STEP, AT_LEVEL, STEP_BACK = "stretch", "next-step", "level", "step-back"
 STRETCH_GAP = 1.5
@@ -60,10 +65,12 @@ STEP_BACK_GAP = -0.75
 LEVEL_FIT_MIN_IMPORTANCE = 2
 
 
-def distance(kind: str, expected: float, user: float) -> float:
+def distance(kind: str, expected: float, user: float, competency: str = "") -> float:
     """d_c of the module docstring."""
     if kind == KIND_PREFERENCE:
         return abs(expected - user)
+    if kind == KIND_EXPERIENCE and competency in FLOOR_FACTS:
+        return max(0.0, expected - user - STRETCH_FREE)
     if kind == KIND_EXPERIENCE:
         return max(0.0, expected - user - STRETCH_FREE) + max(0.0, user - expected - STEP_BACK_FREE)
     return max(0.0, expected - user) + SURPLUS_WEIGHT * max(0.0, user - expected - SURPLUS_FREE)
@@ -128,15 +135,17 @@ def _match(slug: str, terms: tuple[Term, ...], profile: Mapping[str, Level]) -> 
     total = lost_total = gap_sum = gap_weight = 0.0
     for comp, kind, expected, importance in terms:
         level = profile.get(comp)
-        if level is None:
-            continue
+        if level is None or (comp in FLOOR_FACTS and expected == 0):
+            continue  # not assessed, or a floor of zero: met by everyone, it tells nothing
         user = level.level
-        lost = importance * min(distance(kind, expected, user), FULL_MISS) / FULL_MISS
+        lost = importance * min(distance(kind, expected, user, comp), FULL_MISS) / FULL_MISS
         total += importance
         lost_total += lost
         contributions.append(Contribution(comp, kind, expected, importance, user, lost))
         if kind == KIND_EXPERIENCE and importance >= LEVEL_FIT_MIN_IMPORTANCE:
-            gap_sum += importance * (expected - user)
+            # Years above the floor do not make a role a step back.
+            gap = max(0.0, expected - user) if comp in FLOOR_FACTS else expected - user
+            gap_sum += importance * gap
             gap_weight += importance
     gap = gap_sum / gap_weight if gap_weight else None
     if total == 0:

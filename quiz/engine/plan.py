@@ -5,7 +5,7 @@ Gaps
     Every skill the target expects (e_c > 0) that the person is below, largest
     gap × importance first. Each comes with the development action for the *next* level
     up from where the person is (never one below their level). Skills the answers did not
-    assess are listed apart, without a made-up gap.
+    assess are listed apart, without a made-up gap and without an action.
 
 Route
     The fastest route from the current role to the target: Dijkstra's shortest path over
@@ -72,8 +72,8 @@ def find_gaps(bank: Bank, profile: Mapping[str, Level], target: str) -> list[dic
             continue
         level = profile.get(comp)
         if level is None:
-            action = choose_action(info, 0, expectation.level)
-            unassessed.append(_gap(info, None, expectation, action))
+            # Not assessed: no made-up level, so no action pitched at one.
+            unassessed.append(_gap(info, None, expectation, None))
             continue
         if expectation.level - level.level > 1e-9:
             action = choose_action(info, level.level, expectation.level)

@@ -11,6 +11,12 @@ Floors
     person has *at least* its level. It never lowers a competency, and leaving an item
     unticked says nothing.
 
+Floors from experience facts
+    Some facts prove a least level of another competency: managing a team shows at least
+    "manages a team and grows people"; many years of related work put a career changer
+    at the entry level of product work, never above "3–5 years". FACT_FLOORS maps each
+    fact level to the least level it proves; the fact's question is then evidence too.
+
 Not applicable
     An answer marked "not applicable" (for example "I haven't worked on a product yet")
     is kept with the attempt but says nothing about any competency.
@@ -30,6 +36,14 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from .types import MULTIPLE, SCALE, SCALE_MAX, SCALE_MIN, AnswerValue, Bank, QuestionInfo
+
+# fact → (skill it proves, {fact level: least skill level}).
+FACT_FLOORS = {
+    "people-managed": ("people-leadership", {1: 2, 2: 3, 3: 3, 4: 4}),
+    # Three or more years of related work put a career changer's entry above the first rung
+    # (as "3–5 years" at most): they are never counted as more years in product than that.
+    "related-years": ("experience-years", {2: 0.5, 3: 1, 4: 1}),
+}
 
 
 class Level(NamedTuple):
@@ -91,6 +105,11 @@ def build_profile(bank: Bank, answers: Mapping[str, AnswerValue]) -> dict[str, L
         for comp, value in question_floors(question, answer).items():
             if comp in bank.competencies:
                 floors.setdefault(comp, []).append((q_slug, value))
+        for fact, value in question_values(question, answer).items():
+            skill, table = FACT_FLOORS.get(fact, (None, {}))
+            floor = table.get(int(round(value)))
+            if skill in bank.competencies and floor is not None:
+                floors.setdefault(skill, []).append((q_slug, float(floor)))
     profile = {}
     for comp in sorted(set(points) | set(floors)):
         values = [v for _, v in points.get(comp, [])]
@@ -109,6 +128,8 @@ def answer_position(question: QuestionInfo, answer: AnswerValue) -> float | None
         return (answer - SCALE_MIN) / (SCALE_MAX - SCALE_MIN) if isinstance(answer, int) else None
     if question.is_current_role or question.kind == MULTIPLE or isinstance(answer, int) or not answer:
         return None
+    if not any(o.scores for o in question.answer_options):
+        return None  # a wish, not a level: its choices have no order to sit in
     slugs = [o.slug for o in question.answer_options]
     if len(slugs) < 2 or answer[0] not in slugs:
         return None

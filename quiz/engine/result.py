@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from . import confidence as conf
-from .explain import confidence_message, explain, level_fit_sentence, level_fit_words, plan_words
+from .direction import direction
+from .explain import (
+    CURRENT,
+    confidence_message,
+    current_role_of,
+    evidence,
+    explain,
+    level_fit_sentence,
+    level_fit_words,
+    plan_words,
+)
 from .match import rank_roles
 from .plan import find_gaps, plan_transition
 from .profile import build_profile
@@ -13,15 +23,7 @@ from .types import ENGINE_VERSION, KIND_SKILL, AnswerValue, Bank, RoleInfo
 
 
 def current_role(bank: Bank, answers: Mapping[str, AnswerValue]) -> str | None:
-    question = bank.current_role_question
-    if question is None or question.slug not in answers:
-        return None
-    answer = answers[question.slug]
-    if isinstance(answer, tuple) and answer:
-        option = question.option(answer[0])
-        if option is not None and option.role in bank.roles:
-            return option.role
-    return None
+    return current_role_of(bank, answers)
 
 
 def role_card(role: RoleInfo) -> dict:
@@ -34,7 +36,8 @@ def role_card(role: RoleInfo) -> dict:
         "salary": dict(role.salary) if role.salary else None,
         "pay_note": role.pay_note,
         "reports_to": role.reports_to,
-        "experience": role.experience,
+        # "(J)" marks a judgement call in the content's notes; it is not for job seekers.
+        "experience": role.experience.replace(" (J)", "").replace("(J)", ""),
     }
 
 
@@ -54,10 +57,12 @@ def recommend(bank: Bank, answers: Mapping[str, AnswerValue], target: str | None
         gaps = find_gaps(bank, profile, m.role)
         plan = plan_words(bank, plan_transition(bank, profile, answers, gaps, current, m.role))
         plans[m.role] = {"gaps": gaps, "plan": plan}
+    heading = direction(bank, answers, profile, ranking, labels, plans, current)
     return {
         "engine_version": ENGINE_VERSION,
         "recommended": top,
-        "target": target or top,
+        "target": target or heading["headline"] or top,
+        "direction": heading,
         "current_role": current,
         "current_role_name": bank.roles[current].name if current else None,
         "confidence": {
@@ -75,9 +80,10 @@ def recommend(bank: Bank, answers: Mapping[str, AnswerValue], target: str | None
                 "name": bank.roles[m.role].name,
                 "match": round(m.match, 1),
                 "fit": label,
-                "level_fit": m.level_fit,
-                "level_fit_words": level_fit_words(m.level_fit),
-                "level_fit_sentence": level_fit_sentence(bank, profile, m),
+                # The current role is "your current role", never a step up or back from itself.
+                "level_fit": CURRENT if m.role == current else m.level_fit,
+                "level_fit_words": level_fit_words(CURRENT if m.role == current else m.level_fit),
+                "level_fit_sentence": level_fit_sentence(bank, profile, m, current),
             }
             for m, label in zip(ranking, labels, strict=True)
         ],
@@ -92,6 +98,9 @@ def recommend(bank: Bank, answers: Mapping[str, AnswerValue], target: str | None
                 "high_label": comp.high_label,
                 "user": round(profile[comp.slug].level, 2) if comp.slug in profile else None,
                 "coverage": profile[comp.slug].coverage if comp.slug in profile else 0,
+                # A level is stated only with the answers behind it; without, "not assessed".
+                "assessed": comp.slug in profile,
+                "evidence": evidence(bank, answers, profile, comp.slug),
                 "expected": {
                     m.role: bank.roles[m.role].profile[comp.slug].level
                     for m in ranking

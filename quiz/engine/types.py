@@ -9,7 +9,8 @@ from typing import NamedTuple
 
 from roles.levels import MAX_LEVEL as MAX_LEVEL  # the engine's levels are the roles'
 
-ENGINE_VERSION = "2.0"
+# 3.0: the snapshot adds the person's direction, and evidence for every level it states.
+ENGINE_VERSION = "3.0"
 # The agreement scale of statements, 1 (strongly disagree) to 5 (strongly agree).
 SCALE_MIN, SCALE_MAX = 1, 5
 
@@ -17,6 +18,10 @@ KIND_SKILL = "skill"
 KIND_PREFERENCE = "preference"
 KIND_EXPERIENCE = "experience"
 SINGLE, MULTIPLE, SCALE = "single", "multiple", "scale"
+# What a question is for (Question.Purpose): every purpose but PLAIN is always asked.
+PLAIN, CURRENT_ROLE, TARGET_ROLES, INTENT = "plain", "current-role", "target-roles", "intent"
+# The most roles a person may name as the ones they are weighing.
+MAX_TARGET_ROLES = 3
 
 # The answer to one question: option slugs for choice questions (and for a "not
 # applicable" answer to a scale), 1–5 for a scale.
@@ -78,6 +83,7 @@ class QuestionInfo:
     options: tuple[OptionInfo, ...]
     is_current_role: bool = False
     section: str = ""
+    purpose: str = PLAIN
 
     def option(self, slug: str) -> OptionInfo | None:
         return self._by_slug.get(slug)
@@ -157,6 +163,10 @@ class Bank:
     @cached_property
     def current_role_question(self) -> QuestionInfo | None:
         return next((q for q in self.questions.values() if q.is_current_role), None)
+
+    @cached_property
+    def target_roles_question(self) -> QuestionInfo | None:
+        return next((q for q in self.questions.values() if q.purpose == TARGET_ROLES), None)
 
 
 Term = tuple[str, str, int, int]  # competency, kind, expected level, importance

@@ -62,9 +62,15 @@ def test_the_opening_comes_first_in_order_then_the_most_informative_question(ban
     assert opening == [
         "current-role",
         "years-experience",
+        "adjacent-years",
         "widest-scope",
         "people-reporting",
         "done-recently",
+        # Where the person wants to go: never skipped.
+        "target-roles",
+        "manage-or-ic",
+        "company-stage",
+        "horizon",
     ]
     answers = typical_answers(bank, "product-manager")
     path = adaptive.walk(bank, {slug: answers[slug] for slug in opening})
@@ -85,22 +91,23 @@ def test_changing_an_early_answer_changes_what_comes_after_it(bank):
     path, given = adaptive.simulate(bank, answers)
     cpo = typical_answers(bank, "cpo")
     changed = {**given, "people-reporting": cpo["people-reporting"], "widest-scope": cpo["widest-scope"]}
-    assert adaptive.walk(bank, changed).asked[:6] != path.asked[:6]
+    after_opening = len(adaptive.opening(bank)) + 2
+    assert adaptive.walk(bank, changed).asked[:after_opening] != path.asked[:after_opening]
 
 
 def test_typical_answers_of_every_role_stop_early_with_that_role_on_top(bank):
     for role in bank.recommendable_roles():
         path, given = adaptive.simulate(bank, typical_answers(bank, role.slug))
-        assert path.stopped == adaptive.CLEAR_LEADER, role.slug
+        assert path.stopped in (adaptive.CLEAR_LEADER, adaptive.DIRECTION_SETTLED), role.slug
         assert len(path.steps) < len(bank.questions) * 0.6, (role.slug, len(path.steps))
         ranking = engine.rank_roles(bank, engine.build_profile(bank, given))
         assert ranking[0].role == role.slug
 
 
 def test_the_quiz_stops_at_its_maximum_however_close_the_call(bank):
-    settings = adaptive.Settings(max_questions=8, margin=50)
+    settings = adaptive.Settings(max_questions=12, margin=50)
     path, _ = adaptive.simulate(bank, typical_answers(bank, "product-manager"), settings)
-    assert len(path.steps) == 8 and path.stopped == adaptive.MAX_QUESTIONS
+    assert len(path.steps) == 12 and path.stopped == adaptive.MAX_QUESTIONS
 
 
 def test_a_person_who_asked_for_more_is_not_stopped_before_them(bank):
@@ -277,10 +284,10 @@ def test_editors_set_adaptive_maximum_and_margin_per_quiz(default_content, admin
     page = admin_client.get(reverse("admin:quiz_quiz_change", args=[default_content.pk])).content.decode()
     for field in ("adaptive", "adaptive_max", "adaptive_margin"):
         assert f'name="{field}"' in page
-    Quiz.objects.filter(pk=default_content.pk).update(adaptive_max=7, adaptive_margin=50)
+    Quiz.objects.filter(pk=default_content.pk).update(adaptive_max=12, adaptive_margin=50)
     client = Client()
     asked = take(client, Quiz.objects.get(), typical_answers(bank, "product-manager"))
-    assert len(asked) == 7
+    assert len(asked) == 12
     summary = client.get(reverse("quiz:summary", args=[Attempt.objects.get().uuid])).content.decode()
     assert "as many as this quiz asks" in summary
     Quiz.objects.filter(pk=default_content.pk).update(adaptive=False)
@@ -326,9 +333,9 @@ def test_changing_an_answer_and_back_gives_the_first_result_again(default_conten
     director = typical_answers(bank, "director-of-product")
     asked = take(client, default_content, director)
     attempt = Attempt.objects.get()
-    question = default_content.questions.get(slug="manage-people")
+    question = default_content.questions.get(slug="people-reporting")
     stay_ic = question.options.order_by("order").first()
-    client.post(step_url(attempt, "manage-people") + "?then=summary", {"answer": stay_ic.pk})
+    client.post(step_url(attempt, "people-reporting") + "?then=summary", {"answer": stay_ic.pk})
     product_manager = typical_answers(bank, "product-manager")
     url = client.post(reverse("quiz:start", args=[default_content.slug]))["Location"]
     while "/questions/" in url:
@@ -338,7 +345,8 @@ def test_changing_an_answer_and_back_gives_the_first_result_again(default_conten
         url = client.post(url, _form_data(default_content.questions.get(slug=slug), value))["Location"]
     assert len(_engine_answers(attempt)) > len(asked)  # the detour's answers stay saved
     client.post(
-        step_url(attempt, "manage-people") + "?then=summary", _form_data(question, director["manage-people"])
+        step_url(attempt, "people-reporting") + "?then=summary",
+        _form_data(question, director["people-reporting"]),
     )
     summary = client.get(reverse("quiz:summary", args=[attempt.uuid])).content.decode()
     assert summary.count('class="summary-row"') == len(asked)
@@ -402,3 +410,34 @@ def test_a_valid_answer_to_a_question_the_quiz_has_not_asked_is_not_kept(person,
     )
     assert response.status_code == 302 and response["Location"] == first_step
     assert not Answer.objects.filter(attempt=attempt).exists()
+
+
+def _progress_run(bank, respondent, settings, usual):
+    """Every progress line a person answering as ``respondent`` would see, with the
+    number of questions that really came after each."""
+    path, given = adaptive.simulate(bank, respondent, settings)
+    total = len(path.steps)
+    lines = []
+    for n in range(total):
+        asked_before = {q: given[q] for q in path.asked[:n] if q in given}
+        step = adaptive.walk(bank, asked_before, settings)
+        if step.next is None:
+            break
+        lines.append((adaptive.progress(bank, step, asked_before, settings, usual), total - n - 1))
+    return lines
+
+
+def test_progress_never_repeats_a_count_and_past_the_usual_length_names_the_most_left(bank):
+    settings = adaptive.Settings()
+    usual = adaptive.typical_length(bank, settings)
+    for role in ("director-of-product", "cpo", "product-manager"):
+        lines = _progress_run(bank, typical_answers(bank, role), settings, usual)
+        shown = [p.more for p, _ in lines if p.more is not None]
+        assert all(a > b for a, b in zip(shown, shown[1:], strict=False)), role
+        for p, left in lines:
+            assert left <= p.at_most, role  # "at most" is never wrong
+            if p.more is None:
+                assert len(p.deciding) == 2 and p.at_most >= 0
+        # Once the count is gone, it never comes back.
+        first_gone = next((i for i, (p, _) in enumerate(lines) if p.more is None), len(lines))
+        assert all(p.more is None for p, _ in lines[first_gone:]), role

@@ -316,7 +316,7 @@ def test_the_preview_shows_the_unsaved_question_as_job_seekers_see_it_and_saves_
         saved["X-Frame-Options"] == "SAMEORIGIN"
         and "frame-ancestors 'self'" in saved["Content-Security-Policy"]
     )
-    assert "Question 7 of 45" in saved.content.decode()
+    assert "Question 12 of 51" in saved.content.decode()
     html, data = _page(admin_client, _change_url(question))
     data.update(
         {

@@ -83,7 +83,7 @@ def test_a_step_is_a_full_page_and_an_htmx_fragment_of_the_same_template(client_
     # live region that announces the step (out of band), then the card.
     assert "<html" not in fragment_html and fragment_html.startswith("<title>Question 1 of ")
     status, card = fragment_html.split("</title>", 1)[1].split("</div>", 1)
-    assert status.strip() == '<div id="quiz-status" data-hx-swap-oob="innerHTML">Question 1 of 45'
+    assert status.strip() == '<div id="quiz-status" data-hx-swap-oob="innerHTML">Question 1 of 51'
     assert card.lstrip().startswith('<div id="quiz-card"')
     assert "HX-Request" in page["Vary"] and "HX-Request" in fragment["Vary"]
 

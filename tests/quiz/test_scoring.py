@@ -405,7 +405,8 @@ def test_the_explanation_names_what_raised_and_lowered_the_match_and_the_runner_
     change = explanation["change"]
     assert change["runner_up"] == "y" and change["gap"] == pytest.approx(48.8, abs=0.05)
     assert [d["competency"] for d in change["decisive"]] == ["a", "p"]
-    assert "Y is 48.8 points behind" in change["sentence"]
+    # The runner-up's own match, in per cent: never "points" of an unnamed scale.
+    assert "Y comes next (a 43% match)" in change["sentence"] and "points" not in change["sentence"]
 
 
 def test_the_result_holds_ranking_explanation_and_a_plan_for_every_role(route_bank):
