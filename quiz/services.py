@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from . import engine, tallies
+from . import engine
 from .bank import load_bank
 from .caching import bank_cached, shared_bank_version
 from .engine import ENGINE_VERSION, adaptive, recommend
@@ -48,11 +48,8 @@ def walk_memo(attempt: Attempt) -> list:
 
 
 def attempt_start(*, quiz: Quiz, owner_key: str, is_preview: bool = False) -> Attempt:
-    """A new attempt, counted in the analytics' tallies in the same transaction."""
-    with transaction.atomic():
-        attempt = Attempt.objects.create(quiz=quiz, owner_key=owner_key, is_preview=is_preview)
-        tallies.record(None, tallies.facts(attempt, answers=()))
-    return attempt
+    """A new attempt (the analytics count it later: ``manage.py rollup_analytics``)."""
+    return Attempt.objects.create(quiz=quiz, owner_key=owner_key, is_preview=is_preview)
 
 
 def answer_save(
@@ -64,16 +61,14 @@ def answer_save(
     walk: dict | None = None,
 ) -> Answer:
     """Stores (or replaces) the answer to one question, in one transaction: either the new
-    answer is saved completely, with the analytics' tallies, or the old one stays.
+    answer is saved completely, or the old one stays. It touches only the attempt's own
+    rows: the analytics count it later (``manage.py rollup_analytics``).
 
     The first statement touches the attempt only while it is open; on PostgreSQL that
     locks its row, and on SQLite the transaction holds the write lock from its start
     (BEGIN IMMEDIATE), so concurrent submissions of one attempt (double clicks, two tabs)
     take turns. The answer itself is one upsert on its unique (attempt, question), then
-    its choices are deleted and inserted: four statements. A job seeker's answer adds
-    two: a read of the attempt's answers before (while the attempt is held) and one upsert
-    of the tallies' difference, last, so their shared rows are locked briefly. A staff
-    preview counts in no tally and skips both.
+    its choices are deleted and inserted: four statements.
     ``walk``: the adaptive quiz's memo after this answer (Attempt.walk), kept on the way."""
     now = timezone.now()
     if connection.vendor == "postgresql":
@@ -82,7 +77,6 @@ def answer_save(
         touched = {"updated_at": now} if walk is None else {"updated_at": now, "walk": walk}
         if not Attempt.objects.filter(pk=attempt.pk, completed_at__isnull=True).update(**touched):
             raise AttemptClosed
-        before = None if attempt.is_preview else tallies.open_facts(attempt)
         (answer,) = Answer.objects.bulk_create(
             [Answer(attempt_id=attempt.pk, question=question, scale_value=scale_value, answered_at=now)],
             update_conflicts=True,
@@ -91,8 +85,6 @@ def answer_save(
         )
         AnswerChoice.objects.filter(answer=answer).delete()
         AnswerChoice.objects.bulk_create([AnswerChoice(answer=answer, option=o) for o in options])
-        if before is not None:
-            tallies.record(before, tallies.with_answer(before, answer))  # last: hot rows locked briefly
     return answer
 
 
@@ -106,8 +98,8 @@ def _answer_in_two_round_trips(
 ) -> Answer:
     """``answer_save``'s statements on PostgreSQL, sent in two round trips (several
     statements each, run one after the other, each seeing what the ones before wrote):
-    BEGIN, the attempt's update and the read of its answers; then the answer, its choices,
-    the tallies and COMMIT. An answer's cost was mostly waiting for eight round trips.
+    BEGIN and the attempt's update; then the answer, its choices and COMMIT. An answer's
+    cost was mostly waiting for round trips.
     Inside a caller's transaction (a larger change, a test's) a savepoint keeps the answer
     whole instead, as ``transaction.atomic`` does."""
     quote = connection.ops.quote_name
@@ -118,9 +110,6 @@ def _answer_in_two_round_trips(
         touch, params = f"{touch}, walk = %s", [now, walk_field.get_db_prep_save(walk, connection)]
     first = f"UPDATE {attempts} SET {touch} WHERE id = %s AND completed_at IS NULL"
     params.append(attempt.pk)
-    if not attempt.is_preview:
-        first += f"; SELECT id, question_id, answered_at FROM {answers} WHERE attempt_id = %s"
-        params.append(attempt.pk)
     the_answer = f"(SELECT id FROM {answers} WHERE attempt_id = %s AND question_id = %s)"
     second = [
         (
@@ -149,15 +138,6 @@ def _answer_in_two_round_trips(
         if cursor.rowcount == 0:
             raise AttemptClosed
         writes = list(second)
-        if not attempt.is_preview:
-            cursor.nextset()
-            before = tallies.open_facts(attempt, rows=cursor.fetchall())
-            # A new answer's id is larger than any of the attempt's (ids only order
-            # answers given at the same moment).
-            stored = {question_id: pk for pk, question_id, _ in before.answers}
-            answer_id = stored.get(question.pk) or max(stored.values(), default=0) + 1
-            after = tallies.with_answer_to(before, answer_id, question.pk, now)
-            writes += tallies.upserts(attempt.quiz_id, tallies.difference(before, after))  # last
         sql = "; ".join(sql for sql, _ in writes) + commit
         cursor.execute(sql, [p for _, values in writes for p in values])
         return cursor.fetchone()[0]
@@ -240,7 +220,6 @@ def attempt_complete(*, attempt: Attempt) -> Result:
         if path is not None:
             snapshot["adaptive"] = adaptive.record(bank, path, answers)
         top = snapshot["ranking"][0] if snapshot["ranking"] else {"role": "", "match": 0}
-        before = tallies.facts(locked)
         result = Result.objects.create(
             attempt=locked,
             engine_version=ENGINE_VERSION,
@@ -250,5 +229,4 @@ def attempt_complete(*, attempt: Attempt) -> Result:
         )
         locked.completed_at = timezone.now()
         locked.save(update_fields=["completed_at"])
-        tallies.record(before, tallies.with_result(before, result, locked.completed_at))
     return result
