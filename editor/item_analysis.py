@@ -48,51 +48,41 @@ def _number(value: float | None, digits: int = 0, unit: str = "") -> str:
     return f"{value:.{digits}f}{unit}"
 
 
-def _spread(q: QuestionFigures) -> float | None:
-    return None if q.time is None else q.time.third - q.time.first
-
-
 COLUMNS = [
     Column("position", gettext_lazy("No."), lambda q: q.position, lambda q: q.position or _("inactive")),
     Column("question", gettext_lazy("Question"), lambda q: q.text.casefold(), lambda q: q.text),
     Column("answered", gettext_lazy("Answered"), lambda q: q.answered, lambda q: str(q.answered), bar=True),
     Column(
         "left",
-        gettext_lazy("Left after it (% of its answers)"),
+        gettext_lazy("Left after it (%)"),
         lambda q: q.left_rate,
         lambda q: _number(q.left_rate, 1, " %") + f" ({q.left_after})",
         bar=True,
     ),
     Column(
         "time",
-        gettext_lazy("Median time (s)"),
+        gettext_lazy("Median time (middle half), s"),
         lambda q: None if q.time is None else q.time.median,
-        lambda q: _number(None if q.time is None else q.time.median, 1),
+        lambda q: "–" if q.time is None else f"{q.time.median:.1f} ({q.time.first:.1f}–{q.time.third:.1f})",
         bar=True,
     ),
     Column(
-        "spread",
-        gettext_lazy("Middle half of times (s)"),
-        _spread,
-        lambda q: "–" if q.time is None else f"{q.time.first:.1f}–{q.time.third:.1f}",
-    ),
-    Column(
         "na",
-        gettext_lazy("“Not applicable” (% of its answers)"),
+        gettext_lazy("Not applicable (%)"),
         lambda q: q.not_applicable_share,
         lambda q: _number(q.not_applicable_share, 1, " %"),
         bar=True,
     ),
     Column(
         "separation",
-        gettext_lazy("Separates roles (0–1, completed results)"),
+        gettext_lazy("Separates roles"),
         lambda q: q.separation,
         lambda q: _number(q.separation, 2),
         bar=True,
     ),
     Column(
         "asked",
-        gettext_lazy("Asked (completed adaptive results)"),
+        gettext_lazy("Asked"),
         lambda q: q.asked,
         lambda q: str(q.asked),
         bar=True,
@@ -100,7 +90,7 @@ COLUMNS = [
     ),
     Column(
         "changed",
-        gettext_lazy("Changed the leading role"),
+        gettext_lazy("Changed the leader"),
         lambda q: q.changed,
         lambda q: str(q.changed),
         bar=True,
