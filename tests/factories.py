@@ -168,9 +168,10 @@ def staff_client(name, permissions):
     return client
 
 
-def bulk_attempts(quiz, questions, count, *, answered, completed_share, start, chunk=20_000):
+def bulk_attempts(quiz, questions, count, *, answered, completed_share, start, chunk=20_000, rollup=True):
     """The rows of ``make_attempts`` written by the database itself: the same attempts,
-    answers and results (a test checks it), for the benchmarks' million attempts.
+    answers and results (a test checks it), for the benchmarks' million attempts, counted
+    by the analytics rollup unless ``rollup`` is false.
     PostgreSQL: INSERT … SELECT over generate_series; other databases: executemany in
     chunks. Holds no row objects."""
     done = int(answered[-1] * completed_share)
@@ -190,7 +191,8 @@ def bulk_attempts(quiz, questions, count, *, answered, completed_share, start, c
             cursor.execute(
                 f"ANALYZE {Attempt._meta.db_table}, {Answer._meta.db_table}, {Result._meta.db_table}"
             )
-    tallies.rebuild([quiz.pk])
+    if rollup:
+        tallies.rebuild([quiz.pk])
 
 
 class _BulkExecutemany:
