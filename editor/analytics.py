@@ -17,7 +17,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from quiz import tallies
-from quiz.models import AnalyticsRollup, Option, Quiz, Tally
+from quiz.models import AnalyticsRollup, Option, OptionScore, Quiz, Tally
 
 
 @dataclass
@@ -53,9 +53,16 @@ class QuestionFigures:
     not_applicable: int  # answers that chose a "not applicable" option
     time: Spread | None
     separation: float | None  # Cramér's V between the answer and the recommended role
+    # Per competency it scores: how well the item's score agrees with the result's level of
+    # that competency (Pearson's r over completed results; the level includes this item).
+    agreement: dict[str, float] = field(default_factory=dict)
     asked: int = 0  # adaptive results that asked it
     changed: int = 0  # of those, the ones whose answer changed the leading role
     options: list[OptionFigures] = field(default_factory=list)
+
+    @property
+    def weakest_agreement(self) -> float | None:
+        return min(self.agreement.values(), default=None)
 
     @property
     def left_rate(self) -> float | None:
@@ -114,6 +121,9 @@ SUMMED = [
     tallies.FLOW,
     tallies.CHOSEN_BY_ROLE,
     tallies.SCALE_BY_ROLE,
+    tallies.LEVEL_N,
+    tallies.LEVEL_SUM,
+    tallies.LEVEL_SQUARES,
     tallies.CONFIDENCE,
     tallies.CLOSE_CALL,
     tallies.ASKED,
@@ -212,6 +222,7 @@ def _questions(quiz, questions, sums, spreads, roles: dict[str, int]) -> list[Qu
     ):
         options[question_id].append((str(pk), label, not_applicable))
     results = sum(roles.values())
+    agreement = _agreement(quiz, sums)
     figures, position = [], 0
     for pk, slug, text, kind, is_active in questions:
         key = str(pk)
@@ -238,6 +249,7 @@ def _questions(quiz, questions, sums, spreads, roles: dict[str, int]) -> list[Qu
                 not_applicable=sum(count for _, _, na, count in rows if na),
                 time=spreads.get((tallies.ANSWER_BUCKET, key)),
                 separation=cramers_v([by_role[row_key] for row_key, *_ in rows]),
+                agreement=agreement.get(pk, {}),
                 asked=asked.get(slug, 0),
                 changed=changed.get(slug, 0),
                 options=[
@@ -247,6 +259,40 @@ def _questions(quiz, questions, sums, spreads, roles: dict[str, int]) -> list[Qu
             )
         )
     return figures
+
+
+def _agreement(quiz, sums) -> dict[int, dict[str, float]]:
+    """Per question and competency, Pearson's r between the chosen option's score for the
+    competency and the result's level of it, over completed results that chose an option
+    scoring it: from the sums the rollup keeps per option (n, Σ level, Σ level²), with each
+    option's score x: Σx = Σ n·x, Σx² = Σ n·x², Σxy = Σ x·Σlevel."""
+    n, total, squares = (
+        {key: c for (key, _), c in sums[m].items()}
+        for m in (tallies.LEVEL_N, tallies.LEVEL_SUM, tallies.LEVEL_SQUARES)
+    )
+    # (Zero sums are dropped with the zero counts; they are zero either way.)
+    for key in n:
+        total.setdefault(key, 0)
+        squares.setdefault(key, 0)
+    moments: dict[tuple[int, str], list[float]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    for question_id, option_id, competency, x in (
+        OptionScore.objects.filter(option__question__quiz=quiz)
+        .order_by("option__question_id", "option_id", "competency__slug")
+        .values_list("option__question_id", "option_id", "competency__slug", "value")
+    ):
+        key = f"{option_id}/{competency}"
+        if n.get(key):
+            m = moments[(question_id, competency)]
+            for i, value in enumerate(
+                (n[key], n[key] * x, n[key] * x * x, total[key], squares[key], x * total[key])
+            ):
+                m[i] += value
+    agreement: dict[int, dict[str, float]] = defaultdict(dict)
+    for (question_id, competency), (count, sx, sxx, sy, syy, sxy) in moments.items():
+        spread = (count * sxx - sx * sx) * (count * syy - sy * sy)
+        if count >= 3 and spread > 0:
+            agreement[question_id][competency] = round((count * sxy - sx * sy) / math.sqrt(spread), 9)
+    return agreement
 
 
 def _option(label, not_applicable, chosen, answered, by_role: Counter, roles, results) -> OptionFigures:

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from quiz import tallies
 from quiz.models import Quiz
-from roles.models import Role
+from roles.models import Competency, Role
 
 from .analytics import Analytics, QuestionFigures, quiz_analytics, whole_days
 from .charts import bar_step
@@ -78,6 +78,13 @@ COLUMNS = [
         gettext_lazy("Separates roles"),
         lambda q: q.separation,
         lambda q: _number(q.separation, 2),
+        bar=True,
+    ),
+    Column(
+        "agreement",
+        gettext_lazy("Agrees with its competency (r)"),
+        lambda q: q.weakest_agreement,
+        lambda q: _number(q.weakest_agreement, 2),
         bar=True,
     ),
     Column(
@@ -225,6 +232,8 @@ def question_analytics(request: HttpRequest, pk: int) -> HttpResponse:
     if question is None:
         raise Http404(_("This question is inactive and was not answered in these days."))
     names = dict(Role.objects.values_list("slug", "name"))
+    competencies = dict(Competency.objects.values_list("slug", "name"))
+    agreement = [(competencies.get(slug, slug), r) for slug, r in sorted(question.agreement.items())]
     top = max((o.chosen for o in question.options), default=0)
     options = [
         {"option": o, "role": names.get(o.top_role, o.top_role), "bar": bar_step(o.chosen, top)}
@@ -235,7 +244,14 @@ def question_analytics(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "editor/question_analytics.html",
         _("Item analysis: %(question)s") % {"question": question.text},
-        {"quiz": quiz, "question": question, "options": options, "data": data, "back": back},
+        {
+            "quiz": quiz,
+            "question": question,
+            "options": options,
+            "agreement": agreement,
+            "data": data,
+            "back": back,
+        },
     )
 
 

@@ -28,6 +28,12 @@ The metrics (``Tally.metric``; ``key`` and ``number`` as given, else "" and 0):
 - ``chosen_by_role``: completed results that chose option ``o`` and were recommended role
   ``r``, keyed ``"<o>/<r>"``; ``scale_by_role`` the same for scale question ``q`` and value
   ``number``, keyed ``"<q>/<r>"``: how well an item separates the recommended roles.
+- ``level_n`` / ``level_sum`` / ``level_squares``: for completed results that chose option
+  ``o``, which scores competency ``c`` (key ``"<o>/<c>"``), and whose profile has a level
+  for ``c``: how many, and in ``count`` the sum of those levels and of their squares, in
+  tenths of a level (rounded): with the option's score, how well the item agrees with the
+  other items of its competency (an item–total correlation). Which competencies an option
+  scores is read from the bank when the attempt is counted.
 - ``confidence``: results whose confidence is ``key``; ``close_call``: results whose
   confidence names a close call between the first two roles.
 - ``asked`` / ``changed``: steps of adaptive results that asked question ``key`` (a slug) /
@@ -63,6 +69,9 @@ ROLE = "role"
 FLOW = "flow"
 CHOSEN_BY_ROLE = "chosen_by_role"
 SCALE_BY_ROLE = "scale_by_role"
+LEVEL_N = "level_n"
+LEVEL_SUM = "level_sum"
+LEVEL_SQUARES = "level_squares"
 CONFIDENCE = "confidence"
 CLOSE_CALL = "close_call"
 ASKED = "asked"
@@ -139,9 +148,13 @@ class Facts(NamedTuple):
     current: str | None = None  # the current role the person gave
     confidence: str | None = None
     close_call: bool = False
+    levels: dict | None = None  # competency slug -> the result's level, in tenths
 
 
-def _add(counts: Counter, facts: Facts | None, zone, sign: int = 1) -> None:
+Scored = dict[int, tuple[str, ...]]  # option id -> the competencies it scores
+
+
+def _add(counts: Counter, facts: Facts | None, zone, scored: Scored, sign: int = 1) -> None:
     """Adds (or with sign -1 takes away) what one attempt counts for."""
     if facts is None:
         return
@@ -161,6 +174,7 @@ def _add(counts: Counter, facts: Facts | None, zone, sign: int = 1) -> None:
     counts[(day, QUIZ_TIME, str(where), time)] += sign
     if facts.role is not None:
         _add_result(counts, day, facts, answers, sign)
+        _add_levels(counts, day, facts, answers, scored, sign)
     if facts.confidence:
         counts[(day, CONFIDENCE, facts.confidence, 0)] += sign
     if facts.close_call:
@@ -192,6 +206,19 @@ def _add_result(counts: Counter, day: date, facts: Facts, answers: list[Answered
             counts[(day, CHOSEN_BY_ROLE, f"{option}/{role}", 0)] += sign
         if answer.scale is not None:
             counts[(day, SCALE_BY_ROLE, f"{answer.question}/{role}", answer.scale)] += sign
+
+
+def _add_levels(counts: Counter, day: date, facts: Facts, answers, scored: Scored, sign: int) -> None:
+    levels = facts.levels or {}
+    for answer in answers:
+        for option in answer.options:
+            for competency in scored.get(option, ()):
+                level = levels.get(competency)
+                if level is not None:
+                    key = f"{option}/{competency}"
+                    counts[(day, LEVEL_N, key, 0)] += sign
+                    counts[(day, LEVEL_SUM, key, 0)] += sign * level
+                    counts[(day, LEVEL_SQUARES, key, 0)] += sign * level * level
 
 
 def _add_steps(counts: Counter, day: date, steps: list | None, sign: int) -> None:
@@ -236,13 +263,14 @@ def current_facts(attempt_ids: list[int]) -> dict[int, Facts]:
             "snapshot__current_role",
             "snapshot__confidence__level",
             "snapshot__confidence__reasons",
+            "snapshot__profile",
         )
     }
     facts = {}
     for pk, started, completed in Attempt.objects.filter(pk__in=attempt_ids).values_list(
         "pk", "started_at", "completed_at"
     ):
-        role, steps, current, level, reasons = results.get(pk, (None,) * 5)
+        role, steps, current, level, reasons, profile = results.get(pk, (None,) * 6)
         facts[pk] = Facts(
             moment(started),
             moment(completed),
@@ -252,8 +280,34 @@ def current_facts(attempt_ids: list[int]) -> dict[int, Facts]:
             current if isinstance(current, str) else None,
             level if isinstance(level, str) else None,
             isinstance(reasons, list) and CLOSE_CALL_REASON in reasons,
+            _levels(profile),
         )
     return facts
+
+
+def _levels(profile) -> dict | None:
+    """The result's level of each competency, in tenths (rounded half to even)."""
+    if not isinstance(profile, list):
+        return None
+    return {
+        row["competency"]: round(row["user"] * 10)
+        for row in profile
+        if isinstance(row, dict) and isinstance(row.get("user"), int | float)
+    }
+
+
+def scored_competencies(quiz_id: int) -> Scored:
+    """Which competencies each option of the quiz scores, by the bank as it is now."""
+    from .models import OptionScore
+
+    scored: dict[int, list[str]] = {}
+    for option_id, slug in (
+        OptionScore.objects.filter(option__question__quiz_id=quiz_id)
+        .order_by("option_id", "competency__slug")
+        .values_list("option_id", "competency__slug")
+    ):
+        scored.setdefault(option_id, []).append(slug)
+    return {option: tuple(slugs) for option, slugs in scored.items()}
 
 
 def _kept(facts: Facts) -> dict | None:
@@ -293,12 +347,13 @@ def rollup(quiz_ids: Iterable[int] | None = None, *, chunk: int = 2000) -> int:
         if state.counted_until is not None:
             since = state.counted_until - LOOKBACK
             changed = changed.filter(Q(updated_at__gte=since) | Q(completed_at__gte=since))
+        scored = scored_competencies(quiz_id)
         last = 0
         while True:
             ids = list(changed.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:chunk])
             if not ids:
                 break
-            _count(quiz_id, ids, zone)
+            _count(quiz_id, ids, zone, scored)
             looked_at += len(ids)
             last = ids[-1]
         with transaction.atomic():
@@ -309,7 +364,7 @@ def rollup(quiz_ids: Iterable[int] | None = None, *, chunk: int = 2000) -> int:
     return looked_at
 
 
-def _count(quiz_id: int, attempt_ids: list[int], zone) -> None:
+def _count(quiz_id: int, attempt_ids: list[int], zone, scored: Scored) -> None:
     """Counts these attempts again: what each counts for now, less what it counted for."""
     from .models import AnalyticsRollup, CountedAttempt
 
@@ -324,8 +379,8 @@ def _count(quiz_id: int, attempt_ids: list[int], zone) -> None:
         counts: Counter = Counter()
         for pk in pending:
             before = counted.get(pk)
-            _add(counts, now.get(pk), zone)
-            _add(counts, None if before is None else _from_kept(before), zone, -1)
+            _add(counts, now.get(pk), zone, scored)
+            _add(counts, None if before is None else _from_kept(before), zone, scored, -1)
         _write(quiz_id, counts)
         CountedAttempt.objects.bulk_create(
             [CountedAttempt(attempt_id=pk, facts=_kept(now[pk])) for pk in pending if pk in now],

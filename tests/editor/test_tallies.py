@@ -36,6 +36,27 @@ def _spread(times: list[int]) -> Spread | None:
     return Spread(first=first, median=(low + high) / 2, third=third)
 
 
+def _agreement(question, given, results) -> dict[str, float]:
+    """Pearson's r between the chosen option's score and the completed result's level (in
+    tenths), per competency the question's options score, over the answers' pairs."""
+    pairs: dict[str, list[tuple[int, int]]] = {}
+    for x in given:
+        if x.attempt_id not in results:
+            continue
+        levels = {row["competency"]: row["user"] for row in results[x.attempt_id].snapshot.get("profile", [])}
+        for option in x.options.all():
+            for score in option.scores.select_related("competency"):
+                level = levels.get(score.competency.slug)
+                if level is not None:
+                    pairs.setdefault(score.competency.slug, []).append((score.value, round(level * 10)))
+    agreement = {}
+    for slug, xy in pairs.items():
+        xs, ys = zip(*xy, strict=True)
+        if len(xy) >= 3 and len(set(xs)) > 1 and len(set(ys)) > 1:
+            agreement[slug] = round(statistics.correlation(xs, ys), 9)
+    return agreement
+
+
 def _question_figures(questions, attempts, answers, results, unfinished, times, roles):
     figures, position = [], 0
     for q in questions:
@@ -82,6 +103,7 @@ def _question_figures(questions, attempts, answers, results, unfinished, times, 
                 leader = step["leader"]
         figures.append(
             QuestionFigures(
+                agreement=_agreement(q, given, results),
                 pk=q.pk,
                 slug=q.slug,
                 text=q.text,
@@ -265,6 +287,7 @@ def test_the_rollup_counts_what_the_rows_say(four_questions):
     assert data.results == data.completed and data.confidence and data.flows[0][0] in {"junior", "senior"}
     q0 = next(q for q in data.questions if q.slug == "q0")
     assert q0.not_applicable > 0 and q0.separation is not None and q0.left_after > 0
+    assert set(q0.agreement) == {"skill"} and -1 <= q0.agreement["skill"] <= 1
     assert [o.label for o in next(q for q in data.questions if q.slug == "q3").options] == [
         "1",
         "2",
