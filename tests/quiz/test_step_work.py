@@ -219,7 +219,7 @@ def test_on_postgresql_an_answer_is_two_round_trips_with_its_begin_and_commit(st
     services.answer_save(attempt=attempt, question=question, options=[option])
     assert sent == ["execute", "execute"]  # no BEGIN or COMMIT of their own
     assert list(Answer.objects.get(attempt=attempt).options.all()) == [option]
-    assert Tally.objects.filter(quiz=attempt.quiz).exists()
+    assert not Tally.objects.exists()  # the analytics rollup counts it later
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the step's own cursor is PostgreSQL's")
