@@ -16,6 +16,12 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def _labelled(line: str) -> dict[str, str]:
+    """“Label: text” as its two parts (a line without a label keeps all its words as text)."""
+    label, sep, text = line.partition(": ")
+    return {"label": label, "text": text} if sep else {"label": "", "text": line}
+
+
 class RoleQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
@@ -69,10 +75,54 @@ class Role(models.Model):
     salary_basis = models.CharField(
         _("salary basis"), max_length=20, choices=SalaryBasis.choices, blank=True, default=""
     )
+    salary_occupation = models.CharField(
+        _("salary occupation"),
+        max_length=200,
+        blank=True,
+        help_text=_("The official occupation the figures describe, with its code."),
+    )
+    salary_proxy = models.BooleanField(
+        _("salary from a proxy occupation"),
+        default=False,
+        help_text=_("The occupation is the nearest official one, not this role itself: the page says so."),
+    )
+    salary_low_percentile = models.PositiveSmallIntegerField(
+        _("percentile of the low figure"), null=True, blank=True, help_text=_("10 or 25.")
+    )
+    salary_high_percentile = models.PositiveSmallIntegerField(
+        _("percentile of the high figure"), null=True, blank=True, help_text=_("75 or 90.")
+    )
+    salary_high_open = models.BooleanField(
+        _("high figure is a floor"),
+        default=False,
+        help_text=_("The source publishes the high figure as “this much or more” (a top-coded wage)."),
+    )
     pay_note = models.TextField(
         _("pay note"),
         blank=True,
-        help_text=_("Why there is no figure, or a claim that circulates without a checkable source."),
+        help_text=_(
+            "What to read into the figure (a proxy occupation, where this role usually sits in its "
+            "range), why there is no figure, or a claim that circulates without a checkable source."
+        ),
+    )
+    search_titles = models.TextField(
+        _("job search: titles to search"),
+        blank=True,
+        help_text=_("One line per company size or setting, e.g. “Startups: …”."),
+    )
+    search_evidence = models.TextField(
+        _("job search: evidence for the CV or case study"), blank=True, help_text=_("One per line.")
+    )
+    search_network = models.TextField(
+        _("job search: referrals and internal moves"), blank=True, help_text=_("One per line.")
+    )
+    search_interviews = models.TextField(
+        _("job search: the interview loop and how to prepare"),
+        blank=True,
+        help_text=_("One interview per line: “Product sense: how to prepare”."),
+    )
+    search_offer = models.TextField(
+        _("job search: levelling and negotiation"), blank=True, help_text=_("One per line.")
     )
     aliases = models.TextField(
         _("also called"), blank=True, help_text=_("Other titles for this role, one per line.")
@@ -146,7 +196,31 @@ class Role(models.Model):
             "year": self.salary_year,
             "region": self.salary_region,
             "basis": self.salary_basis,
+            "occupation": self.salary_occupation,
+            "proxy": self.salary_proxy,
+            "low_percentile": self.salary_low_percentile,
+            "high_percentile": self.salary_high_percentile,
+            "high_open": self.salary_high_open,
         }
+
+    def job_search(self) -> dict[str, list[str]] | None:
+        """The last hop of every plan to this role: how to get hired into it, or None when
+        the role has no job-search advice (starting points)."""
+        search = {
+            "titles": _lines(self.search_titles),
+            "evidence": _lines(self.search_evidence),
+            "network": _lines(self.search_network),
+            "interviews": [_labelled(line) for line in _lines(self.search_interviews)],
+            "offer": _lines(self.search_offer),
+        }
+        return search if any(search.values()) else None
+
+    def seniority_label(self) -> str:
+        """The rung's name: the lead rung of the product track is an individual contributor's
+        (principal), not a manager's."""
+        if self.seniority == self.Seniority.LEAD and self.family == self.Family.PRODUCT:
+            return str(_("Principal (individual contributor)"))
+        return self.get_seniority_display()
 
     def responsibility_list(self):
         return _lines(self.responsibilities)
@@ -284,6 +358,11 @@ class RoleCompetency(models.Model):
 
 
 class Transition(models.Model):
+    class Commonness(models.IntegerChoices):
+        OCCASIONAL = 1, _("occasional: it happens, but it is not the usual way")
+        COMMON = 2, _("common: a frequent direct move")
+        USUAL = 3, _("usual: the conventional next step")
+
     from_role = models.ForeignKey(
         Role, on_delete=models.CASCADE, related_name="transitions_out", verbose_name=_("from role")
     )
@@ -296,6 +375,15 @@ class Transition(models.Model):
         _("where the months come from"), blank=True, help_text=_("A source, or (J) and the reasoning.")
     )
     sources = models.TextField(_("sources"), blank=True)
+    commonness = models.PositiveSmallIntegerField(
+        _("how common the move is"),
+        choices=Commonness.choices,
+        default=Commonness.COMMON,
+        help_text=_(
+            "Routes prefer the usual ladder: a common move counts two years longer and an occasional "
+            "one five years longer when a route is chosen (the months shown stay the real ones)."
+        ),
+    )
 
     class Meta:
         ordering = ["from_role", "to_role"]
@@ -305,6 +393,9 @@ class Transition(models.Model):
             models.UniqueConstraint(fields=["from_role", "to_role"], name="one_transition_per_pair"),
             models.CheckConstraint(
                 condition=~models.Q(from_role=models.F("to_role")), name="transition_between_two_roles"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(commonness__gte=1, commonness__lte=3), name="transition_commonness_1_to_3"
             ),
         ]
 

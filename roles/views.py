@@ -87,7 +87,7 @@ def _transitions():
 
 
 def _route(transitions: list[Transition], start: Role, goal: Role) -> list[Transition] | None:
-    edges = [Edge(t.from_role.slug, t.to_role.slug, t.typical_months, t) for t in transitions]
+    edges = [Edge(t.from_role.slug, t.to_role.slug, t.typical_months, t, t.commonness) for t in transitions]
     route = shortest_route(edges, start.slug, goal.slug)
     return None if route is None else [edge.row for edge in route]
 

@@ -99,6 +99,7 @@ def _transition(t: schema.Transition) -> engine.TransitionInfo:
             for s in t.steps
         ),
         months_basis=t.months_basis,
+        commonness=t.commonness,
     )
 
 

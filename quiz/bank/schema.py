@@ -219,6 +219,11 @@ class Salary(Entry):
     year: int | None
     region: Text = ""
     basis: Literal["", *roles.Role.SalaryBasis.values] = ""
+    occupation: Text = ""
+    proxy: bool = False
+    low_percentile: Literal[10, 25] | None = None
+    high_percentile: Literal[75, 90] | None = None
+    high_open: bool = False
 
     @field_validator("low", "median", "high")
     @classmethod
@@ -272,6 +277,11 @@ class Role(Row):
     salary: Annotated[Salary | None, Group("salary_")] = None
     pay_note: Text = ""
     sources: Lined = []
+    search_titles: Lined = []
+    search_evidence: Lined = []
+    search_network: Lined = []
+    search_interviews: Lined = []
+    search_offer: Lined = []
     profile: dict[str, Expectation]
 
     @model_validator(mode="after")
@@ -300,6 +310,7 @@ class Transition(Row):
     months_basis: Text = ""
     summary: Text = ""
     sources: Lined = []
+    commonness: _choices(roles.Transition.Commonness) = roles.Transition.Commonness.COMMON.value
     steps: list[Step]
 
     @model_validator(mode="after")

@@ -1,4 +1,4 @@
-"""Default roles with their expected profiles, in our own words after ROLES-REFERENCE.md.
+"""Default roles with their expected profiles, in our own words after the public sources each role lists.
 
 Skill levels 0–4: 0 not expected · 1 basics, needs guidance · 2 independent on own scope ·
 3 advanced, coaches others, works across teams · 4 expert, sets the standard.
@@ -17,9 +17,12 @@ every skill and experience fact is in every profile, preferences only where they
 (leadership style is left out of roles without reports).
 
 Pay: one source family only, the U.S. Bureau of Labor Statistics' Occupational Employment
-and Wage Statistics for May 2024 (national median annual wage), and only for roles that
-match a BLS occupation. No dated survey covers product titles consistently, so those roles
-show no figure; where an article's claim circulates, ``pay_note`` names it as a claim.
+and Wage Statistics for May 2024: national annual wages, the 10th percentile, median and 90th
+percentile of one occupation, linked to that occupation's own table. BLS has no product
+occupation, so most roles show the nearest one as a proxy, said in words on the page with
+where the role usually sits in its range (our estimate, with the reason). Unchecked claims
+that circulate in articles are not repeated. Only United States figures exist here, and
+every page says so. docs/content.md lists the sources and how the ladder was checked.
 """
 
 SKILL_COLUMNS = [
@@ -91,12 +94,13 @@ SRC_SITUATIONAL = "Hersey and Blanchard, situational leadership (directing, coac
 
 BLS_SOURCE = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2024"
 BLS_URL = "https://www.bls.gov/ooh/"
+OEWS_URL = "https://www.bls.gov/oes/2024/may/oes{code}.htm"
 REGION_US = "United States, national"
 BASIS_WAGE = "annual-wage"
 
 
 def _bls(median, occupation, path):
-    """A BLS median annual wage: the one pay source every figure here comes from."""
+    """A BLS median annual wage alone: kept for starting points, which are not recommended."""
     return {
         "low": None,
         "median": median,
@@ -110,7 +114,43 @@ def _bls(median, occupation, path):
     }
 
 
-NO_PRODUCT_SURVEY = "No public, dated survey covers this title with a consistent definition; pay varies widely with company size, location and equity, so we show no figure."
+def _oews(occupation, proxy=False):
+    """The 10th to 90th percentile and median annual wage of one OEWS occupation, national,
+    May 2024, linked to that occupation's own table. ``proxy``: the occupation is the
+    nearest official one, not the role itself (the page says so in words)."""
+    title, code, (p10, median, p90), top_coded = occupation
+    return {
+        "low": p10,
+        "median": median,
+        "high": p90,
+        "currency": "USD",
+        "source": f"{BLS_SOURCE}: {title} ({code})",
+        "source_url": OEWS_URL.format(code=code.replace("-", "")),
+        "year": 2024,
+        "region": REGION_US,
+        "basis": BASIS_WAGE,
+        "occupation": f"{title} (SOC {code})",
+        "proxy": proxy,
+        "low_percentile": 10,
+        "high_percentile": 90,
+        "high_open": top_coded,
+    }
+
+
+# (title, SOC code, (10th percentile, median, 90th percentile) of the annual wage, whether
+# the 90th percentile is top-coded: OEWS publishes wages above $239,200 only as "or more").
+PROJECT_SPECIALISTS = ("Project Management Specialists", "13-1082", (59410, 100750, 167060), False)
+IT_MANAGERS = ("Computer and Information Systems Managers", "11-3021", (104450, 171200, 239200), True)
+SOFTWARE_DEVELOPERS = ("Software Developers", "15-1252", (79850, 133080, 211450), False)
+
+NO_PM_OCCUPATION = "BLS has no product manager occupation. Software product managers are most often classed with computer and information systems managers, so we show that occupation's range as a proxy: it mixes IT managers of every level with product people."
+ONLY_US = "Only United States figures are shown: we have not yet found an official survey for other countries that names product roles (the UK's earnings survey groups them with other managers)."
+
+
+def _position(words):
+    """Where a role usually sits in its occupation's range: our estimate, with the reason."""
+    return f"Our estimate: {words}"
+
 
 # slug: (skills in SKILL_COLUMNS order, preferences in PREFERENCE_COLUMNS order (None: does
 #        not apply), experience in EXPERIENCE_COLUMNS order, the defining competencies)
@@ -151,6 +191,14 @@ PROFILES = {
     "consultant":               ([2, 3, 1, 0, 4, 3, 1, 3, 1, 2, 2, 3, 2, 1, 3], [3, 1, 3, 3, None], [2, 2, 1], ["stakeholder-communication", "business-acumen"]),
     "founder":                  ([3, 3, 3, 1, 3, 2, 2, 3, 2, 1, 1, 4, 2, 2, 3], [4, 3, 3, 4, 1], [2, 3, 2], ["product-strategy", "decision-making"]),
     "student":                  ([0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 2, None], [0, 0, 0], []),
+    # ---- Added by the content work (issue #26): new rungs and starting points. First
+    # estimates for the advice work to recalibrate with the rest of the ladder.
+    #                            cu st de ba co da te bi le cr pl dm ri ux up     br pe sf di ls      yr sh pm
+    "director-of-program-management": ([1, 3, 3, 0, 4, 2, 2, 3, 4, 4, 4, 3, 4, 0, 4], [4, 4, 3, 1, 3], [3, 3, 3],
+                                 ["cross-team-coordination", "people-leadership", "planning-control", "people-managed"]),
+    "engineering-manager":      ([1, 2, 3, 1, 3, 2, 4, 1, 3, 3, 3, 3, 2, 1, 2], [2, 3, 1, 2, None], [2, 2, 2], ["technical-fluency", "people-leadership"]),
+    "scrum-master":             ([1, 0, 3, 2, 3, 1, 2, 0, 2, 2, 2, 1, 1, 0, 1], [1, 0, 0, 1, None], [1, 1, 0], ["delivery-execution"]),
+    "product-marketing-manager":([4, 3, 2, 1, 4, 3, 1, 3, 0, 2, 2, 2, 1, 1, 2], [1, 0, 2, 3, None], [1, 1, 0], ["customer-insight", "stakeholder-communication"]),
 }
 # fmt: on
 
@@ -187,7 +235,7 @@ ROLES = [
         "name": "Associate Product Manager",
         "family": "product",
         "seniority": 0,
-        "aliases": ["APM", "Junior Product Manager", "Product Analyst (in some companies)"],
+        "aliases": ["APM", "Junior Product Manager", "Rotational Product Manager (RPM)"],
         "summary": "The entry point into product management: you own small features from problem to launch while a senior product manager guides you, often inside a structured programme of 18 to 24 months.",
         "responsibilities": [
             "Own a small feature end to end: problem, specification, launch and follow-up",
@@ -203,11 +251,16 @@ ROLES = [
             "horizon": "A sprint to one quarter",
         },
         "reports_to": "A senior product manager or a group product manager",
-        "experience": "0–2 years; programmes such as Google's hire recent graduates",
+        "experience": "Often the first job after studies; programmes such as Google's hire recent graduates",
         "company_context": "Large tech companies run formal associate programmes with rotations; startups rarely hire associates and more often call the first product hire a product manager.",
         "leadership_style": "",
-        "salary": None,
-        "pay_note": NO_PRODUCT_SURVEY,
+        "salary": _oews(PROJECT_SPECIALISTS, proxy=True),
+        "pay_note": "BLS has no product occupation for entry roles; project management specialists, who coordinate the schedule, staffing and budget of a product or service, are the nearest. "
+        + _position(
+            "associate roles sit in the lower half of this range, since they are entry roles; large tech companies' programmes pay more."
+        )
+        + " "
+        + ONLY_US,
         "sources": [SRC_GOOGLE_APM, SRC_ICAGILE, SRC_IDEAPLAN_APM],
     },
     {
@@ -232,11 +285,14 @@ ROLES = [
             "horizon": "Sprint to product goal",
         },
         "reports_to": "A product manager, a head of product, or the business line that owns the product",
-        "experience": "2–5 years (J); many come from business analysis or engineering",
+        "experience": "Many come from business analysis, engineering or a Scrum Master role",
         "company_context": "In SAFe and many large enterprises the product owner owns one team's backlog while product management owns vision and roadmap across teams; in smaller companies one person often does both jobs under either title.",
         "leadership_style": "",
-        "salary": None,
-        "pay_note": NO_PRODUCT_SURVEY,
+        "salary": _oews(PROJECT_SPECIALISTS, proxy=True),
+        "pay_note": "BLS has no product owner occupation; project management specialists are the nearest. "
+        + _position("product owners sit around the middle of this range, above it in tech companies.")
+        + " "
+        + ONLY_US,
         "sources": [SRC_SCRUM, SRC_SAFE],
     },
     {
@@ -244,7 +300,12 @@ ROLES = [
         "name": "Product Manager",
         "family": "product",
         "seniority": 1,
-        "aliases": ["PM", "Product Lead (in small companies)", "Digital Product Manager"],
+        "aliases": [
+            "PM",
+            "Product Lead (in small companies)",
+            "Digital Product Manager",
+            "Technical Product Manager (for a platform, API or developer product)",
+        ],
         "summary": "Accountable for one product's or area's success: you understand the customers, decide what to build and why, and make sure it works for the business. You own the what and the why; engineering owns the how.",
         "responsibilities": [
             "Understand customers and their problems through research and data",
@@ -261,11 +322,15 @@ ROLES = [
             "horizon": "90–180 day roadmap, one-year direction",
         },
         "reports_to": "A group product manager, a director or a head of product",
-        "experience": "2–5 years",
+        "experience": "Often after a first role as associate product manager or product owner, or a move from engineering, design or analysis",
         "company_context": "In a startup the product manager may be the only one and also does the product owner's and the designer's work; in an enterprise the role often sits beside product owners and a program office.",
         "leadership_style": "",
-        "salary": None,
-        "pay_note": NO_PRODUCT_SURVEY,
+        "salary": _oews(IT_MANAGERS, proxy=True),
+        "pay_note": NO_PM_OCCUPATION
+        + " "
+        + _position("product managers without reports sit in the lower half of it.")
+        + " "
+        + ONLY_US,
         "sources": [SRC_GITLAB_PM, SRC_ICAGILE, SRC_MEHTA, SRC_ARTICLE],
     },
     {
@@ -273,7 +338,7 @@ ROLES = [
         "name": "Senior Product Manager",
         "family": "product",
         "seniority": 2,
-        "aliases": ["Senior PM", "Lead Product Manager (in some companies)"],
+        "aliases": ["Senior PM", "Product Manager II or III (in numbered ladders)"],
         "summary": "A product manager trusted with a larger, higher-stakes area and little guidance: you write the annual plan, lead initiatives across several teams and mentor other product managers, still as an individual contributor.",
         "responsibilities": [
             "Own a complex area or an initiative that spans several teams",
@@ -289,11 +354,15 @@ ROLES = [
             "horizon": "Annual (12-month roadmap)",
         },
         "reports_to": "A group product manager or a director of product",
-        "experience": "5–8 years",
+        "experience": "Usually after several years as a product manager with launches you can point to",
         "company_context": "The title means most in companies with a product ladder of several levels; a small startup may give the same job the plain product manager title.",
         "leadership_style": "",
-        "salary": None,
-        "pay_note": NO_PRODUCT_SURVEY,
+        "salary": _oews(IT_MANAGERS, proxy=True),
+        "pay_note": NO_PM_OCCUPATION
+        + " "
+        + _position("senior product managers sit around its middle.")
+        + " "
+        + ONLY_US,
         "sources": [SRC_GITLAB_PM, SRC_FINDMYPAST],
     },
     {
@@ -301,7 +370,11 @@ ROLES = [
         "name": "Principal Product Manager",
         "family": "product",
         "seniority": 3,
-        "aliases": ["Staff Product Manager", "Distinguished PM", "Lead PM (individual contributor track)"],
+        "aliases": [
+            "Staff PM or Staff Product Manager (where staff is the top individual-contributor level; at companies with both, staff sits one level below principal)",
+            "Lead PM (individual-contributor track)",
+            "Principal PM",
+        ],
         "summary": "The senior individual-contributor track: you take on the company's hardest, most cross-cutting product problems and set direction through influence rather than reports. It sits beside group product manager and director, for people who want to stay hands-on instead of managing.",
         "responsibilities": [
             "Own the product direction for a company-level problem or platform that crosses product lines",
@@ -317,11 +390,17 @@ ROLES = [
             "horizon": "Two to three years",
         },
         "reports_to": "A director or VP of product",
-        "experience": "8+ years (J), usually after senior product manager",
-        "company_context": "Mostly found in larger tech companies with a dual ladder; smaller companies rarely have a senior product role without reports.",
+        "experience": "Usually after senior product manager",
+        "company_context": "Mostly found in larger tech companies with a dual ladder; smaller companies rarely have a senior product role without reports. Ladders differ: some companies put staff below principal, a few add a distinguished level above it for a handful of people; compare the scope, not the title.",
         "leadership_style": "",
-        "salary": None,
-        "pay_note": NO_PRODUCT_SURVEY,
+        "salary": _oews(IT_MANAGERS, proxy=True),
+        "pay_note": NO_PM_OCCUPATION
+        + " "
+        + _position(
+            "principal product managers sit in its upper half, paid like directors in the companies that have the role."
+        )
+        + " "
+        + ONLY_US,
         "sources": [SRC_FINDMYPAST, SRC_PRODUCTPLAN],
     },
     {
@@ -329,10 +408,15 @@ ROLES = [
         "name": "Group Product Manager",
         "family": "leadership",
         "seniority": 3,
-        "aliases": ["GPM", "Product Lead", "Lead Product Manager (people manager)", "Product Manager Lead"],
+        "aliases": [
+            "GPM",
+            "Lead PM (people manager)",
+            "Lead Product Manager (people manager)",
+            "Product Manager Lead",
+        ],
         "summary": "The first management step in product: you lead a small group of product managers, set the strategy for a product group and connect their areas, sometimes keeping a piece of product work yourself.",
         "responsibilities": [
-            "Manage and coach two to five product managers",
+            "Manage and coach a small team of product managers",
             "Set the strategy and roadmap for a product group",
             "Connect the group's areas and resolve overlaps",
             "Hire product managers",
@@ -340,16 +424,20 @@ ROLES = [
         "typical_week": "One-to-ones with your product managers, a group roadmap review, a hiring interview, a cross-team planning session and an update for your director.",
         "scope": {
             "teams": "A product group of several teams",
-            "reports": "2–5 product managers",
+            "reports": "Product managers",
             "budget": "Roadmap authority for the group",
             "horizon": "One year",
         },
         "reports_to": "A director of product",
-        "experience": "7–12 years (J)",
+        "experience": "Usually after senior product manager, with some mentoring or a first report behind you",
         "company_context": "Common in larger product organisations; in a startup the same job is often the head of product.",
         "leadership_style": "Mostly coaching: your product managers are capable but still growing, so you explain decisions, ask for their ideas and keep the final say on the group's direction.",
-        "salary": None,
-        "pay_note": NO_PRODUCT_SURVEY,
+        "salary": _oews(IT_MANAGERS, proxy=True),
+        "pay_note": NO_PM_OCCUPATION
+        + " "
+        + _position("group product managers sit in its upper half: they manage a team of product managers.")
+        + " "
+        + ONLY_US,
         "sources": [SRC_GITLAB_LEADERSHIP, SRC_RESONANCE, SRC_SITUATIONAL],
     },
     {
@@ -357,10 +445,10 @@ ROLES = [
         "name": "Head of Product",
         "family": "leadership",
         "seniority": 3,
-        "aliases": ["Product Lead", "Head of Product Management", "First product leader"],
+        "aliases": ["Head of Product Management", "First product leader", "Product Lead (in startups)"],
         "summary": "What the title means depends on company size. In a startup or scale-up it is usually the top product role: you lead a small team of product managers, own the company-level roadmap, report to the CEO and stay hands-on. In a large company the same title can name a director-level leader of one product line.",
         "responsibilities": [
-            "Lead and mentor the product managers, often one to five",
+            "Lead and mentor the product managers, often a small team",
             "Own the product strategy and the company-level roadmap",
             "Represent product to the CEO and the leadership team",
             "Build the first product practices: discovery, planning, metrics",
@@ -369,17 +457,22 @@ ROLES = [
         "typical_week": "One-to-ones with your product managers, a strategy session with the CEO, a customer call, a roadmap review with engineering and sales, and some hands-on product work where the team is thin.",
         "scope": {
             "teams": "The whole product of a startup or scale-up; in a large company, one product line",
-            "reports": "1–5 product managers",
+            "reports": "Product managers, often still a small team",
             "budget": "Influence on the product budget",
             "horizon": "One to two years",
         },
         "reports_to": "The CEO or founder in a startup; a VP or chief product officer in a large company",
-        "experience": "7–12 years (J); former founders and senior product managers often step into it",
+        "experience": "Former founders, senior product managers and group product managers often step into it",
         "company_context": "Startups and scale-ups use this title for their first product leader; in large enterprises it can sit at director level, so compare the scope, not the title.",
         "leadership_style": "Directing and coaching: a small team, often newer product managers, and a fast pace. You set clear priorities, mentor the newer product managers and clear the path for the experienced ones.",
-        "salary": None,
-        "pay_note": "An IT Vacancies article (June 2024) claims an average of $131,000 a year but names no survey, region or pay basis; it is a claim, not a range we can stand behind. "
-        + NO_PRODUCT_SURVEY,
+        "salary": _oews(IT_MANAGERS, proxy=True),
+        "pay_note": NO_PM_OCCUPATION
+        + " "
+        + _position(
+            "heads of product sit anywhere from its middle to its top: in a small startup part of the pay is equity, in a scale-up the role is paid like a director."
+        )
+        + " "
+        + ONLY_US,
         "sources": [SRC_ARTICLE, SRC_LAUNCHNOTES, SRC_RESONANCE, SRC_SITUATIONAL],
     },
     {
@@ -391,6 +484,7 @@ ROLES = [
             "Product Director",
             "Director of Product Management",
             "Head of Product (in large companies)",
+            "Senior Director of Product (a larger domain: the same job, one grade up)",
         ],
         "summary": "You own product direction and results for a domain or several product lines and lead the product managers and group product managers who run them: a leader of leaders, with budget, annual planning and a say in pricing and positioning.",
         "responsibilities": [
@@ -403,16 +497,20 @@ ROLES = [
         "typical_week": "A staff meeting with your group product managers, portfolio and budget reviews, a go-to-market session with sales, a quarterly business review, and coaching a new manager.",
         "scope": {
             "teams": "A domain or several product lines",
-            "reports": "4–6 product managers and group product managers",
+            "reports": "Product managers and group product managers",
             "budget": "Budget and roadmap authority within the domain",
             "horizon": "Annual planning",
         },
         "reports_to": "A VP of product or the chief product officer",
-        "experience": "10+ years (J), including several managing product managers",
-        "company_context": "Most common in scale-ups and enterprises with several product lines; in regulated industries the domain often comes with compliance duties.",
+        "experience": "Including several years managing product managers",
+        "company_context": "Most common in scale-ups and enterprises with several product lines; in regulated industries the domain often comes with compliance duties. Large companies add a senior director grade between director and VP: the job is the same, with a larger domain and more managers reporting in, so we describe it here rather than as a separate role.",
         "leadership_style": "Supporting and delegating: your reports include managers, so you agree goals and let them choose how, stepping in to coach new managers.",
-        "salary": None,
-        "pay_note": NO_PRODUCT_SURVEY,
+        "salary": _oews(IT_MANAGERS, proxy=True),
+        "pay_note": NO_PM_OCCUPATION
+        + " "
+        + _position("directors of product sit in its upper half or above its top.")
+        + " "
+        + ONLY_US,
         "sources": [SRC_GITLAB_LEADERSHIP, SRC_RESONANCE, SRC_SITUATIONAL],
     },
     {
@@ -420,7 +518,7 @@ ROLES = [
         "name": "VP Product",
         "family": "leadership",
         "seniority": 5,
-        "aliases": ["Vice President of Product", "VP Product Management", "SVP Product (larger companies)"],
+        "aliases": ["Vice President of Product", "VP Product Management", "VP of Product"],
         "summary": "You run the product organisation across all product lines: directors report to you, you turn the company's strategy into the product portfolio and its operating rhythm (planning, reviews, hiring), and you decide where product investment goes. Where there is a chief product officer, you report to them; where there is none, the VP is the top product executive.",
         "responsibilities": [
             "Turn company strategy into a multi-year product portfolio",
@@ -431,16 +529,22 @@ ROLES = [
         "typical_week": "Portfolio and planning reviews, one-to-ones with directors, hiring senior leaders, cross-functional syncs with engineering and sales leadership, and an executive or board update.",
         "scope": {
             "teams": "All product lines",
-            "reports": "4–6 directors; 30+ product managers in the organisation (GitLab)",
+            "reports": "Directors, and through them the product organisation",
             "budget": "Portfolio investment allocation",
             "horizon": "Several years",
         },
         "reports_to": "The chief product officer, or the CEO where there is none",
-        "experience": "15+ years; GitLab asks 18+ with 10+ managing people including directors",
+        "experience": "GitLab asks for a long record of managing people, including directors",
         "company_context": "In companies without a chief product officer the VP is the executive; in large companies several VPs each run a group of product lines.",
         "leadership_style": "Delegating: you hand directors outcomes to own and spend your time on the organisation, the portfolio and the people who run it.",
-        "salary": None,
-        "pay_note": NO_PRODUCT_SURVEY,
+        "salary": _oews(IT_MANAGERS, proxy=True),
+        "pay_note": NO_PM_OCCUPATION
+        + " "
+        + _position(
+            "VPs of product sit at or above its top: the survey publishes no wage above $239,200, and bonus and equity (not counted here) are a large part of executive pay."
+        )
+        + " "
+        + ONLY_US,
         "sources": [SRC_GITLAB_LEADERSHIP, SRC_LAUNCHNOTES, SRC_AIRFOCUS, SRC_SITUATIONAL],
     },
     {
@@ -448,7 +552,11 @@ ROLES = [
         "name": "Chief Product Officer",
         "family": "leadership",
         "seniority": 5,
-        "aliases": ["CPO", "Chief Product and Technology Officer (when engineering reports in too)"],
+        "aliases": [
+            "CPO",
+            "Chief Product and Technology Officer (when engineering reports in too)",
+            "SVP Product (in large companies, often the top product executive)",
+        ],
         "summary": "A member of the executive team who reports to the CEO and answers to the board for the product: you own the company's product vision and the decisions that shape it (how engineering effort, headcount and structure are allocated, pricing) and often lead design, research and data as well. The difference from a VP is the seat at the executive table and the company-wide numbers, not more product skill.",
         "responsibilities": [
             "Own the company's product vision and strategy in the executive team",
@@ -464,12 +572,17 @@ ROLES = [
             "horizon": "Company strategy, several years",
         },
         "reports_to": "The CEO, and the board through the executive team",
-        "experience": "Usually 15+ years, 10+ of them in product (Built In)",
+        "experience": "Usually most of a career in product, with executive experience (Built In)",
         "company_context": "Scale-ups often create the role when product becomes a company-level bet; small startups give the same job the head or VP of product title.",
         "leadership_style": "Delegating: your reports run organisations of their own; you set the direction and the standards and hold them to outcomes.",
-        "salary": None,
-        "pay_note": "An IT Vacancies article (June 2024) claims an average of $145,000 a year, while Coursera reports a U.S. median total pay of $403,000 (undated); neither names a survey we can check, so we show no figure. "
-        + NO_PRODUCT_SURVEY,
+        "salary": _oews(IT_MANAGERS, proxy=True),
+        "pay_note": NO_PM_OCCUPATION
+        + " "
+        + _position(
+            "chief product officers sit above its top: the survey publishes no wage above $239,200, and bonus and equity (not counted here) are most of an executive's pay."
+        )
+        + " "
+        + ONLY_US,
         "sources": [SRC_GITLAB_CPO, SRC_BUILTIN, SRC_RESONANCE_CPO, SRC_AIRFOCUS, SRC_SITUATIONAL],
     },
     {
@@ -479,7 +592,7 @@ ROLES = [
         "seniority": 2,
         "aliases": [
             "Programme Manager",
-            "Portfolio Manager (for a set of programmes)",
+            "Senior Program Manager",
             "Business Program Manager",
         ],
         "summary": "You coordinate a set of related projects so that together they deliver benefits that none would alone, and keep them aligned with the strategy: the switchboard that sees every connection, the dependencies, the risks and the sponsors.",
@@ -492,16 +605,19 @@ ROLES = [
         "typical_week": "A programme sync with project leads, a dependency and risk review, a steering committee update, and chasing the one decision that blocks three teams.",
         "scope": {
             "teams": "Several projects and teams",
-            "reports": "Usually no line reports; project managers may report to you in a programme office",
+            "reports": "Usually no line reports; in a programme office, project managers may report to you",
             "budget": "Programme budget",
             "horizon": "The programme's life, often several years",
         },
         "reports_to": "A programme or portfolio director, or an executive sponsor",
-        "experience": "6–10 years (J); PMI's PgMP asks for 48 months each of project and programme experience",
+        "experience": "Usually after several projects of your own; PMI's PgMP certificate asks for years of both project and programme experience",
         "company_context": "Regulated industries and public bodies run many formal programmes with a programme office; in tech, program management is often technical (see technical program manager).",
         "leadership_style": "",
-        "salary": None,
-        "pay_note": "BLS counts program managers within project management specialists without a separate figure, so we show none for this role.",
+        "salary": _oews(PROJECT_SPECIALISTS),
+        "pay_note": "BLS counts program managers in this occupation with project managers. "
+        + _position("program managers sit in its upper half, since a programme is larger than one project.")
+        + " "
+        + ONLY_US,
         "sources": [SRC_PMI_PROGRAM, SRC_PMI_PGMP],
     },
     {
@@ -509,7 +625,11 @@ ROLES = [
         "name": "Technical Program Manager",
         "family": "delivery",
         "seniority": 2,
-        "aliases": ["TPM", "Engineering Program Manager"],
+        "aliases": [
+            "TPM",
+            "Engineering Program Manager",
+            "Senior TPM (a larger programme, still without reports)",
+        ],
         "summary": 'Program management in a tech company: you own how and when a technical programme lands across engineering teams (architecture dependencies, sequencing, launch readiness and risk) while product managers own what and why. Most "program manager" jobs in tech are this one.',
         "responsibilities": [
             "Plan and drive cross-team technical programmes such as platform migrations or launches",
@@ -525,19 +645,61 @@ ROLES = [
             "horizon": "One programme, often one to two quarters at a time",
         },
         "reports_to": "An engineering director or a head of technical program management",
-        "experience": "5–10 years (J), often after engineering",
+        "experience": "Often after engineering or program management",
         "company_context": "Found mostly in tech companies with many engineering teams; outside tech the same work is done by program or project managers.",
         "leadership_style": "",
-        "salary": None,
-        "pay_note": NO_PRODUCT_SURVEY,
+        "salary": _oews(SOFTWARE_DEVELOPERS, proxy=True),
+        "pay_note": "BLS has no technical program manager occupation. "
+        + _position(
+            "tech companies level technical program managers beside software engineers, so we show software developers' range as a proxy."
+        )
+        + " "
+        + ONLY_US,
         "sources": [SRC_TPM, SRC_TPM_2],
+    },
+    {
+        "slug": "director-of-program-management",
+        "name": "Director of Program Management",
+        "family": "delivery",
+        "seniority": 4,
+        "aliases": [
+            "Head of PMO",
+            "Head of Program Management",
+            "Director of Technical Program Management",
+            "Portfolio Manager (a set of programmes, in PMI's sense)",
+            "Head of Delivery",
+        ],
+        "summary": "The leadership rung of the delivery track: you lead the program and technical program managers, decide which programmes the organisation runs and in what order, and own how it plans, tracks and reports delivery across them. Senior program managers and TPMs who want to grow without moving into product land here.",
+        "responsibilities": [
+            "Lead, hire and develop program and technical program managers",
+            "Run the portfolio: which programmes start, pause or stop, and in what order",
+            "Own the delivery operating rhythm: planning cycles, status, risk and dependency reviews",
+            "Report delivery and risk to the executive team and the sponsors",
+        ],
+        "typical_week": "A portfolio review with sponsors, one-to-ones with your program managers, a quarterly planning session with engineering and product leaders, an escalated cross-programme risk, and a hiring interview.",
+        "scope": {
+            "teams": "Every programme of a department or company",
+            "reports": "Program and technical program managers, some leading others",
+            "budget": "The portfolio's budget and staffing across programmes",
+            "horizon": "The annual plan and the programmes that span it",
+        },
+        "reports_to": "A VP of engineering, a chief operating officer or a chief technology officer",
+        "experience": "Usually after senior program or technical program management, with people you managed",
+        "company_context": "Tech companies call it director of technical program management and sit it in engineering; regulated industries and public bodies call it head of the PMO or portfolio director and tie it to governance and funding decisions.",
+        "leadership_style": "Leading leaders: your program managers run their programmes; you set the standards, make the trade-offs between programmes and coach the managers among them.",
+        "salary": _oews(IT_MANAGERS, proxy=True),
+        "pay_note": "BLS has no program management leadership occupation; computer and information systems managers are the nearest for tech companies. "
+        + _position("directors of program management sit in its upper half.")
+        + " "
+        + ONLY_US,
+        "sources": [SRC_PMI_PROGRAM, SRC_PMI_PGMP, SRC_TPM],
     },
     {
         "slug": "project-manager",
         "name": "Project Manager",
         "family": "delivery",
         "seniority": 1,
-        "aliases": ["Delivery Manager", "Project Lead", "IT Project Manager"],
+        "aliases": ["Project Lead", "IT Project Manager", "Project Coordinator (the rung before)"],
         "summary": "You plan and run one project from start to close: scope, schedule, budget, people and risks, so that it lands on time and on budget. You own how and when, not what the product should be.",
         "responsibilities": [
             "Plan the project: scope, schedule, budget and staffing",
@@ -553,18 +715,14 @@ ROLES = [
             "horizon": "The project's end date",
         },
         "reports_to": "A programme manager, a project office or the project's sponsor",
-        "experience": "2–6 years (J); PMI's PMP asks for 36 months leading projects",
+        "experience": "Often after a project coordinator role; PMI's PMP asks for years spent leading projects",
         "company_context": "Every industry has project managers; regulated and public organisations often ask for PMP or PRINCE2, while tech companies lean on agile delivery roles.",
         "leadership_style": "",
-        "salary": _bls(
-            100750,
-            "Project Management Specialists, median annual wage",
-            "business-and-financial/project-management-specialists.htm",
-        ),
-        "pay_note": "",
+        "salary": _oews(PROJECT_SPECIALISTS),
+        "pay_note": ONLY_US,
         "sources": [
             SRC_PMI_PMP,
-            BLS_SOURCE + ": " + BLS_URL + "business-and-financial/project-management-specialists.htm",
+            BLS_SOURCE + ", Project Management Specialists: " + OEWS_URL.format(code="131082"),
         ],
     },
     {
@@ -581,11 +739,7 @@ ROLES = [
         "experience": "",
         "company_context": "",
         "leadership_style": "",
-        "salary": _bls(
-            133080,
-            "Software Developers, median annual wage",
-            "computer-and-information-technology/software-developers.htm",
-        ),
+        "salary": _oews(SOFTWARE_DEVELOPERS),
         "pay_note": "",
         "sources": [SRC_EXPONENT],
     },
@@ -693,6 +847,76 @@ ROLES = [
         "salary": None,
         "pay_note": "Founders' pay has no comparable survey figure.",
         "sources": [SRC_LAUNCHNOTES],
+    },
+    {
+        "slug": "engineering-manager",
+        "name": "Engineering Manager",
+        "family": "origin",
+        "seniority": 3,
+        "aliases": ["Software Engineering Manager", "Team Lead (engineering)", "Development Manager"],
+        "summary": "You lead a team of engineers: hiring, growing and managing them, and owning how the team delivers. Product management, technical program management and product leadership are common next steps, because you already manage people and know how software ships.",
+        "responsibilities": [
+            "Hire, coach and manage engineers",
+            "Own the team's delivery and technical health",
+        ],
+        "typical_week": "",
+        "scope": {
+            "teams": "One or two engineering teams",
+            "reports": "Engineers",
+            "budget": "",
+            "horizon": "",
+        },
+        "reports_to": "A director of engineering",
+        "experience": "",
+        "company_context": "",
+        "leadership_style": "",
+        "salary": None,
+        "pay_note": "A starting point: see the role you are aiming for.",
+        "sources": [SRC_EXPONENT],
+    },
+    {
+        "slug": "scrum-master",
+        "name": "Scrum Master or agile delivery lead",
+        "family": "origin",
+        "seniority": 1,
+        "aliases": [
+            "Scrum Master",
+            "Agile Delivery Lead",
+            "Delivery Manager (agile teams and UK public sector)",
+            "Agile Coach (team level)",
+        ],
+        "summary": "You help a team work in Scrum or another agile way: you remove blockers, run the events and coach the team and the product owner. Product owner, project manager and program roles are common next steps.",
+        "responsibilities": [
+            "Run the team's agile events and remove blockers",
+            "Coach the team and the product owner",
+        ],
+        "typical_week": "",
+        "scope": {"teams": "One to three teams", "reports": "", "budget": "", "horizon": ""},
+        "reports_to": "A delivery lead or an engineering manager",
+        "experience": "",
+        "company_context": "",
+        "leadership_style": "",
+        "salary": None,
+        "pay_note": "A starting point: see the role you are aiming for.",
+        "sources": [SRC_SCRUM],
+    },
+    {
+        "slug": "product-marketing-manager",
+        "name": "Product Marketing Manager",
+        "family": "origin",
+        "seniority": 2,
+        "aliases": ["PMM", "Product Marketer", "Go-to-market Manager"],
+        "summary": "You take products to market: positioning, messaging, launches and what sales needs to win. You know customers and the market well; product management is the common next step.",
+        "responsibilities": ["Position products and write their messaging", "Plan launches and enable sales"],
+        "typical_week": "",
+        "scope": {"teams": "One or more product areas", "reports": "", "budget": "", "horizon": ""},
+        "reports_to": "A head of product marketing",
+        "experience": "",
+        "company_context": "",
+        "leadership_style": "",
+        "salary": None,
+        "pay_note": "A starting point: see the role you are aiming for.",
+        "sources": [SRC_PRODUCTPLAN],
     },
     {
         "slug": "student",

@@ -1,8 +1,8 @@
-"""Default transitions between roles, in our own words after ROLES-REFERENCE.md (section 3).
+"""Default transitions between roles, in our own words after the public sources each lists.
 
 Each transition has a typical duration in whole months (``months``) and one sentence saying
-where the number comes from (``months_basis``: a named source, or "(J)" for our judgement
-with the reasoning), a short summary, its sources and 3–6 steps in the order a person would
+where the number comes from (``months_basis``: a named source, or "our estimate" with the
+reasoning: the page a job seeker reads never carries an internal marker), a short summary, its sources and 3–6 steps in the order a person would
 take them. The first step is always something a person can do in the next 30 days.
 
 A step can be shown as already done from the person's answers, in at most one way:
@@ -28,7 +28,7 @@ def step(title, detail, competency=None, resource_url="", done_when="", done_at_
     }
 
 
-# Sources, as "Title: URL", from ROLES-REFERENCE.md.
+# Sources, as "Title: URL".
 SRC_SCRUM = "Scrum Guide 2020 (Schwaber, Sutherland): https://scrumguides.org/docs/scrumguide/v2020/2020-Scrum-Guide-US.pdf"
 SRC_SAFE = (
     "SAFe Product Owner and Product Management roles: https://www.scrumscious.com/frameworks/safe/roles/po"
@@ -73,6 +73,9 @@ URL_PMP = "https://www.pmi.org/certifications/project-management-pmp"
 URL_FINDMYPAST = "https://github.com/findmypast/career-progression-framework"
 URL_MEHTA = "https://www.ravi-mehta.com/toolkit"
 
+# How common a move is (roles/routes.py prefers the usual ladder when it chooses a route).
+USUAL, COMMON, OCCASIONAL = 3, 2, 1
+
 # Checklist items ("done recently") that prove a step.
 SPONSOR = "done-recently/found-sponsor"
 PM_CERTIFICATE = "done-recently/pm-certificate"
@@ -108,6 +111,23 @@ def own_a_metric(detail):
     return step("Own a metric, before and after launch", detail, "data-metrics", done_at_level=3)
 
 
+def certificate_then_apply_for_project_roles():
+    """The last two steps of a move from agile delivery into project management."""
+    return [
+        step(
+            "Earn a project certificate",
+            "PRINCE2 Foundation or PMI's CAPM now; the PMP once you have 36 months leading projects.",
+            "planning-control",
+            URL_CAPM,
+            done_when=PM_CERTIFICATE,
+        ),
+        step(
+            "Apply for project roles",
+            "Apply with your releases written up as projects: scope, schedule, budget, risks and outcome.",
+        ),
+    ]
+
+
 def present_to_board(detail):
     return step("Present to the board", detail, "managing-up", done_when=BOARD)
 
@@ -118,7 +138,8 @@ TRANSITIONS = [
         "from": "student",
         "to": "associate-pm",
         "months": 9,
-        "months_basis": "6–12 months of preparation in our research notes (J): long enough to ship a small product and go through one application season; Google's two-year APM programme comes after the move and is not counted here.",
+        "commonness": USUAL,
+        "months_basis": "6–12 months of preparation, our estimate: long enough to ship a small product and go through one application season; Google's two-year APM programme comes after the move and is not counted here.",
         "summary": "Get hired into an associate product manager role or programme: show that you can find a real problem, ship something for it and explain what the numbers said.",
         "sources": [SRC_GOOGLE_APM, SRC_IDEAPLAN_APM, SRC_ICAGILE],
         "steps": [
@@ -160,7 +181,8 @@ TRANSITIONS = [
         "from": "student",
         "to": "project-manager",
         "months": 18,
-        "months_basis": "(J): about a year as a project coordinator or assistant, then a first project of your own; PMI's PMP asks 36 months leading projects (with a four-year degree), so it comes after this move, not before it.",
+        "commonness": USUAL,
+        "months_basis": "Our estimate: about a year as a project coordinator or assistant, then a first project of your own; PMI's PMP asks 36 months leading projects (with a four-year degree), so it comes after this move, not before it.",
         "summary": "Start as a project coordinator or assistant, learn how plans, budgets and risks are kept, and take over a project of your own.",
         "sources": [SRC_PMP, SRC_BLS_PROJECT],
         "steps": [
@@ -199,7 +221,8 @@ TRANSITIONS = [
         "from": "software-engineer",
         "to": "associate-pm",
         "months": 6,
-        "months_basis": "The short end of the 6–24 months our notes give for moves from engineering into product (J): an associate role asks for little product experience, so an internal move can happen within two quarters.",
+        "commonness": COMMON,
+        "months_basis": "The short end of the 6–24 months our estimate gives for moves from engineering into product: an associate role asks for little product experience, so an internal move can happen within two quarters.",
         "summary": "Enter product at the associate level, often inside your own company. You bring technical depth; the new parts are users, numbers and deciding what to build. For an experienced engineer it is usually a step down in title, taken to learn the craft with a mentor.",
         "sources": [SRC_EXPONENT, SRC_IDEAPLAN_APM],
         "steps": [
@@ -233,7 +256,8 @@ TRANSITIONS = [
         "from": "software-engineer",
         "to": "product-manager",
         "months": 15,
-        "months_basis": "6–24 months in our notes for moves from engineering into product (J); 15 leaves about a year of product work on your own team before the switch, the internal-transfer route Exponent describes.",
+        "commonness": USUAL,
+        "months_basis": "6–24 months is our estimate for moves from engineering into product; 15 leaves about a year of product work on your own team before the switch, the internal-transfer route Exponent describes.",
         "summary": "Bring your technical depth into product work. The gap to close is usually customer insight and owning a business outcome rather than a piece of the system.",
         "sources": [SRC_EXPONENT, SRC_GITLAB_PM],
         "steps": [
@@ -268,7 +292,8 @@ TRANSITIONS = [
         "from": "software-engineer",
         "to": "product-owner",
         "months": 9,
-        "months_basis": "6–24 months in our notes for moves from engineering into product (J); the short end, because product owner of a team you know is the nearest step.",
+        "commonness": COMMON,
+        "months_basis": "6–24 months is our estimate for moves from engineering into product; the short end, because product owner of a team you know is the nearest step.",
         "summary": "Many engineers start in product as product owner of a team they know. You trade building for deciding what the team builds next, and for saying no.",
         "sources": [SRC_SCRUM, SRC_SAFE, SRC_EXPONENT],
         "steps": [
@@ -306,7 +331,8 @@ TRANSITIONS = [
         "from": "software-engineer",
         "to": "technical-program-manager",
         "months": 12,
-        "months_basis": "(J): the skills are close, but the title needs a record of cross-team work, which usually means about a year of coordinating a multi-team technical effort.",
+        "commonness": USUAL,
+        "months_basis": "Our estimate: the skills are close, but the title needs a record of cross-team work, which usually means about a year of coordinating a multi-team technical effort.",
         "summary": "Keep your technical depth and move from building one part to landing programmes across engineering teams: dependencies, sequencing, launch readiness and risk. You give up writing code day to day.",
         "sources": [SRC_TPM, SRC_TPM_2],
         "steps": [
@@ -344,7 +370,8 @@ TRANSITIONS = [
         "from": "ux-designer",
         "to": "associate-pm",
         "months": 6,
-        "months_basis": "The short end of the 6–24 months our notes give for moves from design into product (J): an associate role asks for little product experience.",
+        "commonness": COMMON,
+        "months_basis": "The short end of the 6–24 months our estimate gives for moves from design into product: an associate role asks for little product experience.",
         "summary": "Enter product at the associate level. Your research and design are a strong start; the new parts are numbers, the business and the backlog. For an experienced designer it is usually a step down in title, taken to learn the craft with a mentor.",
         "sources": [SRC_GITLAB_PM, SRC_IDEAPLAN_APM],
         "steps": [
@@ -378,7 +405,8 @@ TRANSITIONS = [
         "from": "ux-designer",
         "to": "product-manager",
         "months": 15,
-        "months_basis": "6–24 months in our notes for moves from design into product (J); 15 leaves a year to show you can own numbers and trade-offs, the gaps our notes name for designers.",
+        "commonness": USUAL,
+        "months_basis": "6–24 months is our estimate for moves from design into product; 15 leaves a year to show you can own numbers and trade-offs, the gaps our notes name for designers.",
         "summary": "Bring your knowledge of users. The gaps to close are usually data and the business, and owning what gets built rather than how it looks and works.",
         "sources": [SRC_GITLAB_PM, SRC_MEHTA],
         "steps": [
@@ -411,7 +439,8 @@ TRANSITIONS = [
         "from": "business-analyst",
         "to": "product-owner",
         "months": 9,
-        "months_basis": "6–24 months in our notes for moves from analysis into product (J); the short end, because requirements work is close to the product owner's backlog.",
+        "commonness": USUAL,
+        "months_basis": "6–24 months is our estimate for moves from analysis into product; the short end, because requirements work is close to the product owner's backlog.",
         "summary": "You already write requirements and stories. The change is from documenting what stakeholders ask for to deciding, on your own authority, what the team builds next and why.",
         "sources": [SRC_BABOK, SRC_SCRUM, SRC_SAFE],
         "steps": [
@@ -449,7 +478,8 @@ TRANSITIONS = [
         "from": "business-analyst",
         "to": "product-manager",
         "months": 15,
-        "months_basis": "6–24 months in our notes for moves from analysis into product (J); longer than to product owner because the gap, strategy and direct contact with customers, takes a year or more to show.",
+        "commonness": COMMON,
+        "months_basis": "6–24 months is our estimate for moves from analysis into product; longer than to product owner because the gap, strategy and direct contact with customers, takes a year or more to show.",
         "summary": "Build on your communication and requirements skills. The gaps to close are usually strategy, direct contact with customers and owning an outcome rather than a specification.",
         "sources": [SRC_BABOK, SRC_GITLAB_PM],
         "steps": [
@@ -479,7 +509,8 @@ TRANSITIONS = [
         "from": "business-analyst",
         "to": "project-manager",
         "months": 12,
-        "months_basis": "(J): analysts already work inside projects, so a year covers running the plan, budget and risks; PMI's PMP asks 36 months leading projects (with a four-year degree), so it usually comes after the move.",
+        "commonness": COMMON,
+        "months_basis": "Our estimate: analysts already work inside projects, so a year covers running the plan, budget and risks; PMI's PMP asks 36 months leading projects (with a four-year degree), so it usually comes after the move.",
         "summary": "You already work inside projects. The move is to owning the plan, the budget and the risks, and being the one who reports to the sponsor.",
         "sources": [SRC_PMP, SRC_BLS_PROJECT],
         "steps": [
@@ -517,7 +548,8 @@ TRANSITIONS = [
         "from": "data-analyst",
         "to": "associate-pm",
         "months": 6,
-        "months_basis": "The short end of the 6–24 months our notes give for moves from analysis into product (J): an associate role asks for little product experience.",
+        "commonness": COMMON,
+        "months_basis": "The short end of the 6–24 months our estimate gives for moves from analysis into product: an associate role asks for little product experience.",
         "summary": "Enter product at the associate level. Your data skills are a head start; the gaps are shipping with a team and explaining findings so people act on them.",
         "sources": [SRC_MEHTA, SRC_IDEAPLAN_APM],
         "steps": [
@@ -552,7 +584,8 @@ TRANSITIONS = [
         "from": "data-analyst",
         "to": "product-manager",
         "months": 15,
-        "months_basis": "6–24 months in our notes for moves from analysis into product (J); 15 leaves a year to show delivery and communication, the gaps our notes name for analysts.",
+        "commonness": USUAL,
+        "months_basis": "6–24 months is our estimate for moves from analysis into product; 15 leaves a year to show delivery and communication, the gaps our notes name for analysts.",
         "summary": "Bring your data skills. The gaps to close are usually delivery with a team, talking to users, and getting people to act on what you find.",
         "sources": [SRC_MEHTA, SRC_GITLAB_PM],
         "steps": [
@@ -591,7 +624,8 @@ TRANSITIONS = [
         "from": "consultant",
         "to": "product-manager",
         "months": 9,
-        "months_basis": "(J): consultants bring strategy, analysis and executive communication, so the gap is hands-on delivery with a team; about nine months covers building that evidence and the search.",
+        "commonness": USUAL,
+        "months_basis": "Our estimate: consultants bring strategy, analysis and executive communication, so the gap is hands-on delivery with a team; about nine months covers building that evidence and the search.",
         "summary": "You bring structured analysis, business sense and executive contact. The new part is living with one product for years: shipping with a team sprint after sprint and owning results, not recommendations. You give up the variety of client work.",
         "sources": [SRC_PRODUCTPLAN, SRC_GITLAB_PM],
         "steps": [
@@ -624,7 +658,8 @@ TRANSITIONS = [
         "from": "consultant",
         "to": "program-manager",
         "months": 12,
-        "months_basis": "(J): consultants often run client programmes already, so a year covers moving in-house; PMI's PgMP asks 48 months of programme experience on top of 48 months of project experience, which most people gain in the role, after the move.",
+        "commonness": COMMON,
+        "months_basis": "Our estimate: consultants often run client programmes already, so a year covers moving in-house; PMI's PgMP asks 48 months of programme experience on top of 48 months of project experience, which most people gain in the role, after the move.",
         "summary": "Move from advising on change to running it in-house: a set of related projects, their dependencies and risks, for years rather than for one engagement.",
         "sources": [SRC_PMI_PROGRAM, SRC_PGMP, SRC_PMP],
         "steps": [
@@ -665,7 +700,8 @@ TRANSITIONS = [
         "from": "consultant",
         "to": "project-manager",
         "months": 6,
-        "months_basis": "(J): many consultants already run engagements as projects, so the move is mostly a search; allow longer if you need a certificate first.",
+        "commonness": COMMON,
+        "months_basis": "Our estimate: many consultants already run engagements as projects, so the move is mostly a search; allow longer if you need a certificate first.",
         "summary": "You have run engagements; the move is to owning one project's plan, budget and risks inside a company. It is often a narrower job than consulting: you give up variety and the strategic end of the work, and people choose it for stability and seeing one delivery through.",
         "sources": [SRC_PMP, SRC_BLS_PROJECT],
         "steps": [
@@ -696,7 +732,8 @@ TRANSITIONS = [
         "from": "founder",
         "to": "head-of-product",
         "months": 6,
-        "months_basis": "(J): founders have done the job in their own company, so the time is mostly the search; LaunchNotes places the role in startups and scale-ups, where a founder's breadth counts most.",
+        "commonness": USUAL,
+        "months_basis": "Our estimate: founders have done the job in their own company, so the time is mostly the search; LaunchNotes places the role in startups and scale-ups, where a founder's breadth counts most.",
         "summary": "You have run product as part of running a company. As head of product you lead the product and its team but report to a CEO: you give up the final say and the company-level bets, and gain focus on the product.",
         "sources": [SRC_LAUNCHNOTES, SRC_RESONANCE],
         "steps": [
@@ -728,7 +765,8 @@ TRANSITIONS = [
         "from": "founder",
         "to": "product-manager",
         "months": 6,
-        "months_basis": "(J): founders already do most of a product manager's work; the time is mostly the search.",
+        "commonness": COMMON,
+        "months_basis": "Our estimate: founders already do most of a product manager's work; the time is mostly the search.",
         "summary": "A deliberate step into a narrower job: one product area inside someone else's company. You give up the final say, the company-wide view and usually the equity upside; people choose it to learn how a larger product organisation works, for stability, or after a company ends.",
         "sources": [SRC_GITLAB_PM, SRC_LAUNCHNOTES],
         "steps": [
@@ -757,7 +795,8 @@ TRANSITIONS = [
         "from": "founder",
         "to": "senior-pm",
         "months": 9,
-        "months_basis": "(J): a little longer than founder to product manager, because senior roles want evidence of multi-team work and planning cycles that a small startup may not give.",
+        "commonness": COMMON,
+        "months_basis": "Our estimate: a little longer than founder to product manager, because senior roles want evidence of multi-team work and planning cycles that a small startup may not give.",
         "summary": "Own a large, high-stakes area in a larger company as an individual contributor. Your breadth counts; you give up the final say and must show you can plan yearly and lead several teams through influence, not ownership.",
         "sources": [SRC_GITLAB_PM, SRC_FINDMYPAST],
         "steps": [
@@ -788,6 +827,7 @@ TRANSITIONS = [
         "from": "associate-pm",
         "to": "product-manager",
         "months": 20,
+        "commonness": USUAL,
         "months_basis": "18–24 months in 'Climbing the PM ladder'; ICAgile puts the associate band at 0–2 years and Google's APM programme runs two years, so 20 sits inside all three.",
         "summary": "Move from features under guidance to owning a product area: the problem, the metric and a slice of the roadmap are yours.",
         "sources": [SRC_PM_LADDER, SRC_ICAGILE, SRC_GOOGLE_APM, SRC_IDEAPLAN_APM],
@@ -820,7 +860,8 @@ TRANSITIONS = [
         "from": "associate-pm",
         "to": "product-owner",
         "months": 6,
-        "months_basis": "(J): a sideways move in companies that split the roles; the skills are close, so most of the time is waiting for an opening.",
+        "commonness": OCCASIONAL,
+        "months_basis": "Our estimate: a sideways move in companies that split the roles; the skills are close, so most of the time is waiting for an opening.",
         "summary": "In companies that split the roles (SAFe and many enterprises) the product owner owns one team's backlog toward a product goal. You give up the rotations and broad exposure of an associate programme; you gain clear authority over one team's work.",
         "sources": [SRC_SCRUM, SRC_SAFE],
         "steps": [
@@ -853,7 +894,8 @@ TRANSITIONS = [
         "from": "product-owner",
         "to": "product-manager",
         "months": 12,
-        "months_basis": "6–18 months in our notes for this move (J); 12 is the middle.",
+        "commonness": USUAL,
+        "months_basis": "6–18 months is our estimate for this move; 12 is the middle.",
         "summary": "Widen from the backlog and the value of each increment to the success of the whole product: customers, business outcomes and strategy.",
         "sources": [SRC_PO_TO_PM, SRC_SAFE],
         "steps": [
@@ -884,7 +926,8 @@ TRANSITIONS = [
         "from": "product-manager",
         "to": "senior-pm",
         "months": 30,
-        "months_basis": "24–36 months in our notes (J); ICAgile puts product managers at 2–5 years and senior product managers at 5–8, about three years apart.",
+        "commonness": USUAL,
+        "months_basis": "24–36 months is our estimate; ICAgile puts product managers at 2–5 years and senior product managers at 5–8, about three years apart.",
         "summary": "From one area to a larger, higher-stakes one with little guidance: yearly plans tied to business goals, initiatives across several teams, and mentoring other product managers.",
         "sources": [SRC_GITLAB_PM, SRC_FINDMYPAST, SRC_ICAGILE],
         "steps": [
@@ -924,7 +967,8 @@ TRANSITIONS = [
         "from": "product-manager",
         "to": "product-owner",
         "months": 6,
-        "months_basis": "(J): a sideways move with overlapping skills; most of the time is finding the opening, often in an enterprise or a SAFe organisation.",
+        "commonness": OCCASIONAL,
+        "months_basis": "Our estimate: a sideways move with overlapping skills; most of the time is finding the opening, often in an enterprise or a SAFe organisation.",
         "summary": "A sideways move, usually into a company that splits the roles. You hand strategy, roadmap and often customer research to product management and gain depth with one team and clear authority over its backlog; people choose it to be closer to the team and the build, or to enter a large organisation.",
         "sources": [SRC_SCRUM, SRC_SAFE],
         "steps": [
@@ -954,7 +998,8 @@ TRANSITIONS = [
         "from": "product-manager",
         "to": "program-manager",
         "months": 12,
-        "months_basis": "6–18 months in our notes for moves between product and program management (J); PMI's PgMP asks 48 months of programme experience, which is gained after the move, not before it.",
+        "commonness": OCCASIONAL,
+        "months_basis": "6–18 months is our estimate for moves between product and program management; PMI's PgMP asks 48 months of programme experience, which is gained after the move, not before it.",
         "summary": "Move from the what and why of one product to delivering a set of related projects across teams: schedules, dependencies, risk and sponsors. You give up deciding what gets built; people choose it because they enjoy making many teams land together.",
         "sources": [SRC_PMI_PROGRAM, SRC_PGMP, SRC_TPM],
         "steps": [
@@ -995,7 +1040,8 @@ TRANSITIONS = [
         "from": "product-manager",
         "to": "technical-program-manager",
         "months": 12,
-        "months_basis": "6–18 months in our notes for moves between product and program work (J); 12 allows time to deepen technical fluency.",
+        "commonness": OCCASIONAL,
+        "months_basis": "6–18 months is our estimate for moves between product and program work; 12 allows time to deepen technical fluency.",
         "summary": "Move from what and why to how and when across engineering teams. You give up owning the product direction; you keep the cross-team work and go deeper into architecture, sequencing and launch readiness.",
         "sources": [SRC_TPM, SRC_TPM_2],
         "steps": [
@@ -1033,7 +1079,8 @@ TRANSITIONS = [
         "from": "senior-pm",
         "to": "principal-pm",
         "months": 30,
-        "months_basis": "(J): ICAgile puts senior product managers at 5–8 years and our role notes put principal at 8+, so about two to three years; principal roles exist mostly in larger companies, so openings are rare.",
+        "commonness": USUAL,
+        "months_basis": "Our estimate: ICAgile puts senior product managers at 5–8 years and our role notes put principal at 8+, so about two to three years; principal roles exist mostly in larger companies, so openings are rare.",
         "summary": "Stay an individual contributor and take on the company's hardest cross-cutting problem: a platform or a problem that spans product lines, moved through writing, evidence and influence rather than reports.",
         "sources": [SRC_FINDMYPAST, SRC_PRODUCTPLAN, SRC_ICAGILE],
         "steps": [
@@ -1069,7 +1116,8 @@ TRANSITIONS = [
         "from": "senior-pm",
         "to": "group-pm",
         "months": 24,
-        "months_basis": "24–36 months in our notes (J); the short end, because the step is mostly one new skill, managing product managers, which can start with one report.",
+        "commonness": USUAL,
+        "months_basis": "24–36 months is our estimate; the short end, because the step is mostly one new skill, managing product managers, which can start with one report.",
         "summary": "The first management step: lead a small group of product managers, set the group's strategy and connect their areas. You do less product work yourself; your results come through other people.",
         "sources": [SRC_GITLAB_LEADERSHIP, SRC_RESONANCE],
         "steps": [
@@ -1108,7 +1156,8 @@ TRANSITIONS = [
         "from": "senior-pm",
         "to": "head-of-product",
         "months": 24,
-        "months_basis": "24–36 months in our notes (J); LaunchNotes and Resonance Search place the role in startups and scale-ups, where it can come sooner when a company hires its first product leader.",
+        "commonness": COMMON,
+        "months_basis": "24–36 months is our estimate; LaunchNotes and Resonance Search place the role in startups and scale-ups, where it can come sooner when a company hires its first product leader.",
         "summary": "Become the top product leader of a startup or scale-up: lead a few product managers, own the company-level roadmap and report to the CEO while staying hands-on. You trade a large company's structure and support for breadth and pace.",
         "sources": [SRC_LAUNCHNOTES, SRC_RESONANCE],
         "steps": [
@@ -1145,7 +1194,8 @@ TRANSITIONS = [
         "from": "principal-pm",
         "to": "director-of-product",
         "months": 24,
-        "months_basis": "(J): principals already work at director altitude; the gap is managing people, which takes one or two years with a first team.",
+        "commonness": OCCASIONAL,
+        "months_basis": "Our estimate: principals already work at director altitude; the gap is managing people, which takes one or two years with a first team.",
         "summary": "You switch tracks: from influence without reports to leading product managers and group product managers with a domain's budget and annual plan. You give up deep work on one hard problem.",
         "sources": [SRC_GITLAB_LEADERSHIP, SRC_RESONANCE],
         "steps": [
@@ -1182,7 +1232,8 @@ TRANSITIONS = [
         "from": "principal-pm",
         "to": "head-of-product",
         "months": 18,
-        "months_basis": "(J): mostly the search for a startup or scale-up that wants a strategic product leader, plus a first experience of managing people.",
+        "commonness": COMMON,
+        "months_basis": "Our estimate: mostly the search for a startup or scale-up that wants a strategic product leader, plus a first experience of managing people.",
         "summary": "Lead the product function of a startup or scale-up: you keep the strategy and the hands-on work and add a small team to lead and a CEO to report to. You give up a large company's scale and its platform problems.",
         "sources": [SRC_LAUNCHNOTES, SRC_RESONANCE],
         "steps": [
@@ -1217,7 +1268,8 @@ TRANSITIONS = [
         "from": "group-pm",
         "to": "director-of-product",
         "months": 30,
-        "months_basis": "24–48 months in our notes (J) for a group PM or head of product to become a director; GitLab's director leads 4–6 reports, group product managers among them.",
+        "commonness": USUAL,
+        "months_basis": "24–48 months is our estimate for a group PM or head of product to become a director; GitLab's director leads 4–6 reports, group product managers among them.",
         "summary": "From leading product managers in one group to leading leaders across a domain: group product managers report to you, and you own the domain's annual plan, budget and go-to-market numbers.",
         "sources": [SRC_GITLAB_LEADERSHIP, SRC_RESONANCE],
         "steps": [
@@ -1254,7 +1306,8 @@ TRANSITIONS = [
         "from": "group-pm",
         "to": "head-of-product",
         "months": 18,
-        "months_basis": "(J): a group product manager already manages product managers; the time is mostly finding a startup or scale-up that needs its first product leader and learning to report to a CEO.",
+        "commonness": COMMON,
+        "months_basis": "Our estimate: a group product manager already manages product managers; the time is mostly finding a startup or scale-up that needs its first product leader and learning to report to a CEO.",
         "summary": "Take your management experience to a startup or scale-up and lead the whole product. You gain breadth and a seat next to the CEO; you give up a large company's support (research, analysts, an established process) and may trade some salary for equity.",
         "sources": [SRC_LAUNCHNOTES, SRC_RESONANCE],
         "steps": [
@@ -1289,7 +1342,8 @@ TRANSITIONS = [
         "from": "group-pm",
         "to": "principal-pm",
         "months": 12,
-        "months_basis": "(J): the skills are already there; principal roles are rare and mostly in larger companies with a dual ladder, so the time is waiting for, or making, the opening.",
+        "commonness": OCCASIONAL,
+        "months_basis": "Our estimate: the skills are already there; principal roles are rare and mostly in larger companies with a dual ladder, so the time is waiting for, or making, the opening.",
         "summary": "Back to the individual-contributor track by choice: you give up your reports and the management path to director, and take on the company's hardest cross-cutting product problem. People choose it because they miss deep product work or prefer influence to management.",
         "sources": [SRC_FINDMYPAST, SRC_PRODUCTPLAN],
         "steps": [
@@ -1319,7 +1373,8 @@ TRANSITIONS = [
         "from": "head-of-product",
         "to": "director-of-product",
         "months": 24,
-        "months_basis": "24–48 months in our notes (J) for a head of product or group PM to become a director; the short end, because a head of product already leads the function and the new part is a larger company's scale and process.",
+        "commonness": COMMON,
+        "months_basis": "24–48 months is our estimate for a head of product or group PM to become a director; the short end, because a head of product already leads the function and the new part is a larger company's scale and process.",
         "summary": "Often a move from a startup's top product job to a domain in a larger company: more people and budget, more process, and a VP or chief product officer above you. You give up being the top product voice; people choose it for scale and a bigger market. Compare scope, not titles: in a large company 'head of product' can already be director level.",
         "sources": [SRC_GITLAB_LEADERSHIP, SRC_RESONANCE, SRC_LAUNCHNOTES],
         "steps": [
@@ -1352,7 +1407,8 @@ TRANSITIONS = [
         "from": "head-of-product",
         "to": "vp-product",
         "months": 36,
-        "months_basis": "(J): the VP role appears as the organisation grows to several product lines with managers; GitLab's VP role asks 18+ years of experience, 10+ of them managing people including directors, so years often set the pace as much as skills.",
+        "commonness": COMMON,
+        "months_basis": "Our estimate: the VP role appears as the organisation grows to several product lines with managers; GitLab's VP role asks 18+ years of experience, 10+ of them managing people including directors, so years often set the pace as much as skills.",
         "summary": "Usually you grow with the company: as the product team becomes an organisation with managers and several product lines, you become its VP. The job becomes the organisation, the portfolio and its rhythm more than the product itself.",
         "sources": [SRC_LAUNCHNOTES, SRC_GITLAB_LEADERSHIP],
         "steps": [
@@ -1386,7 +1442,8 @@ TRANSITIONS = [
         "from": "head-of-product",
         "to": "cpo",
         "months": 36,
-        "months_basis": "(J): it depends mostly on the company, since scale-ups often create the role when product becomes a company-level bet; the 24–60 months our notes give for VP to chief product officer set the order of magnitude.",
+        "commonness": COMMON,
+        "months_basis": "Our estimate: it depends mostly on the company, since scale-ups often create the role when product becomes a company-level bet; the 24–60 months our estimate gives for VP to chief product officer set the order of magnitude.",
         "summary": "Join the executive team as the owner of the product and its organisation. Some companies give the top product job the head or VP title, so compare scope, not titles: the chief product officer answers for company-wide numbers and decides how effort, headcount and structure are allocated.",
         "sources": [SRC_GITLAB_CPO, SRC_BUILTIN, SRC_AIRFOCUS, SRC_RESONANCE_CPO],
         "steps": [
@@ -1426,7 +1483,8 @@ TRANSITIONS = [
         "from": "head-of-product",
         "to": "principal-pm",
         "months": 12,
-        "months_basis": "(J): the skills are there; principal roles are rare and mostly in larger companies with a dual ladder, so the time is the search.",
+        "commonness": OCCASIONAL,
+        "months_basis": "Our estimate: the skills are there; principal roles are rare and mostly in larger companies with a dual ladder, so the time is the search.",
         "summary": "A step back into individual-contributor work, usually in a larger company. You give up your team, the CEO's ear and the top product title; you gain depth on one hard problem at scale without management. People choose it after tiring of management or to learn how a large company works.",
         "sources": [SRC_FINDMYPAST, SRC_PRODUCTPLAN],
         "steps": [
@@ -1456,7 +1514,8 @@ TRANSITIONS = [
         "from": "director-of-product",
         "to": "vp-product",
         "months": 42,
-        "months_basis": "36–60 months in our notes (J); GitLab's VP role asks 18+ years of experience with 10+ managing people including directors, so many directors wait on that bar as much as on skills.",
+        "commonness": USUAL,
+        "months_basis": "36–60 months is our estimate; GitLab's VP role asks 18+ years of experience with 10+ managing people including directors, so many directors wait on that bar as much as on skills.",
         "summary": "From one domain to all product lines and to leading directors: the organisation, the portfolio and its operating rhythm become the job.",
         "sources": [SRC_GITLAB_LEADERSHIP, SRC_LAUNCHNOTES],
         "steps": [
@@ -1491,7 +1550,8 @@ TRANSITIONS = [
         "from": "director-of-product",
         "to": "cpo",
         "months": 48,
-        "months_basis": "(J): usually the route goes through VP (36–60 months, then 24–60 to chief product officer in our notes); a direct move in about four years happens mostly when a scale-up creates its first chief product officer.",
+        "commonness": OCCASIONAL,
+        "months_basis": "Our estimate: usually the route goes through VP (36–60 months, then 24–60 to chief product officer in our notes); a direct move in about four years happens mostly when a scale-up creates its first chief product officer.",
         "summary": "Skip the VP step and join the executive team, usually by joining a smaller company that is creating the role. You own the product vision, how effort and headcount are allocated, and pricing, and you answer to the CEO and the board.",
         "sources": [SRC_GITLAB_CPO, SRC_BUILTIN, SRC_RESONANCE_CPO],
         "steps": [
@@ -1530,7 +1590,8 @@ TRANSITIONS = [
         "from": "director-of-product",
         "to": "head-of-product",
         "months": 9,
-        "months_basis": "(J): a director already has the skills; the time is the search and finding a company whose stage fits.",
+        "commonness": COMMON,
+        "months_basis": "Our estimate: a director already has the skills; the time is the search and finding a company whose stage fits.",
         "summary": "Take your experience to a startup or scale-up as its product leader. You give up a larger company's scale, support and layer of managers; you gain the whole product, a seat next to the CEO and hands-on work again. People choose it for ownership, pace and equity.",
         "sources": [SRC_LAUNCHNOTES, SRC_RESONANCE],
         "steps": [
@@ -1557,7 +1618,8 @@ TRANSITIONS = [
         "from": "director-of-product",
         "to": "group-pm",
         "months": 6,
-        "months_basis": "(J): the skills already exceed the role; it is a search and a clear answer to why.",
+        "commonness": OCCASIONAL,
+        "months_basis": "Our estimate: the skills already exceed the role; it is a search and a clear answer to why.",
         "summary": "A smaller scope by choice: fewer reports, no managers below you, closer to the product. You give up budget, domain ownership, seniority and often pay; people choose it for more time with the product and its managers, less politics, or to join a company they care about.",
         "sources": [SRC_GITLAB_LEADERSHIP, SRC_RESONANCE],
         "steps": [
@@ -1584,7 +1646,8 @@ TRANSITIONS = [
         "from": "vp-product",
         "to": "cpo",
         "months": 36,
-        "months_basis": "24–60 months in our notes (J); 36 sits in the middle, and the role often appears only when a company decides product is a company-level bet, so timing depends on the company.",
+        "commonness": USUAL,
+        "months_basis": "24–60 months is our estimate; 36 sits in the middle, and the role often appears only when a company decides product is a company-level bet, so timing depends on the company.",
         "summary": "Step into the executive team: own a company-wide number, decide allocation with the CEO and CTO, own pricing and become the voice of the product.",
         "sources": [SRC_GITLAB_CPO, SRC_BUILTIN, SRC_AIRFOCUS],
         "steps": [
@@ -1618,7 +1681,8 @@ TRANSITIONS = [
         "from": "vp-product",
         "to": "head-of-product",
         "months": 6,
-        "months_basis": "(J): a VP already has the skills; the time is the search and choosing a company whose stage fits.",
+        "commonness": OCCASIONAL,
+        "months_basis": "Our estimate: a VP already has the skills; the time is the search and choosing a company whose stage fits.",
         "summary": "To a startup as its product leader. You give up an organisation of directors, a large budget and often some cash pay; you get the whole product, hands-on work and equity. People choose it for ownership and pace, or to build a product organisation from scratch.",
         "sources": [SRC_LAUNCHNOTES, SRC_RESONANCE],
         "steps": [
@@ -1645,7 +1709,8 @@ TRANSITIONS = [
         "from": "vp-product",
         "to": "director-of-product",
         "months": 6,
-        "months_basis": "(J): the skills exceed the role; the time is the search.",
+        "commonness": OCCASIONAL,
+        "months_basis": "Our estimate: the skills exceed the role; the time is the search.",
         "summary": "Into a larger company, where a smaller company's VP scope often matches a director's. You give up the top product seat and gain scale, a bigger market and more specialised support. Compare scope, not titles.",
         "sources": [SRC_GITLAB_LEADERSHIP, SRC_RESONANCE, SRC_AIRFOCUS],
         "steps": [
@@ -1673,7 +1738,8 @@ TRANSITIONS = [
         "from": "cpo",
         "to": "vp-product",
         "months": 9,
-        "months_basis": "(J): the skills exceed the role; senior searches are slow, and finding the right larger company takes most of the time.",
+        "commonness": OCCASIONAL,
+        "months_basis": "Our estimate: the skills exceed the role; senior searches are slow, and finding the right larger company takes most of the time.",
         "summary": "Into a larger company as one of several VPs, or under a chief product officer. You give up the executive seat and the board; you gain scale, a deeper bench and often a bigger product. People choose it to work at a scale their company could not offer, or after an acquisition.",
         "sources": [SRC_GITLAB_LEADERSHIP, SRC_AIRFOCUS, SRC_LAUNCHNOTES],
         "steps": [
@@ -1701,7 +1767,8 @@ TRANSITIONS = [
         "from": "project-manager",
         "to": "program-manager",
         "months": 24,
-        "months_basis": "12–36 months in our notes (J): the middle, as most make the move after leading two or three projects; PMI's PgMP asks 48 months of programme experience, which is gained in the programme role after the move, not before it, so it does not set this number.",
+        "commonness": USUAL,
+        "months_basis": "12–36 months is our estimate: the middle, as most make the move after leading two or three projects; PMI's PgMP asks 48 months of programme experience, which is gained in the programme role after the move, not before it, so it does not set this number.",
         "summary": "Move from one project to a set of interdependent projects that together deliver benefits aligned with strategy.",
         "sources": [SRC_PMI_PROGRAM, SRC_PGMP, SRC_PMP],
         "steps": [
@@ -1742,7 +1809,8 @@ TRANSITIONS = [
         "from": "project-manager",
         "to": "product-manager",
         "months": 18,
-        "months_basis": "(J): a bigger shift than to product owner, because the gap is the what and why (customers, data, strategy), which takes a year or more of product work to show.",
+        "commonness": COMMON,
+        "months_basis": "Our estimate: a bigger shift than to product owner, because the gap is the what and why (customers, data, strategy), which takes a year or more of product work to show.",
         "summary": "Move from how and when to what and why: from delivering a committed plan to deciding what is worth building. You give up the clear finish line of a project.",
         "sources": [SRC_GITLAB_PM, SRC_TPM],
         "steps": [
@@ -1772,7 +1840,8 @@ TRANSITIONS = [
         "from": "project-manager",
         "to": "product-owner",
         "months": 12,
-        "months_basis": "(J): agile delivery and a backlog are close to project work in many companies; a year covers learning to order by value and to decide on your own authority.",
+        "commonness": COMMON,
+        "months_basis": "Our estimate: agile delivery and a backlog are close to project work in many companies; a year covers learning to order by value and to decide on your own authority.",
         "summary": "From delivering a fixed scope on time to maximising the value of what one team builds, sprint by sprint. You give up the plan as the measure of success.",
         "sources": [SRC_SCRUM, SRC_SAFE],
         "steps": [
@@ -1811,7 +1880,8 @@ TRANSITIONS = [
         "from": "program-manager",
         "to": "product-manager",
         "months": 12,
-        "months_basis": "6–18 months in our notes for moves between program and product management (J); 12 is the middle.",
+        "commonness": OCCASIONAL,
+        "months_basis": "6–18 months is our estimate for moves between program and product management; 12 is the middle.",
         "summary": "Move from how and when across teams to the what and why of one product area. You give up the view across the whole programme for depth in one area.",
         "sources": [SRC_TPM, SRC_TPM_2],
         "steps": [
@@ -1840,7 +1910,8 @@ TRANSITIONS = [
         "from": "program-manager",
         "to": "technical-program-manager",
         "months": 12,
-        "months_basis": "(J): the programme skills carry over; a year covers the technical depth a tech company expects.",
+        "commonness": COMMON,
+        "months_basis": "Our estimate: the programme skills carry over; a year covers the technical depth a tech company expects.",
         "summary": "Bring programme skills into a tech company's engineering organisation. The new part is technical depth: architecture, dependencies between systems and launch readiness.",
         "sources": [SRC_TPM, SRC_TPM_2],
         "steps": [
@@ -1872,7 +1943,8 @@ TRANSITIONS = [
         "from": "technical-program-manager",
         "to": "program-manager",
         "months": 9,
-        "months_basis": "(J): the coordination skills carry over; nine months covers benefits, budgets and sponsors, the business side a programme office expects.",
+        "commonness": COMMON,
+        "months_basis": "Our estimate: the coordination skills carry over; nine months covers benefits, budgets and sponsors, the business side a programme office expects.",
         "summary": "From engineering programmes to business programmes: benefits, sponsors, budgets and often a formal programme office. You give up technical depth as your edge; people choose it for broader business scope or to work outside tech.",
         "sources": [SRC_PMI_PROGRAM, SRC_PGMP, SRC_TPM],
         "steps": [
@@ -1906,7 +1978,8 @@ TRANSITIONS = [
         "from": "technical-program-manager",
         "to": "product-manager",
         "months": 15,
-        "months_basis": "6–18 months in our notes for moves between program and product management (J); toward the long end, because customer insight is usually the furthest gap for a technical program manager.",
+        "commonness": COMMON,
+        "months_basis": "6–18 months is our estimate for moves between program and product management; toward the long end, because customer insight is usually the furthest gap for a technical program manager.",
         "summary": "From how and when across engineering teams to what and why for one product area. You give up the cross-team view and keep the technical depth that product managers often lack.",
         "sources": [SRC_TPM, SRC_TPM_2],
         "steps": [
@@ -1939,7 +2012,8 @@ TRANSITIONS = [
         "from": "product-owner",
         "to": "project-manager",
         "months": 9,
-        "months_basis": "(J): product owners already plan sprints and releases, so nine months covers formal schedules, budgets and a certificate; PMI's PMP asks 36 months leading projects, so unless your product work counts it comes after the move.",
+        "commonness": OCCASIONAL,
+        "months_basis": "Our estimate: product owners already plan sprints and releases, so nine months covers formal schedules, budgets and a certificate; PMI's PMP asks 36 months leading projects, so unless your product work counts it comes after the move.",
         "summary": "From maximising a product's value to delivering a committed scope, schedule and budget. You give up deciding what gets built; people choose it for clear commitments and the range of industries that hire project managers.",
         "sources": [SRC_PMP, SRC_BLS_PROJECT],
         "steps": [
@@ -1960,16 +2034,399 @@ TRANSITIONS = [
                 "compliance-risk",
                 done_at_level=3,
             ),
+            *certificate_then_apply_for_project_roles(),
+        ],
+    },
+    # ------------------------------------------------- routes added with the content v3 work
+    {
+        "from": "business-analyst",
+        "to": "associate-pm",
+        "months": 9,
+        "commonness": COMMON,
+        "months_basis": "Our estimate: analysts already write requirements and know the business, so the gap an associate role asks about is small; nine months covers one feature owned end to end and an application season.",
+        "summary": "A classic first move into product: from defining requirements for others to owning a small feature's problem, launch and numbers yourself, with a senior product manager guiding you.",
+        "sources": [SRC_BABOK, SRC_IDEAPLAN_APM, SRC_ICAGILE],
+        "steps": [
             step(
-                "Earn a project certificate",
-                "PRINCE2 Foundation or PMI's CAPM now; the PMP once you have 36 months leading projects.",
+                "Write the problem before the requirements",
+                "For the next request you analyse, write one page on the user problem and the outcome that would show it is solved, before any requirement, and review it with the product manager.",
+                "customer-insight",
+            ),
+            own_a_metric(
+                "Pick the metric your next delivered change should move, write down the expected result before launch and report what happened."
+            ),
+            find_sponsor(
+                "product manager",
+                "Ask a product manager to mentor you and to let you shadow their discovery and prioritisation for a quarter.",
+            ),
+            step(
+                "Own one small feature end to end",
+                "Ask to own a small feature from problem to launch and follow-up, and write it up as your case study.",
+                "delivery-execution",
+                done_when=LED_INITIATIVE,
+            ),
+        ],
+    },
+    {
+        "from": "product-manager",
+        "to": "head-of-product",
+        "months": 18,
+        "commonness": COMMON,
+        "months_basis": "Our estimate: the usual way is through senior product manager, but startups often hire an experienced product manager as their first product person; 18 months covers a year of broader scope and the search.",
+        "summary": "Become a startup's first product hire: the only product manager at first, reporting to the CEO, expected to set up how product work is done and to hire the next product managers. You give up a mentor and a settled process for breadth and a seat near the top.",
+        "sources": [SRC_LAUNCHNOTES, SRC_RESONANCE, SRC_PRODUCTPLAN],
+        "steps": [
+            step(
+                "Own a whole product area, not a feature",
+                "Ask for an area where you set the direction for a year, and write its one-page strategy this month.",
+                "product-strategy",
+                done_at_level=3,
+            ),
+            step(
+                "Set up one product practice",
+                "Introduce one practice your team lacks (a discovery routine, a metrics review or a roadmap review) and keep it running for a quarter.",
+                "delivery-execution",
+                done_at_level=3,
+            ),
+            step(
+                "Sit on a hiring loop",
+                "Interview for product or engineering roles and write your feedback against a rubric: a first product hire is expected to hire the next ones.",
+                "people-leadership",
+                done_when=RAN_HIRING,
+            ),
+            step(
+                "Talk to founders who need a first product person",
+                "Meet founders of seed or Series A companies through your network or investors, and ask what they would expect in the first six months.",
+            ),
+        ],
+    },
+    {
+        "from": "technical-program-manager",
+        "to": "senior-pm",
+        "months": 18,
+        "commonness": COMMON,
+        "months_basis": "Our estimate: a technical program manager of several years already works at senior scope across teams; 18 months covers owning the what and why of one area and a metric before the move.",
+        "summary": "From how and when across engineering teams to the what and why of an area at senior level: common for technical program managers on platform and infrastructure products, where their technical depth counts. You give up the programme view for owning outcomes.",
+        "sources": [SRC_TPM, SRC_TPM_2, SRC_FINDMYPAST],
+        "steps": [
+            step(
+                "Write the why of a platform area",
+                "Write the problem statement, users and success metric of one platform area you know, and review it with its product manager this month.",
+                "product-strategy",
+            ),
+            run_discovery(
+                "Interview the internal or external users of that platform, five a month, and act on one finding."
+            ),
+            own_a_metric(
+                "Take responsibility for one product metric of the area, set its target and report monthly."
+            ),
+            write_annual_plan(),
+            step(
+                "Ask for a senior product role on a technical product",
+                "Ask your director for the move, or apply to platform, API or developer-product roles with your area as the case study.",
+            ),
+        ],
+    },
+    {
+        "from": "senior-pm",
+        "to": "director-of-product",
+        "months": 36,
+        "commonness": OCCASIONAL,
+        "months_basis": "Our estimate: most directors first manage product managers as group product managers; a direct jump happens when a senior product manager is given a new domain with a first team, and takes about three years of broader scope.",
+        "summary": "Skip the group product manager rung: it happens when a company opens a new domain and hands it to a senior product manager together with a first team to build. You take on managing people and managers at once, without the practice rung in between.",
+        "sources": [SRC_GITLAB_LEADERSHIP, SRC_RESONANCE],
+        "steps": [
+            step(
+                "Manage your first product manager",
+                "Ask to take on an associate or a new product manager as a direct report, with regular one-to-ones and a growth plan.",
+                "people-leadership",
+                done_at_level=3,
+            ),
+            write_annual_plan(),
+            step(
+                "Own a budget",
+                "Ask to own the budget or headcount plan of your area and defend it in planning.",
+                "business-acumen",
+                done_at_level=3,
+            ),
+            step(
+                "Lead hiring for a team",
+                "Run the hiring loop for a product role: the role description, the interview plan, the decision.",
+                "people-leadership",
+                done_when=RAN_HIRING,
+            ),
+        ],
+    },
+    {
+        "from": "program-manager",
+        "to": "director-of-program-management",
+        "months": 36,
+        "commonness": USUAL,
+        "months_basis": "Our estimate: a director of program management needs a record of programmes delivered and of leading other program managers; about three years of senior programmes and a first team.",
+        "summary": "The delivery track's leadership rung: from running one programme to leading the program managers and deciding which programmes run at all. You give up running a programme yourself for the portfolio and the people.",
+        "sources": [SRC_PMI_PROGRAM, SRC_PGMP],
+        "steps": [
+            step(
+                "Coach a project or program manager",
+                "Take on a project manager in your programme as a mentee this month, with goals you agree at the start.",
+                "people-leadership",
+                done_at_level=2,
+            ),
+            step(
+                "Run a portfolio review",
+                "Offer to run a review of all programmes in your department: status, risks, dependencies and which should pause.",
+                "cross-team-coordination",
+                done_at_level=4,
+            ),
+            step(
+                "Set a delivery standard",
+                "Write the planning, status or risk standard that other programmes adopt, and help two of them adopt it.",
                 "planning-control",
-                URL_CAPM,
+                done_at_level=4,
+            ),
+            step(
+                "Earn the PgMP",
+                "PMI's PgMP asks for years of both project and programme experience; it signals the portfolio level to regulated employers.",
+                "planning-control",
                 done_when=PM_CERTIFICATE,
             ),
             step(
-                "Apply for project roles",
-                "Apply with your releases written up as projects: scope, schedule, budget, risks and outcome.",
+                "Lead program managers",
+                "Ask to lead the program managers of a department, or apply for head of PMO roles with your portfolio review as the case study.",
+                "people-leadership",
+                done_at_level=3,
+            ),
+        ],
+    },
+    {
+        "from": "technical-program-manager",
+        "to": "director-of-program-management",
+        "months": 36,
+        "commonness": USUAL,
+        "months_basis": "Our estimate: the usual rung above senior technical program manager in tech companies; about three years of larger programmes and a first team of TPMs.",
+        "summary": "From running technical programmes to leading the TPMs who run them and deciding, with engineering leadership, which programmes run and in what order.",
+        "sources": [SRC_TPM, SRC_TPM_2, SRC_PMI_PROGRAM],
+        "steps": [
+            step(
+                "Mentor a newer TPM",
+                "Mentor a newer technical program manager for a quarter, with goals you agree at the start.",
+                "people-leadership",
+                done_at_level=2,
+            ),
+            step(
+                "Own the planning cycle of an organisation",
+                "Offer to run quarterly planning across an engineering organisation: inputs, dependencies, the final plan.",
+                "cross-team-coordination",
+                done_at_level=4,
+            ),
+            step(
+                "Report risk to executives",
+                "Present the cross-programme risks of your organisation to its leadership each month, with the decisions they need to take.",
+                "managing-up",
+                done_at_level=3,
+            ),
+            step(
+                "Lead a team of TPMs",
+                "Ask to manage the technical program managers of your organisation, or apply for director of TPM roles.",
+                "people-leadership",
+                done_at_level=3,
+            ),
+        ],
+    },
+    {
+        "from": "engineering-manager",
+        "to": "product-manager",
+        "months": 9,
+        "commonness": USUAL,
+        "months_basis": "Our estimate: an engineering manager already works beside a product manager every day and knows delivery and people; nine months covers customer work and a metric.",
+        "summary": "From leading how a team builds to deciding what it builds and why. You give up your reports for now (an individual product role first is usual) and keep the delivery and technical judgement most product managers lack.",
+        "sources": [SRC_EXPONENT, SRC_GITLAB_PM],
+        "steps": [
+            run_discovery(
+                "Join your product manager's customer interviews this month and run five of your own next month."
+            ),
+            own_a_metric(
+                "Take responsibility for one product metric your team moves, set its target and report monthly."
+            ),
+            step(
+                "Write the why of your team's next bet",
+                "Write the problem, the users and the expected outcome of your team's next initiative, and review it with your product manager.",
+                "product-strategy",
+            ),
+            find_sponsor(
+                "product manager or product director",
+                "Ask a product leader to sponsor the move and to let you own part of the roadmap for a quarter.",
+            ),
+        ],
+    },
+    {
+        "from": "engineering-manager",
+        "to": "group-pm",
+        "months": 18,
+        "commonness": COMMON,
+        "months_basis": "Our estimate: managing people carries over; the gap is a record of owning product outcomes, which takes about a year and a half in or beside a product role.",
+        "summary": "Lead product managers instead of engineers. The people skills carry over; the new part is owning product direction, customers and outcomes, which you need to show before anyone hires you to coach product managers.",
+        "sources": [SRC_GITLAB_LEADERSHIP, SRC_EXPONENT],
+        "steps": [
+            run_discovery(
+                "Run five customer interviews a month alongside your product manager and act on one finding."
+            ),
+            own_a_metric("Own one product metric of your team's area, with its target, for two quarters."),
+            write_annual_plan(),
+            step(
+                "Ask for a product leadership role",
+                "Ask your product director for a group product manager role over an area you know, or apply with your area's results as the case study.",
+            ),
+        ],
+    },
+    {
+        "from": "engineering-manager",
+        "to": "technical-program-manager",
+        "months": 6,
+        "commonness": COMMON,
+        "months_basis": "Our estimate: an engineering manager already coordinates across teams; six months covers running one cross-team programme and the search.",
+        "summary": "From leading one team to coordinating many: a sideways move that trades your reports for a wider technical scope. People choose it to stay technical and broaden their reach without managing.",
+        "sources": [SRC_TPM, SRC_TPM_2],
+        "steps": [
+            step(
+                "Run one cross-team effort",
+                "Volunteer to coordinate a migration or launch that spans several teams this quarter.",
+                "cross-team-coordination",
+                done_when=LED_INITIATIVE,
+            ),
+            step(
+                "Keep the dependency map and risks",
+                "Keep the cross-team dependency map and the risk list for that effort, and review them weekly with the leads.",
+                "compliance-risk",
+                done_at_level=3,
+            ),
+            step(
+                "Ask for a TPM role",
+                "Ask your director for a technical program manager role, or apply with that effort as your case study.",
+            ),
+        ],
+    },
+    {
+        "from": "scrum-master",
+        "to": "product-owner",
+        "months": 9,
+        "commonness": USUAL,
+        "months_basis": "Our estimate: a Scrum Master already works beside the product owner in every event; nine months covers owning backlog decisions and stakeholder requests yourself.",
+        "summary": "From helping the team work well to deciding what it works on. You give up the coach's neutrality: as product owner you say no to stakeholders and answer for the value delivered.",
+        "sources": [SRC_SCRUM, SRC_SAFE],
+        "steps": [
+            step(
+                "Write the backlog items for one goal",
+                "Offer your product owner to write and order the backlog items for one sprint goal this month.",
+                "backlog-management",
+                done_at_level=3,
+            ),
+            step(
+                "Decide between stakeholders",
+                "Weigh competing requests for one area, turn some down with a reason, and keep a short log of what you decided.",
+                "decision-making",
+                done_at_level=3,
+            ),
+            run_discovery(
+                "Talk to five users of the product each month and bring one finding to refinement."
+            ),
+            step(
+                "Ask for a product owner role",
+                "Ask for a team whose product owner is leaving or overloaded, or apply with the goal you owned as your case study.",
+            ),
+        ],
+    },
+    {
+        "from": "scrum-master",
+        "to": "project-manager",
+        "months": 9,
+        "commonness": COMMON,
+        "months_basis": "Our estimate: a Scrum Master already runs delivery with a team; nine months covers budgets, formal schedules and a certificate.",
+        "summary": "From facilitating a team to owning a project's scope, schedule and budget. You give up the coaching role for clear commitments, and the range of industries that hire project managers.",
+        "sources": [SRC_PMP, SRC_BLS_PROJECT],
+        "steps": [
+            step(
+                "Plan a release with its milestones",
+                "Build the schedule for your team's next release with milestones and dependencies, and report against it weekly.",
+                "planning-control",
+                done_at_level=3,
+            ),
+            step(
+                "Track a budget",
+                "Ask to track the cost of the team's work against a budget and explain variances each month.",
+                "planning-control",
+            ),
+            *certificate_then_apply_for_project_roles(),
+        ],
+    },
+    {
+        "from": "product-marketing-manager",
+        "to": "product-manager",
+        "months": 12,
+        "commonness": USUAL,
+        "months_basis": "Our estimate: product marketers know customers and the market; a year covers working with engineering on what gets built, the gap most of them name.",
+        "summary": "From taking products to market to deciding what gets built. You keep your customer and market knowledge and add delivery with an engineering team.",
+        "sources": [SRC_PRODUCTPLAN, SRC_MEHTA],
+        "steps": [
+            step(
+                "Join discovery, not only launch",
+                "Ask your product manager to include you in discovery for the next initiative this month, from the first interview.",
+                "customer-insight",
+            ),
+            step(
+                "Work through a release with engineering",
+                "Follow one release from specification to launch with the team: refinement, trade-offs, the launch checklist.",
+                "delivery-execution",
+                done_at_level=2,
+            ),
+            own_a_metric(
+                "Take responsibility for one product metric, set its target and report on it monthly."
+            ),
+            find_sponsor(
+                "product manager",
+                "Ask a product manager to sponsor a move and to share their decisions with you.",
+            ),
+        ],
+    },
+    {
+        "from": "scrum-master",
+        "to": "associate-pm",
+        "months": 6,
+        "commonness": COMMON,
+        "months_basis": "Our estimate: a Scrum Master knows how teams ship; an associate role asks for little product experience, so six months covers one owned feature and the search.",
+        "summary": "A first product role from agile delivery: you keep your feel for how teams work and add deciding what to build, with a senior product manager guiding you.",
+        "sources": [SRC_SCRUM, SRC_IDEAPLAN_APM],
+        "steps": [
+            run_discovery(
+                "Talk to five users of your team's product this month and write one page on what you heard."
+            ),
+            own_a_metric(
+                "Pick the metric the team's next release should move and report what happened after launch."
+            ),
+            step(
+                "Apply with a case study",
+                "Write up one release as a product story (problem, decision, result) and apply to associate roles with it.",
+            ),
+        ],
+    },
+    {
+        "from": "product-marketing-manager",
+        "to": "associate-pm",
+        "months": 6,
+        "commonness": COMMON,
+        "months_basis": "Our estimate: product marketers know customers and the market; an associate role asks for little delivery experience, so six months covers one feature with a team and the search.",
+        "summary": "A first product role for a product marketer early in their career: you keep the customer and market view and learn delivery with a team under a senior product manager.",
+        "sources": [SRC_PRODUCTPLAN, SRC_IDEAPLAN_APM],
+        "steps": [
+            step(
+                "Join refinement with an engineering team",
+                "Sit in on your product team's refinement and planning every week this month and write down the trade-offs.",
+                "delivery-execution",
+            ),
+            own_a_metric("Take responsibility for the adoption metric of one launch and report it monthly."),
+            step(
+                "Apply with a case study",
+                "Write up one launch as a product story (problem, decision, result) and apply to associate roles with it.",
             ),
         ],
     },

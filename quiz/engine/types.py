@@ -125,6 +125,7 @@ class TransitionInfo:
     summary: str = ""
     steps: tuple[StepInfo, ...] = ()
     months_basis: str = ""
+    commonness: int = 3  # 3 usual, 2 common, 1 occasional: routes prefer the usual ladder
 
 
 @dataclass(frozen=True)

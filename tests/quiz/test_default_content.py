@@ -139,11 +139,23 @@ def test_every_salary_names_one_dated_source_its_region_and_basis(default_conten
         assert role.pay_note.strip(), f"{role.slug} says neither a figure nor why there is none"
 
 
-def test_the_articles_averages_appear_only_as_its_claim(default_content):
-    for slug, figure in (("head-of-product", "131,000"), ("cpo", "145,000")):
-        role = Role.objects.get(slug=slug)
-        assert role.salary_median is None
-        assert figure in role.pay_note and "claim" in role.pay_note
+def test_every_recommendable_role_has_a_percentile_range_from_its_occupations_own_table(default_content):
+    for role in Role.objects.recommendable():
+        assert role.salary_low < role.salary_median < role.salary_high, role.slug
+        assert (role.salary_low_percentile, role.salary_high_percentile) == (10, 90), role.slug
+        code = role.salary_occupation.rpartition("SOC ")[2].rstrip(")").replace("-", "")
+        assert role.salary_source_url == f"https://www.bls.gov/oes/2024/may/oes{code}.htm", role.slug
+        assert role.salary_occupation.partition(" (SOC")[0] in role.salary_source, role.slug
+        assert "United States" in role.salary_region and "Only United States figures" in role.pay_note
+        if role.salary_proxy:
+            assert "proxy" in role.pay_note or "nearest" in role.pay_note, role.slug
+
+
+def test_claims_the_app_cannot_source_are_not_repeated(default_content):
+    for role in Role.objects.all():
+        text = " ".join([role.pay_note, role.summary, role.company_context])
+        for figure in ("131,000", "145,000", "403,000"):
+            assert figure not in text, (role.slug, figure)
 
 
 def test_every_skill_says_how_to_grow_it_at_each_level(default_content):

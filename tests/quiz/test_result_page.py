@@ -108,13 +108,14 @@ def test_a_role_that_expects_a_skill_at_level_0_says_not_expected(default_conten
     assert f"{unexpected.competency.name} 0 (not expected)" in text
 
 
-def test_pay_is_shown_only_where_there_is_a_figure(default_content, client):
-    without_figure = page_text(client, finished(default_content, "director-of-product").get_absolute_url())
-    assert "Director of Product at a glance" in without_figure
-    assert " Pay " not in without_figure and "Pay:" not in without_figure
-    Attempt.objects.all().delete()
-    with_figure = page_text(client, finished(default_content, "project-manager").get_absolute_url())
-    assert re.search(r" Pay USD [\d,]+ ", with_figure), "a sourced figure is shown with its source"
+def test_every_recommended_role_shows_a_sourced_pay_range(default_content, client):
+    for slug in ("director-of-product", "project-manager"):
+        Attempt.objects.all().delete()
+        text = page_text(client, finished(default_content, slug).get_absolute_url())
+        assert re.search(
+            r"USD [\d,]+ a year, median; 10th to 90th percentile: USD [\d,]+ – USD [\d,]+", text
+        ), slug
+        assert "United States" in text and "Source:" in text, slug
 
 
 @pytest.mark.parametrize("role", ["product-manager", "head-of-product"])

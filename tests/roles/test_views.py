@@ -33,10 +33,10 @@ def test_comparing_product_manager_and_head_of_product_answers_the_question(defa
     html = response.content.decode()
     assert response.status_code == 200
     assert "Product Manager vs Head of Product: what is the difference?" in html
-    assert "1–5 product managers" in html  # the head of product's reports
-    assert "claims an average of $131,000" in html  # an article's claim, not a range
+    assert "Product managers, often still a small team" in html  # the head of product's reports
+    assert "A proxy, not this role's own figure" in html  # both are proxies, said in words
     assert "From Product Manager to Head of Product" in html
-    assert "Product Manager → Senior Product Manager" in html
+    assert "Product Manager → Head of Product" in html  # the first-product-hire move
 
 
 def test_comparing_with_an_unknown_role_is_a_clear_400(default_content, client):
