@@ -15,4 +15,5 @@ urlpatterns = [
     path("attempts/<uuid:attempt_uuid>/finish/", views.finish, name="finish"),
     path("attempts/<uuid:attempt_uuid>/more/", views.more, name="more"),
     path("results/<uuid:result_uuid>/", views.result, name="result"),
+    path("results/<uuid:result_uuid>/check/", views.result_check, name="check"),
 ]

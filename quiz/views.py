@@ -35,12 +35,20 @@ from roles.models import Role
 
 from . import engine
 from .caching import bank_cached, pages
-from .charts import profile_chart
+from .charts import gap_groups, profile_chart
 from .engine.explain import scale_choice
 from .flow import AdaptiveProgress, Progress
 from .forms import AnswerForm, PlanForm
 from .models import Attempt, Option, Question, Quiz, Result
-from .result_page import plan_without_repeats
+from .result_page import (
+    TOP_ROLES_SHOWN,
+    bank_measures,
+    change_sentence,
+    check_offer,
+    plain_words,
+    plan_for_page,
+    unchecked_competencies,
+)
 from .selectors import Saved, attempt_answers, attempt_with_answers, engine_answers
 from .services import (
     AttemptClosed,
@@ -141,6 +149,16 @@ def _resumable(request: HttpRequest, quiz: Quiz) -> Attempt | None:
     if not request.user.is_staff:
         attempts = attempts.filter(is_preview=False)  # a staff preview is never a job seeker's to continue
     return attempts.order_by("-updated_at").first()
+
+
+def _last_result(request: HttpRequest, quiz: Quiz) -> Result | None:
+    """This browser's latest result of ``quiz`` (staff previews left out), without its
+    snapshot: the landing page only links to it."""
+    key = _owner_key(request)
+    if key is None:
+        return None
+    results = Result.objects.real().filter(attempt__owner_key=key, attempt__quiz=quiz)
+    return results.defer("snapshot").order_by("-created_at").first()
 
 
 def _active_questions(quiz: Quiz) -> list[Question]:
@@ -264,6 +282,10 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     resume = _resumable(request, quiz)
     resume_progress = _progress(resume) if resume else None
     roles = list(Role.objects.recommendable().order_by("seniority", "order", "name"))
+    last_result = _last_result(request, quiz)
+    last_role = None
+    if last_result is not None:
+        last_role = next((r for r in roles if r.slug == last_result.recommended_role_slug), None)
     return render(
         request,
         "quiz/landing.html",
@@ -275,6 +297,8 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             "resume": resume,
             "resume_progress": resume_progress,
             "resume_url": _where_next(resume, resume_progress) if resume else None,
+            "last_result": last_result,
+            "last_role": last_role,
             "role_count": len(roles),
             # The roles it compares, by family in the order the role explorer shows them.
             "role_families": [
@@ -289,8 +313,19 @@ def landing(request: HttpRequest, slug: str | None = None) -> HttpResponse:
 @require_POST
 @ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_START, method="POST", block=True)
 def start(request: HttpRequest, slug: str) -> HttpResponse:
+    """Starts the quiz, or continues the one in progress. "Start again" (``restart=ask``)
+    first asks on a page of its own if the quiz in progress has answers (the page works
+    without JavaScript); only its answer (``restart=1``) leaves them behind."""
     quiz = get_object_or_404(Quiz.objects.published(), slug=slug)
-    attempt = None if request.POST.get("restart") else _resumable(request, quiz)
+    restart = request.POST.get("restart", "")
+    attempt = _resumable(request, quiz)
+    if restart == "ask" and attempt is not None:
+        progress = _progress(attempt)
+        if progress.answered_count:  # with no answer yet there is nothing to leave behind
+            context = {"quiz": quiz, "progress": progress, "resume_url": _where_next(attempt, progress)}
+            return render(request, "quiz/restart.html", context)
+    if restart:
+        attempt = None
     key = _owner_key(request) or secrets.token_urlsafe(32)
     if attempt is None:
         attempt = attempt_start(
@@ -621,8 +656,10 @@ def more(request: HttpRequest, attempt_uuid) -> HttpResponse:
 
 
 def _render_result(request: HttpRequest, result: Result, role_param: str, partial: bool) -> tuple[int, dict]:
-    """The result article (or its plan partial) rendered from the snapshot."""
-    snapshot = result.snapshot
+    """The result article (or its plan partial) rendered from the snapshot, in plain words
+    (quiz/result_page.py): what fits, why, and the way there on the first screen; what no
+    answer checked is said as "not checked", never as a gap."""
+    snapshot = plain_words(result.snapshot)
     ranking = snapshot["ranking"]
     target = snapshot["target"]
     status = 200
@@ -636,26 +673,84 @@ def _render_result(request: HttpRequest, result: Result, role_param: str, partia
         form = PlanForm(ranking, initial={"role": target})
     recommended = snapshot["recommended"]
     role = snapshot["roles"].get(recommended) if recommended else None
+    top = ranking[0] if ranking else None
+    unchecked = unchecked_competencies(snapshot, recommended) if recommended else []
+    key_unchecked = [item for item in unchecked if item["key"]]
+    # Offered from today's bank (which questions check what); this result never changes.
+    offer = None
+    if key_unchecked and not result.attempt.is_preview:
+        offer = check_offer(snapshot, bank_measures(current_bank(result.attempt.quiz)))
     context = {
         "result": result,
         "snapshot": snapshot,
         "quiz_slug": result.attempt.quiz.slug,
-        "top": ranking[0] if ranking else None,
-        "others": ranking[1:],
+        "top": top,
+        "top_three": ranking[:TOP_ROLES_SHOWN],
+        "rest": ranking[TOP_ROLES_SHOWN:],
+        "role_count": len(ranking),
         "role": role,
+        "unchecked": unchecked,
+        "key_unchecked": key_unchecked,
+        "check_offer": offer,
+        "top_plan": plan_for_page(
+            snapshot["plans"].get(recommended, {}), {u["competency"] for u in unchecked}
+        ),
         "target": target,
         "target_role": snapshot["roles"].get(target),
-        "plan": plan_without_repeats(snapshot["plans"].get(target, {})),
+        "plan": plan_for_page(
+            snapshot["plans"].get(target, {}),
+            {u["competency"] for u in unchecked_competencies(snapshot, target)},
+        ),
         "form": form,
         "explanation": snapshot["explanation"],
+        "change": change_sentence(snapshot["explanation"].get("change"), top["name"]) if top else "",
         "confidence": snapshot["confidence"],
         "chart": profile_chart(snapshot, recommended) if recommended else None,
+        "gap_groups": gap_groups(snapshot, recommended) if recommended else [],
         "share_url": request.build_absolute_uri(result.get_absolute_url()),
     }
     context["partial"] = partial
     template = "quiz/result-article.html#plan" if partial else "quiz/result-article.html"
     title = _("Your result: %(name)s") % {"name": role["name"]} if role else _("Your result")
     return status, {"title": title, "article": render_to_string(template, context, request)}
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_START, method="POST", block=True)
+def result_check(request: HttpRequest, result_uuid) -> HttpResponse:
+    """“Answer N more to check them”, offered on a result whose top role has key skills no
+    answer checked (``check_offer`` in quiz/result_page.py). GET says what would be checked
+    (the result page, cached for everyone, holds no form that posts); POST starts a new
+    attempt for the same owner with every answer copied, asking each question not yet
+    answered. The result itself never changes."""
+    result = Result.objects.select_related("attempt__quiz").filter(uuid=result_uuid).first()
+    if result is None:
+        raise NotFound(_("We could not find this result."))
+    attempt, snapshot = result.attempt, result.snapshot
+    key = _owner_key(request)
+    if key is None or attempt.is_preview or not secrets.compare_digest(key, attempt.owner_key):
+        raise PermissionDenied(
+            _(
+                "Only the person who took this quiz can add answers to it. Start your own quiz from the home page."
+            )
+        )
+    offer = check_offer(snapshot, bank_measures(current_bank(attempt.quiz)))
+    if offer is None:
+        return redirect(result)
+    if request.method == "GET":
+        role = plain_words(snapshot["roles"][snapshot["recommended"]])
+        return render(request, "quiz/result-check.html", {"result": result, "role": role, **offer})
+    again = attempt_start(quiz=attempt.quiz, owner_key=attempt.owner_key)
+    counted = attempt_answers(attempt)
+    questions = {q.pk: q for q in attempt.quiz.questions.active().filter(pk__in=counted)}
+    options = Option.objects.active().in_bulk([pk for saved in counted.values() for pk in saved.option_ids])
+    for pk, saved in counted.items():
+        if pk in questions:
+            chosen = [options[o] for o in saved.option_ids if o in options]
+            answer_save(attempt=again, question=questions[pk], options=chosen, scale_value=saved.scale_value)
+    attempt_extend(attempt=again, asked=len(counted), everything=True)
+    again.refresh_from_db()
+    return _remember_owner(redirect(_where_next(again, _progress(again))), attempt.owner_key)
 
 
 def _result_cache_key(request: HttpRequest, result_uuid, role_param: str, partial: bool) -> str | None:

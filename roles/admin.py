@@ -120,7 +120,7 @@ class TransitionOutInline(LabelledFieldsMixin, admin.TabularInline):
     model = Transition
     fk_name = "from_role"
     extra = 0
-    fields = ["to_role", "typical_months", "summary"]
+    fields = ["to_role", "typical_months", "commonness", "summary"]
     show_change_link = True
     verbose_name = _("route out")
     verbose_name_plural = _("routes out (edit the steps on the transition)")
@@ -182,10 +182,24 @@ class RoleAdmin(OnePageAdminMixin, LabelledFieldsMixin, admin.ModelAdmin):
             {
                 "fields": [
                     ("salary_low", "salary_median", "salary_high", "salary_currency"),
+                    ("salary_low_percentile", "salary_high_percentile", "salary_high_open"),
+                    ("salary_occupation", "salary_proxy"),
                     "salary_source",
                     "salary_source_url",
                     ("salary_year", "salary_region", "salary_basis"),
                     "pay_note",
+                ]
+            },
+        ),
+        (
+            _("Getting hired (the last step of every plan to this role)"),
+            {
+                "fields": [
+                    "search_titles",
+                    "search_evidence",
+                    "search_network",
+                    "search_interviews",
+                    "search_offer",
                 ]
             },
         ),
@@ -267,8 +281,8 @@ class TransitionStepInline(LabelledFieldsMixin, admin.StackedInline):
 
 @admin.register(Transition)
 class TransitionAdmin(LabelledFieldsMixin, admin.ModelAdmin):
-    list_display = ["__str__", "typical_months"]
-    fields = ["from_role", "to_role", "typical_months", "months_basis", "summary", "sources"]
+    list_display = ["__str__", "typical_months", "commonness"]
+    fields = ["from_role", "to_role", "typical_months", "commonness", "months_basis", "summary", "sources"]
     list_filter = ["from_role", "to_role"]
     search_fields = ["from_role__name", "to_role__name", "summary"]
     inlines = [TransitionStepInline]

@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .facts import EXPERIENCE_YEARS, PEOPLE_MANAGED, fact_words
 from .levels import LEVEL_COUNT, MAX_LEVEL, MIN_LEVEL, generic_level_words
 
 LEVEL_VALIDATORS = [MinValueValidator(MIN_LEVEL), MaxValueValidator(MAX_LEVEL)]
@@ -214,6 +215,21 @@ class Role(models.Model):
             "offer": _lines(self.search_offer),
         }
         return search if any(search.values()) else None
+
+    def _fact_words(self, fact: str, note: str) -> str:
+        # Reads the profile through .all(), so a page that prefetched it asks nothing more.
+        rows = {row.competency.slug: row for row in self.profile.all()}
+        levels = {slug: row.level for slug, row in rows.items()}
+        labels = {slug: row.competency.level_words() for slug, row in rows.items() if slug == fact}
+        return fact_words(levels, labels, fact, note)
+
+    def experience_words(self) -> str:
+        """Typical experience, as every page says it (see roles/facts.py)."""
+        return self._fact_words(EXPERIENCE_YEARS, self.experience)
+
+    def reports_words(self) -> str:
+        """Direct reports, as every page says them (see roles/facts.py)."""
+        return self._fact_words(PEOPLE_MANAGED, self.scope_reports)
 
     def seniority_label(self) -> str:
         """The rung's name: the lead rung of the product track is an individual contributor's

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
-from itertools import groupby
 
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from .charts import build_chart
@@ -52,29 +53,81 @@ def _matches_title(role: Role, query: str) -> bool:
     return any(query in title.casefold() for title in [role.name, *role.alias_list()])
 
 
+# difflib's similarity (0 to 1) from which a title counts as near a search that found
+# nothing: "prodcut manger" finds Product Manager, "head of engineering" no role at all.
+NEAR_TITLE_CUTOFF = 0.6
+NEAR_TITLE_LIMIT = 3
+
+
+def _near_roles(query: str, roles: list[Role]) -> list[Role]:
+    """Roles whose name or other title is close to a search that matched none (a typo, a
+    word left out), the closest first."""
+    titles: dict[str, Role] = {}
+    for role in roles:
+        for title in [role.name, *role.alias_list()]:
+            titles.setdefault(title.casefold(), role)
+    near: list[Role] = []
+    for title in difflib.get_close_matches(query.casefold(), titles, n=20, cutoff=NEAR_TITLE_CUTOFF):
+        if titles[title] not in near:
+            near.append(titles[title])
+    return near[:NEAR_TITLE_LIMIT]
+
+
+def _ladder(roles: list[Role], transitions: list[Transition]) -> dict:
+    """The roles as a career ladder: one column per family (in Role.Family's order), one row
+    per seniority that has a role, the most senior on top; each role with the roles people
+    usually move on to. The template places cells by these numbers (CSS grid, row 1 the
+    families' names, column 1 the levels' names), and reads family by family without CSS."""
+    shown = {role.pk for role in roles}
+    for role in roles:
+        # The conventional next steps, then other frequent moves; occasional ones are on the role's page.
+        moves = sorted(
+            (t for t in transitions if t.from_role_id == role.pk and t.to_role_id in shown),
+            key=lambda t: (t.to_role.seniority, t.to_role.order, t.to_role.name),
+        )
+        role.usual_moves = [t.to_role for t in moves if t.commonness == Transition.Commonness.USUAL]
+        role.common_moves = [t.to_role for t in moves if t.commonness == Transition.Commonness.COMMON]
+    levels = sorted({role.seniority for role in roles}, reverse=True)
+    row_of = {level: row for row, level in enumerate(levels, start=2)}
+    families = []
+    for column, family in enumerate([f for f in Role.Family if any(r.family == f for r in roles)], start=2):
+        family_roles = [r for r in roles if r.family == family]
+        cells = [
+            {
+                "row": row_of[level],
+                # A rung is named by its roles: the product track's lead rung is a principal's
+                # (an individual contributor), not a manager's.
+                "label": next(r for r in family_roles if r.seniority == level).seniority_label(),
+                "roles": [r for r in family_roles if r.seniority == level],
+            }
+            for level in reversed(levels)  # entry first: read without the grid, the ladder climbs
+            if any(r.seniority == level for r in family_roles)
+        ]
+        families.append({"key": family.value, "label": family.label, "column": column, "cells": cells})
+    return {
+        "families": families,
+        "levels": [{"row": row_of[level], "label": Role.Seniority(level).label} for level in levels],
+    }
+
+
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
-    """Every role by family and seniority; ``?q=`` finds roles by their name or another title."""
+    """Every role on a career ladder; ``?q=`` finds roles by their name or another title,
+    and a search that finds none suggests near titles."""
     query = request.GET.get("q", "").strip()[:100]
     all_roles = list(Role.objects.active().order_by("family", "seniority", "order", "name"))
     roles = [r for r in all_roles if _matches_title(r, query)] if query else all_roles
-    family_order = [choice.value for choice in Role.Family]
-    roles.sort(key=lambda r: (family_order.index(r.family), r.seniority, r.order, r.name))
-    families = [
-        {
-            "label": Role.Family(family).label,
-            "key": family,
-            "levels": [
-                {"label": Role.Seniority(level).label, "roles": list(level_roles)}
-                for level, level_roles in groupby(family_roles, key=lambda r: r.seniority)
-            ],
-        }
-        for family, family_roles in groupby(roles, key=lambda r: r.family)
-    ]
+    roles.sort(key=lambda r: (r.seniority, r.order, r.name))
     return render(
         request,
         "roles/index.html",
-        {"families": families, "compare_form": CompareForm(all_roles), "query": query, "found": roles},
+        {
+            "ladder": _ladder(roles, _transitions()),
+            "compare_form": CompareForm(all_roles),
+            "query": query,
+            "found": roles,
+            "near": _near_roles(query, all_roles) if query and not roles else [],
+        },
     )
 
 
@@ -109,14 +162,37 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+# Comparisons people often look for, offered on the empty compare page (a pair with an
+# inactive role is left out).
+POPULAR_PAIRS = [
+    ("product-manager", "head-of-product"),
+    ("product-owner", "product-manager"),
+    ("project-manager", "program-manager"),
+    ("program-manager", "technical-program-manager"),
+    ("senior-pm", "principal-pm"),
+    ("group-pm", "director-of-product"),
+    ("director-of-product", "vp-product"),
+    ("vp-product", "cpo"),
+]
+
+
 @require_safe
 def compare(request: HttpRequest) -> HttpResponse:
     roles = list(_with_profile(Role.objects.active()).order_by("order", "name"))
     form = CompareForm(roles, data=request.GET or None)
-    context = {"form": form, "roles": roles}
+    by_slug = {r.slug: r for r in roles}
+    context = {
+        "form": form,
+        "roles": roles,
+        "popular": [(by_slug[a], by_slug[b]) for a, b in POPULAR_PAIRS if a in by_slug and b in by_slug],
+    }
     status = 200
-    if request.GET and form.is_valid():
-        by_slug = {r.slug: r for r in roles}
+    same = form.is_bound and form.is_valid() and form.cleaned_data["a"] == form.cleaned_data["b"]
+    if same:
+        # A role beside itself shows no difference: say so, with the pickers to choose again.
+        context["error"] = _("Choose two different roles: a role compared with itself has no differences.")
+        status = 400
+    elif request.GET and form.is_valid():
         a, b = by_slug[form.cleaned_data["a"]], by_slug[form.cleaned_data["b"]]
         competencies = ordered_competencies()
         rows_a, rows_b = _profile_rows(a, competencies), _profile_rows(b, competencies)
@@ -143,10 +219,11 @@ def compare(request: HttpRequest) -> HttpResponse:
                         for ra, rb in zip(rows_a, rows_b, strict=True)
                     ]
                 ),
-                "route_ab": _route(transitions, a, b) if a != b else [],
-                "route_ba": _route(transitions, b, a) if a != b else [],
+                "route_ab": _route(transitions, a, b),
+                "route_ba": _route(transitions, b, a),
             }
         )
     elif request.GET:
+        context["error"] = _("Choose two roles from the lists.")
         status = 400
     return render(request, "roles/compare.html", context, status=status)

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from quiz.models import Attempt, BankRevision, Persona, Result
@@ -70,17 +70,25 @@ def test_every_public_page_is_valid_html(default_content, tmp_path):
     pages["question-scale"] = _html(client.get(step.replace("current-role", "own-queries")))
     pages["question-checklist"] = _html(client.get(step.replace("current-role", "done-recently")))
     pages["landing-resume"] = _html(client.get("/"))
+    with override_settings(RATELIMIT_ENABLE=True, RATELIMIT_ANSWER="0/m"):
+        pages["rate-limited"] = _html(client.post(step, {}))
     answer_everything(attempt, "head-of-product")
+    pages["restart"] = _html(
+        client.post(reverse("quiz:start", args=[default_content.slug]), {"restart": "ask"})
+    )
     pages["summary"] = _html(client.get(reverse("quiz:summary", args=[attempt.uuid])))
     result = attempt_complete(attempt=attempt)
     pages["result"] = _html(client.get(result.get_absolute_url()))
     pages["result-plan"] = _html(client.get(result.get_absolute_url() + "?role=cpo"))
+    pages["landing-last-result"] = _html(client.get("/"))
     pages["roles"] = _html(client.get("/roles/"))
     pages["roles-search"] = _html(client.get("/roles/?q=owner"))
+    pages["roles-search-near"] = _html(client.get("/roles/?q=prodct+manger"))
     pages["role"] = _html(client.get("/roles/head-of-product/"))
     pages["compare"] = _html(client.get("/roles/compare/?a=product-manager&b=head-of-product"))
     pages["compare-empty"] = _html(client.get("/roles/compare/"))
     pages["compare-error"] = _html(client.get("/roles/compare/?a=nope&b=cpo"))
+    pages["compare-same"] = _html(client.get("/roles/compare/?a=cpo&b=cpo"))
     pages["not-found"] = _html(client.get("/no/such/page/"))
     pages["forbidden"] = _html(Client().get(step))
     errors = nu_errors(pages, tmp_path)

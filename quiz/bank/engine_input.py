@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from roles.facts import EXPERIENCE_YEARS, PEOPLE_MANAGED, fact_words
+
 from .. import engine
 from . import schema
 from .checks import parse
@@ -13,7 +15,8 @@ def engine_bank(bank: schema.Bank | dict, quiz_slug: str) -> engine.Bank:
     entries, without a database."""
     if isinstance(bank, dict):
         bank = parse(bank)
-    roles = {r.slug: _role(r, order) for order, r in enumerate(bank.roles) if r.active}
+    labels = {c.slug: c.level_labels for c in bank.competencies}
+    roles = {r.slug: _role(r, order, labels) for order, r in enumerate(bank.roles) if r.active}
     quiz = next(q for q in bank.quizzes if q.slug == quiz_slug)
     transitions = sorted(
         (_transition(t) for t in bank.transitions if t.from_role in roles and t.to_role in roles),
@@ -40,7 +43,9 @@ def _competency(c: schema.Competency, order: int) -> engine.CompetencyInfo:
     )
 
 
-def _role(r: schema.Role, order: int) -> engine.RoleInfo:
+def _role(r: schema.Role, order: int, labels: dict[str, list[str]]) -> engine.RoleInfo:
+    # Years and reports in the words every page uses for them (roles/facts.py).
+    levels = {c: e.level for c, e in r.profile.items()}
     return engine.RoleInfo(
         slug=r.slug,
         name=r.name,
@@ -53,8 +58,8 @@ def _role(r: schema.Role, order: int) -> engine.RoleInfo:
         profile={c: engine.Expectation(e.level, e.importance) for c, e in r.profile.items()},
         pay_note=r.pay_note,
         reports_to=r.reports_to,
-        experience=r.experience,
-        scope_reports=r.scope.reports,
+        experience=fact_words(levels, labels, EXPERIENCE_YEARS, r.experience),
+        scope_reports=fact_words(levels, labels, PEOPLE_MANAGED, r.scope.reports),
         scope_teams=r.scope.teams,
     )
 

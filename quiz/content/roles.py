@@ -25,6 +25,8 @@ that circulate in articles are not repeated. Only United States figures exist he
 every page says so. docs/content.md lists the sources and how the ladder was checked.
 """
 
+from .job_search import JOB_SEARCH
+
 SKILL_COLUMNS = [
     "customer-insight",
     "product-strategy",
@@ -68,7 +70,7 @@ SRC_GITLAB_LEADERSHIP = "GitLab job families, product management leadership (Gro
 SRC_GITLAB_CPO = "GitLab job family, Chief Product Officer: https://handbook.gitlab.com/job-families/product/chief-product-officer/"
 SRC_MEHTA = "Ravi Mehta, Product Competency Toolkit: https://www.ravi-mehta.com/toolkit"
 SRC_PMI_PROGRAM = "PMI, The Standard for Program Management (definitions of program and portfolio): https://www.pmi.org/standards/program-management"
-SRC_PMI_PGMP = "PMI PgMP eligibility (48 months of project and 48 months of programme experience with a four-year degree): https://coachproconsulting.com/pgmp-eligibility"
+SRC_PMI_PGMP = "PMI PgMP eligibility (with a four-year degree, 48 months of project and 48 months of programme management experience; without one, 48 months of project and 84 months of programme experience; both within the last 15 years): https://coachproconsulting.com/pgmp-eligibility"
 SRC_PMI_PMP = "PMI PMP eligibility (36 months leading projects and 35 hours of training with a four-year degree): https://www.rosemet.com/pmp-certification-requirements"
 SRC_RESONANCE = "Resonance Search, Group PM vs Director of Product vs Head of Product: https://www.resonancesearch.com/compare/group-product-manager-gpm-vs-director-of-product-vs-head-of-product-management"
 SRC_RESONANCE_CPO = "Resonance Search, Group PM vs CPO vs Head of Product: https://resonancesearch.com/compare/group-product-manager-gpm-vs-chief-product-officer-cpo-vs-head-of-product-management"
@@ -194,8 +196,11 @@ PROFILES = {
     # ---- Added by the content work (issue #26): new rungs and starting points. First
     # estimates for the advice work to recalibrate with the rest of the ladder.
     #                            cu st de ba co da te bi le cr pl dm ri ux up     br pe sf di ls      yr sh pm
-    "director-of-program-management": ([1, 3, 3, 0, 4, 2, 2, 3, 4, 4, 4, 3, 4, 0, 4], [4, 4, 3, 1, 3], [3, 3, 3],
-                                 ["cross-team-coordination", "people-leadership", "planning-control", "people-managed"]),
+    # Planning at 3 (across teams), not 4 (the organisation's standard): a director of TPM in a
+    # tech company sets the planning cycle but rarely keeps budgets and critical paths, and a
+    # head of PMO is recognised by reporting delivery and risk upward (managing up).
+    "director-of-program-management": ([1, 2, 3, 0, 4, 2, 3, 2, 4, 4, 3, 3, 3, 0, 3], [3, 4, 3, 0, 3], [3, 3, 3],
+                                 ["cross-team-coordination", "people-leadership", "managing-up", "people-managed"]),
     "engineering-manager":      ([1, 2, 3, 1, 3, 2, 4, 1, 3, 3, 3, 3, 2, 1, 2], [2, 3, 1, 2, None], [2, 2, 2], ["technical-fluency", "people-leadership"]),
     "scrum-master":             ([1, 0, 3, 2, 3, 1, 2, 0, 2, 2, 2, 1, 1, 0, 1], [1, 0, 0, 1, None], [1, 1, 0], ["delivery-execution"]),
     "product-marketing-manager":([4, 3, 2, 1, 4, 3, 1, 3, 0, 2, 2, 2, 1, 1, 2], [1, 0, 2, 3, None], [1, 1, 0], ["customer-insight", "stakeholder-communication"]),
@@ -246,12 +251,12 @@ ROLES = [
         "typical_week": "Stand-ups and refinement with one team, a few user conversations, writing and reviewing specifications, a weekly check-in with your mentor, and a first look at the numbers after each release.",
         "scope": {
             "teams": "One feature inside one team",
-            "reports": "None",
+            "reports": "",
             "budget": "None",
             "horizon": "A sprint to one quarter",
         },
         "reports_to": "A senior product manager or a group product manager",
-        "experience": "Often the first job after studies; programmes such as Google's hire recent graduates",
+        "experience": "often the first job after studies; programmes such as Google's hire recent graduates",
         "company_context": "Large tech companies run formal associate programmes with rotations; startups rarely hire associates and more often call the first product hire a product manager.",
         "leadership_style": "",
         "salary": _oews(PROJECT_SPECIALISTS, proxy=True),
@@ -280,12 +285,12 @@ ROLES = [
         "typical_week": "Sprint planning and sprint review with the Scrum team or teams, questions from developers every day, refinement, stakeholder requests to weigh and order, and checking progress toward the product goal.",
         "scope": {
             "teams": "One product: one or several Scrum teams sharing its backlog",
-            "reports": "None",
+            "reports": "",
             "budget": "Rarely a P&L",
             "horizon": "Sprint to product goal",
         },
         "reports_to": "A product manager, a head of product, or the business line that owns the product",
-        "experience": "Many come from business analysis, engineering or a Scrum Master role",
+        "experience": "many come from business analysis, engineering or a Scrum Master role",
         "company_context": "In SAFe and many large enterprises the product owner owns one team's backlog while product management owns vision and roadmap across teams; in smaller companies one person often does both jobs under either title.",
         "leadership_style": "",
         "salary": _oews(PROJECT_SPECIALISTS, proxy=True),
@@ -317,12 +322,12 @@ ROLES = [
         "typical_week": "Customer interviews and usage data, a discovery session with design and engineering, refinement, a roadmap conversation with stakeholders, and a look at the last release's metrics.",
         "scope": {
             "teams": "One product area, one or two teams",
-            "reports": "Usually none",
+            "reports": "",
             "budget": "A P&L only in some companies",
             "horizon": "90–180 day roadmap, one-year direction",
         },
         "reports_to": "A group product manager, a director or a head of product",
-        "experience": "Often after a first role as associate product manager or product owner, or a move from engineering, design or analysis",
+        "experience": "often after a first role as associate product manager or product owner, or a move from engineering, design or analysis",
         "company_context": "In a startup the product manager may be the only one and also does the product owner's and the designer's work; in an enterprise the role often sits beside product owners and a program office.",
         "leadership_style": "",
         "salary": _oews(IT_MANAGERS, proxy=True),
@@ -349,12 +354,12 @@ ROLES = [
         "typical_week": "Time with two or three teams, an initiative review with other product managers, a business case or pricing question with finance, an executive update, and a mentoring session.",
         "scope": {
             "teams": "Several teams or one complex initiative",
-            "reports": "None formally; mentors other product managers",
+            "reports": "mentors other product managers",
             "budget": "Business cases for the area",
             "horizon": "Annual (12-month roadmap)",
         },
         "reports_to": "A group product manager or a director of product",
-        "experience": "Usually after several years as a product manager with launches you can point to",
+        "experience": "usually after several years as a product manager with launches you can point to",
         "company_context": "The title means most in companies with a product ladder of several levels; a small startup may give the same job the plain product manager title.",
         "leadership_style": "",
         "salary": _oews(IT_MANAGERS, proxy=True),
@@ -385,12 +390,12 @@ ROLES = [
         "typical_week": "Deep work on one or two strategic problems, reviews with several teams, a strategy document for leadership, mentoring sessions with senior product managers, and customer or partner conversations at the edge of the problem.",
         "scope": {
             "teams": "Several product lines or a platform many teams build on",
-            "reports": "None; mentors senior product managers",
+            "reports": "mentors senior product managers",
             "budget": "Shapes investment decisions without owning a budget",
             "horizon": "Two to three years",
         },
         "reports_to": "A director or VP of product",
-        "experience": "Usually after senior product manager",
+        "experience": "usually after senior product manager",
         "company_context": "Mostly found in larger tech companies with a dual ladder; smaller companies rarely have a senior product role without reports. Ladders differ: some companies put staff below principal, a few add a distinguished level above it for a handful of people; compare the scope, not the title.",
         "leadership_style": "",
         "salary": _oews(IT_MANAGERS, proxy=True),
@@ -424,12 +429,12 @@ ROLES = [
         "typical_week": "One-to-ones with your product managers, a group roadmap review, a hiring interview, a cross-team planning session and an update for your director.",
         "scope": {
             "teams": "A product group of several teams",
-            "reports": "Product managers",
+            "reports": "product managers",
             "budget": "Roadmap authority for the group",
             "horizon": "One year",
         },
         "reports_to": "A director of product",
-        "experience": "Usually after senior product manager, with some mentoring or a first report behind you",
+        "experience": "usually after senior product manager, with some mentoring or a first report behind you",
         "company_context": "Common in larger product organisations; in a startup the same job is often the head of product.",
         "leadership_style": "Mostly coaching: your product managers are capable but still growing, so you explain decisions, ask for their ideas and keep the final say on the group's direction.",
         "salary": _oews(IT_MANAGERS, proxy=True),
@@ -457,12 +462,12 @@ ROLES = [
         "typical_week": "One-to-ones with your product managers, a strategy session with the CEO, a customer call, a roadmap review with engineering and sales, and some hands-on product work where the team is thin.",
         "scope": {
             "teams": "The whole product of a startup or scale-up; in a large company, one product line",
-            "reports": "Product managers, often still a small team",
+            "reports": "product managers",
             "budget": "Influence on the product budget",
             "horizon": "One to two years",
         },
         "reports_to": "The CEO or founder in a startup; a VP or chief product officer in a large company",
-        "experience": "Former founders, senior product managers and group product managers often step into it",
+        "experience": "former founders, senior product managers and group product managers often step into it",
         "company_context": "Startups and scale-ups use this title for their first product leader; in large enterprises it can sit at director level, so compare the scope, not the title.",
         "leadership_style": "Directing and coaching: a small team, often newer product managers, and a fast pace. You set clear priorities, mentor the newer product managers and clear the path for the experienced ones.",
         "salary": _oews(IT_MANAGERS, proxy=True),
@@ -497,12 +502,12 @@ ROLES = [
         "typical_week": "A staff meeting with your group product managers, portfolio and budget reviews, a go-to-market session with sales, a quarterly business review, and coaching a new manager.",
         "scope": {
             "teams": "A domain or several product lines",
-            "reports": "Product managers and group product managers",
+            "reports": "product managers and group product managers",
             "budget": "Budget and roadmap authority within the domain",
             "horizon": "Annual planning",
         },
         "reports_to": "A VP of product or the chief product officer",
-        "experience": "Including several years managing product managers",
+        "experience": "including several years managing product managers",
         "company_context": "Most common in scale-ups and enterprises with several product lines; in regulated industries the domain often comes with compliance duties. Large companies add a senior director grade between director and VP: the job is the same, with a larger domain and more managers reporting in, so we describe it here rather than as a separate role.",
         "leadership_style": "Supporting and delegating: your reports include managers, so you agree goals and let them choose how, stepping in to coach new managers.",
         "salary": _oews(IT_MANAGERS, proxy=True),
@@ -529,7 +534,7 @@ ROLES = [
         "typical_week": "Portfolio and planning reviews, one-to-ones with directors, hiring senior leaders, cross-functional syncs with engineering and sales leadership, and an executive or board update.",
         "scope": {
             "teams": "All product lines",
-            "reports": "Directors, and through them the product organisation",
+            "reports": "directors, and through them the product organisation",
             "budget": "Portfolio investment allocation",
             "horizon": "Several years",
         },
@@ -567,12 +572,12 @@ ROLES = [
         "typical_week": "Executive team meetings with the CEO and CTO, board preparation, a few strategic customer meetings, organisation design, and time with your VPs and directors.",
         "scope": {
             "teams": "The whole company's product, often design, research and data too",
-            "reports": "VPs and directors of product (and of design or data)",
+            "reports": "VPs and directors of product, and often of design or data",
             "budget": "Company-level allocation of product and engineering effort",
             "horizon": "Company strategy, several years",
         },
         "reports_to": "The CEO, and the board through the executive team",
-        "experience": "Usually most of a career in product, with executive experience (Built In)",
+        "experience": "usually most of a career in product, with executive experience (Built In)",
         "company_context": "Scale-ups often create the role when product becomes a company-level bet; small startups give the same job the head or VP of product title.",
         "leadership_style": "Delegating: your reports run organisations of their own; you set the direction and the standards and hold them to outcomes.",
         "salary": _oews(IT_MANAGERS, proxy=True),
@@ -605,12 +610,12 @@ ROLES = [
         "typical_week": "A programme sync with project leads, a dependency and risk review, a steering committee update, and chasing the one decision that blocks three teams.",
         "scope": {
             "teams": "Several projects and teams",
-            "reports": "Usually no line reports; in a programme office, project managers may report to you",
+            "reports": "in a programme office, project managers may report to you",
             "budget": "Programme budget",
             "horizon": "The programme's life, often several years",
         },
         "reports_to": "A programme or portfolio director, or an executive sponsor",
-        "experience": "Usually after several projects of your own; PMI's PgMP certificate asks for years of both project and programme experience",
+        "experience": "usually after several projects of your own; PMI's PgMP certificate asks for years of both project and programme experience",
         "company_context": "Regulated industries and public bodies run many formal programmes with a programme office; in tech, program management is often technical (see technical program manager).",
         "leadership_style": "",
         "salary": _oews(PROJECT_SPECIALISTS),
@@ -640,12 +645,12 @@ ROLES = [
         "typical_week": "Technical design reviews, a cross-team dependency sync, a launch-readiness or risk review, status for engineering leadership, and unblocking one team that waits on another.",
         "scope": {
             "teams": "Several engineering teams",
-            "reports": "Usually none",
+            "reports": "",
             "budget": "Rarely",
             "horizon": "One programme, often one to two quarters at a time",
         },
         "reports_to": "An engineering director or a head of technical program management",
-        "experience": "Often after engineering or program management",
+        "experience": "often after engineering or program management",
         "company_context": "Found mostly in tech companies with many engineering teams; outside tech the same work is done by program or project managers.",
         "leadership_style": "",
         "salary": _oews(SOFTWARE_DEVELOPERS, proxy=True),
@@ -679,12 +684,12 @@ ROLES = [
         "typical_week": "A portfolio review with sponsors, one-to-ones with your program managers, a quarterly planning session with engineering and product leaders, an escalated cross-programme risk, and a hiring interview.",
         "scope": {
             "teams": "Every programme of a department or company",
-            "reports": "Program and technical program managers, some leading others",
+            "reports": "program and technical program managers, some leading others",
             "budget": "The portfolio's budget and staffing across programmes",
             "horizon": "The annual plan and the programmes that span it",
         },
         "reports_to": "A VP of engineering, a chief operating officer or a chief technology officer",
-        "experience": "Usually after senior program or technical program management, with people you managed",
+        "experience": "usually after senior program or technical program management, with people you managed",
         "company_context": "Tech companies call it director of technical program management and sit it in engineering; regulated industries and public bodies call it head of the PMO or portfolio director and tie it to governance and funding decisions.",
         "leadership_style": "Leading leaders: your program managers run their programmes; you set the standards, make the trade-offs between programmes and coach the managers among them.",
         "salary": _oews(IT_MANAGERS, proxy=True),
@@ -710,12 +715,12 @@ ROLES = [
         "typical_week": "Status meetings, updating the plan and the critical path, a risk review, a change request to assess, and a report to the sponsor.",
         "scope": {
             "teams": "One project team",
-            "reports": "None formally",
+            "reports": "",
             "budget": "The project budget",
             "horizon": "The project's end date",
         },
         "reports_to": "A programme manager, a project office or the project's sponsor",
-        "experience": "Often after a project coordinator role; PMI's PMP asks for years spent leading projects",
+        "experience": "often after a project coordinator role; PMI's PMP asks for years spent leading projects",
         "company_context": "Every industry has project managers; regulated and public organisations often ask for PMP or PRINCE2, while tech companies lean on agile delivery roles.",
         "leadership_style": "",
         "salary": _oews(PROJECT_SPECIALISTS),
@@ -862,7 +867,7 @@ ROLES = [
         "typical_week": "",
         "scope": {
             "teams": "One or two engineering teams",
-            "reports": "Engineers",
+            "reports": "engineers",
             "budget": "",
             "horizon": "",
         },
@@ -944,6 +949,12 @@ def roles():
     for role in ROLES:
         recommendable = role["family"] != "origin"
         result.append(
-            {**role, "recommendable": recommendable, "active": True, "profile": _profile(role["slug"])}
+            {
+                **role,
+                **JOB_SEARCH.get(role["slug"], {}),
+                "recommendable": recommendable,
+                "active": True,
+                "profile": _profile(role["slug"]),
+            }
         )
     return result

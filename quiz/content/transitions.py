@@ -54,7 +54,7 @@ SRC_RESONANCE = "Resonance Search, Group PM vs Director of Product vs Head of Pr
 SRC_RESONANCE_CPO = "Resonance Search, Group PM vs CPO vs Head of Product: https://resonancesearch.com/compare/group-product-manager-gpm-vs-chief-product-officer-cpo-vs-head-of-product-management"
 SRC_LAUNCHNOTES = "LaunchNotes, Head of Product vs VP of Product: https://www.launchnotes.com/blog/head-of-product-vs-vice-president-of-product-vp-a-deep-dive-into-strategic-leadership-at-different-altitudes"
 SRC_PMP = "PMI PMP eligibility (36 months leading projects and 35 hours of training with a four-year degree): https://www.rosemet.com/pmp-certification-requirements"
-SRC_PGMP = "PMI PgMP eligibility (48 months of project and 48 months of programme experience with a four-year degree): https://coachproconsulting.com/pgmp-eligibility"
+SRC_PGMP = "PMI PgMP eligibility (with a four-year degree, 48 months of project and 48 months of programme management experience; without one, 48 months of project and 84 months of programme experience; both within the last 15 years): https://coachproconsulting.com/pgmp-eligibility"
 SRC_BABOK = "IIBA, BABOK definition of business analysis: https://www.vanharen.net/shop/categories/enterprise-architecture/babok/"
 SRC_TPM = "TPM vs PM: https://arsenii.com/tpm-vs-product-manager.html"
 SRC_TPM_2 = "Technical program manager vs product manager: https://thepriyankashinde.com/post/technical-program-manager-vs-product-manager"
@@ -1798,7 +1798,7 @@ TRANSITIONS = [
             ),
             step(
                 "Earn the PMP now, the PgMP later",
-                "The PMP asks 36 months leading projects; the PgMP asks 48 months of programme experience on top, so it comes after the move.",
+                "The PMP asks 36 months leading projects (with a four-year degree); the PgMP asks 48 months of programme experience on top (84 without a four-year degree), so it comes after the move.",
                 "planning-control",
                 URL_PMP,
                 done_when=PM_CERTIFICATE,

@@ -53,15 +53,43 @@
     showError(event.detail.elt, body.dataset.errorTimeout);
   });
 
+  // Next is disabled while its request runs, which drops the focus to <body>. A failed
+  // request replaces nothing, so the focus goes back to the control that sent it (WCAG 2.4.3).
+  body.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail.successful) return;
+    var elt = event.detail.elt;
+    var active = document.activeElement;
+    if (!elt || !document.contains(elt) || (active && active !== body && document.contains(active))) return;
+    var control = elt.matches("form") ? elt.querySelector("[type=submit]") : elt;
+    if (control) control.focus();
+  });
+
+  // The keys 1 to 9 choose the first nine answers: each of those carries its key as a badge
+  // (app.css shows it only with a mouse or trackpad), unless its label already starts with
+  // that number, as the 1 to 5 scale does.
+  function markKeys() {
+    var form = document.querySelector(".quiz-form");
+    if (!form) return;
+    form.querySelectorAll("input[name=answer]").forEach(function (input, index) {
+      var label = input.labels && input.labels[0];
+      var key = String(index + 1);
+      if (!label || index >= 9 || label.textContent.trim().indexOf(key + " ") === 0) return;
+      label.setAttribute("data-key", key);
+    });
+  }
+
   // After a swap, move focus to the new content's heading so keyboard and screen-reader
   // users start at the new question.
   body.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.elt;
     reveal(target);
+    markKeys();
     var heading = document.getElementById("question-heading");
     var summary = document.querySelector("[data-error-summary]");
     if (target && target.id === "plan") {
-      target.focus();
+      // The plan's own heading names what changed ("From A to B").
+      var planTitle = document.getElementById("plan-title");
+      (planTitle || target).focus();
     } else if (summary) {
       summary.focus();
     } else if (heading) {
@@ -75,10 +103,10 @@
     var form = document.querySelector(".quiz-form");
     if (!form) return;
     var target = event.target;
-    // Only where the question has focus (or nothing has): a key pressed on a link of the
-    // page never chooses an answer.
+    // Only while the question has focus (WCAG 2.1.4): a key pressed with nothing focused,
+    // or on a link of the page, never chooses an answer.
     var card = document.getElementById("quiz-card");
-    if (target && target !== body && !(card && card.contains(target))) return;
+    if (!card || !target || !card.contains(target)) return;
     var typing = target && (target.tagName === "TEXTAREA" || target.tagName === "SELECT" ||
       (target.tagName === "INPUT" && !/^(radio|checkbox)$/.test(target.type)));
     if (typing) return;
@@ -119,6 +147,7 @@
   });
 
   reveal(document);
+  markKeys();
   // A page that comes back with an error (without htmx) starts at its error summary.
   var errorSummary = document.querySelector("[data-error-summary]");
   if (errorSummary) errorSummary.focus();

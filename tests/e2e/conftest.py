@@ -87,6 +87,16 @@ def wait_for_question_focus(page):
     page.wait_for_function("() => document.activeElement && document.activeElement.id === 'question-heading'")
 
 
+def tab_into_the_question(page, *, max_tabs=10):
+    """A new page starts with nothing in focus, where the number keys do nothing (WCAG
+    2.1.4): Tab until the focus is in the question card."""
+    for _ in range(max_tabs):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.getElementById('quiz-card').contains(document.activeElement)"):
+            return
+    raise AssertionError("Tab never reached the question")
+
+
 def answer_with_mouse(page, labels, *, js=True, max_steps=80):
     """Answers each question by clicking its labels and Next, until the summary."""
     for _ in range(max_steps):

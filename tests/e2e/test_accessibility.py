@@ -132,3 +132,52 @@ def test_the_editors_one_page_editors_are_accessible_in_every_state(browser, sit
             expect(page.locator(".error-summary")).to_be_focused()
             assert_accessible(page, "editor-role-errors")
         context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_coming_back_and_the_role_explorer_are_accessible(browser, site, persona_labels, viewport):
+    """The pages of issue #27: the landing page with a last result and a quiz in progress,
+    the question before starting again, the ladder, near titles, the empty and the refused
+    comparison, and the 429 page of a quiz step."""
+    from django.test import override_settings
+
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    width = viewport["width"]
+    page.goto(site + "/")
+    page.get_by_role("button", name="Start the quiz").click()
+    answer_with_mouse(page, persona_labels("product-owner"))
+    page.get_by_role("button", name="See my result").first.click()
+    page.goto(site + "/")
+    page.get_by_role("button", name="Take the quiz again").click()
+    page.wait_for_selector("#question-heading")
+    page.locator(".quiz-form input[name=answer]").first.check()
+    page.get_by_role("button", name="Next").click()
+    page.wait_for_function("() => document.title.startsWith('Question 2')")
+    step = page.url
+    page.goto(site + "/")
+    expect(page.get_by_role("heading", name="Your last result")).to_be_visible()
+    assert_accessible(page, f"landing-come-back-{width}")
+    page.get_by_role("button", name="Start again").click()
+    expect(page.get_by_role("heading", name="Start the quiz again?")).to_be_visible()
+    assert_accessible(page, f"restart-{width}")
+    for name, path in [
+        ("roles-ladder", "/roles/"),
+        ("roles-near", "/roles/?q=prodct+manger"),
+        ("compare-popular", "/roles/compare/"),
+        ("compare-same", "/roles/compare/?a=cpo&b=cpo"),
+    ]:
+        page.goto(site + path)
+        assert_accessible(page, f"{name}-{width}")
+    page.goto(step)
+    with override_settings(RATELIMIT_ENABLE=True, RATELIMIT_ANSWER="0/m"):
+        # A plain form post (htmx would show the message in place): the browser shows the 429 page.
+        page.locator(".quiz-form").evaluate("f => { f.removeAttribute('data-hx-post'); htmx.process(f); }")
+        page.locator(".quiz-form input[name=answer]").first.check()
+        page.get_by_role("button", name="Next").click()
+        expect(page.get_by_role("heading", name="Too many requests")).to_be_visible()
+    expect(page.get_by_role("link", name="Continue the quiz")).to_have_attribute(
+        "href", step.split(site, 1)[1]
+    )
+    assert_accessible(page, f"rate-limited-{width}")
+    context.close()

@@ -6,11 +6,11 @@ without JavaScript."""
 import pytest
 from playwright.sync_api import expect
 
-from quiz.models import Attempt, Quiz
+from quiz.models import Attempt, Question, Quiz
 from quiz.services import attempt_complete
 from tests.factories import answer_everything
 
-from .conftest import answer_with_mouse
+from .conftest import answer_with_mouse, screenshot
 
 # The brand colour (--cq-brand, #2f5d8a) as the browser computes it.
 BRAND = "rgb(47, 93, 138)"
@@ -80,13 +80,13 @@ def test_every_heading_of_the_result_reads_as_a_heading(page, site):
 
 @pytest.mark.parametrize("width", [320, 375])
 def test_question_one_offers_next_within_two_and_a_half_phone_screens(browser, site, width):
-    """21 current roles on a 640 px high phone: before, Next sat 3.2 screens down. Every
+    """Every current role (25) on a 640 px high phone: with 21, Next sat 3.2 screens down. Every
     option stays a full-width labelled control at least 40 px high (WCAG 2.5.8 asks 24)."""
     context = browser.new_context(viewport={"width": width, "height": 640})
     page = context.new_page()
     start(page, site)
     options = page.locator(".quiz-form .form-check")
-    assert options.count() == 21
+    assert options.count() == Question.objects.get(slug="current-role").options.active().count() >= 21
     heights = options.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
     assert min(heights) >= 40
     for i in range(options.count()):  # each option is named by its label
@@ -138,3 +138,48 @@ def test_without_javascript_the_plan_picker_returns_to_the_plan(browser, site):
     assert abs(page.locator("#plan").bounding_box()["y"]) < 2
     expect(page.locator("#plan h3")).to_have_text("From Director of Product to Head of Product")
     context.close()
+
+
+def test_the_roles_index_is_a_ladder_picture_at_1280_and_a_list_at_320(browser, site):
+    """Families side by side at 1280 px, the most senior on top, in a page of a few screens
+    (it was one row of cards per level, 5,291 px tall); one column at 320 px, no sideways scroll."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site + "/roles/")
+    families = page.locator(".ladder-family").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().bottom)"
+    )
+    assert len(families) >= 3 and max(families) - min(families) < 2  # one row of column headings
+    cpo = page.locator(".role-card-name", has_text="Chief Product Officer").bounding_box()
+    associate = page.locator(".role-card-name", has_text="Associate Product Manager").bounding_box()
+    assert cpo["y"] < associate["y"] and cpo["x"] != associate["x"]
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    screenshot(page, "roles-ladder-1280")
+    context.close()
+    assert height <= 3 * 900, height
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site + "/roles/")
+    lefts = page.locator(".ladder-family").evaluate_all("els => els.map(e => e.getBoundingClientRect().left)")
+    assert len(set(lefts)) == 1
+    assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
+    screenshot(page, "roles-ladder-320")
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/roles/", "/roles/compare/", "question"])
+def test_the_header_is_one_row_on_a_phone(browser, site, path):
+    """At most a tenth of a 320 x 640 screen (it took 22 %)."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    if path == "question":
+        start(page, site)
+    else:
+        page.goto(site + path)
+    header = page.locator(".site-header").bounding_box()
+    links = page.locator(".site-header a").evaluate_all(
+        "els => els.filter(e => e.offsetParent).map(e => e.getBoundingClientRect().top)"
+    )
+    context.close()
+    assert header["height"] <= 64, header
+    assert max(links) - min(links) < 8, links

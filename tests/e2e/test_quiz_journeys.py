@@ -9,7 +9,14 @@ from quiz import engine
 from quiz.models import Attempt
 from tests.factories import typical_answers
 
-from .conftest import answer_with_mouse, current_slug, labels_for, screenshot, wait_for_question_focus
+from .conftest import (
+    answer_with_mouse,
+    current_slug,
+    labels_for,
+    screenshot,
+    tab_into_the_question,
+    wait_for_question_focus,
+)
 
 
 def start(page, site):
@@ -38,6 +45,7 @@ def test_the_whole_quiz_with_the_keyboard_only(page, site, bank):
             break
     page.keyboard.press("Enter")
     page.wait_for_selector("#question-heading")
+    tab_into_the_question(page)
     answers = typical_answers(bank, "product-owner")
     answers["current-role"] = ("business-analyst",)
     first = True
@@ -96,6 +104,45 @@ def test_reload_mid_quiz_and_continue_where_you_left_off(page, site, persona_lab
     expect(again.get_by_text("You answered 3 questions.")).to_be_visible()
     again.get_by_role("link", name="Continue the quiz").click()
     assert again.url == fourth
+
+
+def test_a_visitor_who_finished_reaches_their_result_from_the_home_page_in_one_click(
+    page, site, persona_labels
+):
+    start(page, site)
+    answer_with_mouse(page, persona_labels("senior-pm"))
+    page.get_by_role("button", name="See my result").first.click()
+    expect(page.locator("h1")).to_have_text("Senior Product Manager")
+    result_url = page.url
+    page.close()
+    again = page.context.new_page()  # later, in the same browser
+    again.goto(site + "/")
+    expect(again.get_by_role("heading", name="Your last result")).to_be_visible()
+    again.get_by_role("link", name="See your result").click()
+    assert again.url == result_url
+    expect(again.locator("h1")).to_have_text("Senior Product Manager")
+
+
+def test_start_again_asks_first_without_javascript(browser, site, persona_labels):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    start(page, site)
+    labels = persona_labels("product-manager")
+    for label in labels[current_slug(page)]:
+        page.locator(".quiz-form").get_by_label(label, exact=True).check()
+    page.get_by_role("button", name="Next").click()
+    second = page.url
+    page.goto(site + "/")
+    page.get_by_role("button", name="Start again").click()
+    expect(page.get_by_role("heading", name="Start the quiz again?")).to_be_visible()
+    page.get_by_role("link", name="No, continue the quiz").click()
+    assert page.url == second
+    page.goto(site + "/")
+    page.get_by_role("button", name="Start again").click()
+    page.get_by_role("button", name="Yes, start again").click()
+    expect(page.locator("progress")).to_have_attribute("value", "1")
+    assert Attempt.objects.count() == 2
+    context.close()
 
 
 def test_back_and_change_an_answer_changes_the_result(page, site, bank):
@@ -170,7 +217,7 @@ def test_picking_another_roles_plan_swaps_only_the_plan(page, site, persona_labe
     page.get_by_role("button", name="Show the plan").click()
     expect(page.get_by_role("heading", name="From Product Owner to Head of Product")).to_be_visible()
     assert page.url.startswith(result_url) and "role=head-of-product" in page.url
-    expect(page.locator("#plan")).to_be_focused()
+    expect(page.locator("#plan-title")).to_be_focused()
 
 
 def test_compare_two_roles(page, site):
@@ -179,7 +226,7 @@ def test_compare_two_roles(page, site):
     page.get_by_label("with").select_option("head-of-product")
     page.get_by_role("button", name="Compare").click()
     expect(page.locator("h1")).to_have_text("Product Manager vs Head of Product: what is the difference?")
-    expect(page.get_by_role("cell", name="1–5 product managers")).to_be_visible()
+    expect(page.get_by_role("cell", name="A team of four to ten (product managers)")).to_be_visible()
     expect(page.get_by_role("heading", name="From Product Manager to Head of Product")).to_be_visible()
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE
+from .conftest import DESKTOP, PHONE, current_slug, sign_in, tab_into_the_question
 
 CONTRAST = """
 (selector) => {
@@ -34,6 +34,7 @@ CONTRAST = """
     outline: style.outlineStyle !== "none" ? ratio(style.outlineColor, bg) : 0,
     outlineWidth: parseFloat(style.outlineWidth),
     border: ratio(style.borderTopColor, bg),
+    text: ratio(style.color, bg),
   };
 }
 """
@@ -180,3 +181,159 @@ def test_question_one_reads_as_a_few_named_groups(browser, site):
     expect(leadership).to_be_visible()
     expect(leadership.get_by_label("Chief Product Officer", exact=True)).to_have_count(1)
     context.close()
+
+
+# --- Keys, hints and focus (issue #27): each of these failed before its fix.
+
+BADGES = """els => els.map(e => {
+  const c = getComputedStyle(e, "::before").content;
+  return c === "none" || c === "normal" || c === "" ? null : c.replace(/["\\\\/ ]/g, "");
+})"""
+
+
+def answer_until(page, labels, found, *, max_steps=40):
+    """Answers with the mouse until ``found(page)`` holds on the current question."""
+    for _ in range(max_steps):
+        if found(page):
+            return
+        heading = page.locator("#question-heading").inner_text()
+        for label in labels[current_slug(page)]:
+            page.locator(".quiz-form").get_by_label(label, exact=True).check()
+        page.get_by_role("button", name="Next").click()
+        page.wait_for_function(
+            "h => { const el = document.getElementById('question-heading'); return el && el.innerText !== h; }",
+            arg=heading,
+        )
+    raise AssertionError("never reached the question looked for")
+
+
+def test_number_keys_do_nothing_while_nothing_has_focus(page, site):
+    """WCAG 2.1.4: a single-key shortcut acts only while the question has focus."""
+    start(page, site)
+    assert page.evaluate("() => document.activeElement === document.body")
+    page.keyboard.press("4")
+    assert page.locator(".quiz-form input[name=answer]:checked").count() == 0
+    tab_into_the_question(page)
+    page.keyboard.press("4")
+    assert page.locator(".quiz-form input[name=answer]").nth(3).is_checked()
+
+
+def test_key_badges_number_only_the_nine_answers_the_keys_reach(page, site):
+    start(page, site)
+    badges = page.locator(".quiz-form .form-check-label").evaluate_all(BADGES)
+    assert len(badges) > 9  # question 1 has every current role
+    assert badges[:9] == [str(n) for n in range(1, 10)]
+    assert set(badges[9:]) == {None}
+    tip = page.locator(".keyboard-hint")
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text("1 to 9")
+
+
+def test_no_key_badges_or_tip_on_a_touch_screen(browser, site):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    start(page, site)
+    assert page.evaluate("() => matchMedia('(pointer: coarse)').matches")
+    badges = page.locator(".quiz-form .form-check-label").evaluate_all(BADGES)
+    assert set(badges) == {None}
+    expect(page.locator(".keyboard-hint")).to_be_hidden()
+    context.close()
+
+
+def test_a_scale_answer_shows_its_number_once_and_the_checklist_tip_promises_no_arrow_keys(
+    page, site, bank, persona_labels
+):
+    start(page, site)
+    labels = persona_labels("product-manager")
+    checked = set()
+
+    def check(page):
+        kind = bank.questions[current_slug(page)].kind
+        if kind == "scale":
+            texts = page.locator(".quiz-form .form-check-label").all_inner_texts()
+            badges = page.locator(".quiz-form .form-check-label").evaluate_all(BADGES)
+            assert texts[0].startswith("1 · ") and badges[0] is None, (texts[0], badges[0])  # never "1 1 · …"
+            for text, badge in zip(texts, badges, strict=True):
+                assert badge is None or not text.startswith(badge), text
+        elif kind == "multiple" and page.locator(".quiz-form input[name=answer]").count() > 9:
+            tip = page.locator(".keyboard-hint").inner_text()
+            assert "arrow" not in tip and "1 to 9" in tip, tip
+        else:
+            return False
+        checked.add(kind)
+        return {"scale", "multiple"} <= checked
+
+    answer_until(page, labels, check)
+
+
+FAILED_STEPS = {
+    "network": lambda route: route.abort(),
+    "timeout": lambda route: None,  # never answered
+    "429": lambda route: route.fulfill(status=429, body="slow down"),
+    "409": lambda route: route.fulfill(status=409, body="finished"),
+    "500": lambda route: route.fulfill(status=500, body="boom"),
+}
+
+
+@pytest.mark.parametrize("failure", sorted(FAILED_STEPS))
+def test_after_a_failed_step_focus_returns_to_next_not_the_body(page, site, failure):
+    """WCAG 2.4.3: Next is disabled during the request, which drops its focus; a failed
+    request gives it back."""
+    start(page, site)
+    page.evaluate("htmx.config.timeout = 1500")
+    page.route(
+        "**/questions/**",
+        lambda route: FAILED_STEPS[failure](route) if route.request.method == "POST" else route.continue_(),
+    )
+    page.locator(".quiz-form input[name=answer]").first.check()
+    page.get_by_role("button", name="Next").click()
+    expect(page.locator(".quiz-form [data-request-error]")).to_be_visible()
+    expect(page.get_by_role("button", name="Next")).to_be_focused()
+
+
+def test_the_error_summary_link_leads_to_the_first_answer(page, site):
+    start(page, site)
+    page.get_by_role("button", name="Next").click()
+    link = page.locator("[data-error-summary] a")
+    expect(link).to_have_count(1)
+    target = link.get_attribute("href")
+    assert page.locator(target).count() == 1, target
+    link.click()
+    expect(page.locator(".quiz-form input[name=answer]").first).to_be_focused()
+
+
+def test_the_progress_line_names_no_section_in_the_adaptive_order(page, site, persona_labels):
+    """The adaptive quiz asks across sections: a section name beside the position would
+    jump back and forth."""
+    start(page, site)
+    seen = []
+
+    def record(page):
+        seen.append(page.locator("label[for=quiz-progress]").inner_text())
+        return len(seen) == 6
+
+    answer_until(page, persona_labels("product-manager"), record)
+    assert all(re.fullmatch(r"Question \d+, about \d+ more", text) for text in seen), seen
+
+
+def test_admin_validation_errors_reach_aa_contrast_in_the_dark_theme(browser, site, django_user_model):
+    """WCAG 1.4.3: the editors' error summary and cell errors were #ba2121 on #121212 (2.96:1)."""
+    from quiz.models import Question
+
+    django_user_model.objects.create_superuser("editor", "editor@example.com", "a-long-editor-password")
+    context = browser.new_context(viewport=DESKTOP, color_scheme="dark")
+    page = context.new_page()
+    sign_in(page, site, "editor", "a-long-editor-password")
+    question = Question.objects.get(slug="unused-feature")
+    page.goto(site + f"/admin/quiz/question/{question.pk}/change/")
+    page.locator("input.score-input").first.fill("5")
+    page.get_by_role("button", name="Save and continue editing").first.click()
+    expect(page.locator(".error-summary")).to_be_focused()
+    measured = {
+        selector: page.evaluate(CONTRAST, selector)
+        for selector in (".error-summary", ".error-summary h2", ".error-summary a", ".cell-error")
+    }
+    context.close()
+    assert measured[".error-summary"]["border"] >= 3 and measured[".error-summary"]["outline"] >= 3, measured
+    for selector in (".error-summary h2", ".error-summary a", ".cell-error"):
+        assert measured[selector]["text"] >= 4.5, (selector, measured[selector])

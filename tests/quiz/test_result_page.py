@@ -1,16 +1,21 @@
 """What the result page says, read as a job seeker reads it: each action once, a level of 0
 in words, pay only where there is a figure, and no route from a role to itself."""
 
+import copy
 import html as html_lib
 import re
+import uuid
 
 import pytest
+from django.core.cache import cache
+from django.urls import reverse
 
-from quiz.models import Attempt, Question
-from quiz.result_page import plan_without_repeats
-from quiz.services import answer_save, attempt_complete
+from quiz.models import Attempt, Persona, Question, Result
+from quiz.result_page import plan_for_page, plan_without_repeats, questions_to_check, unchecked_competencies
+from quiz.services import AttemptIncomplete, answer_save, attempt_complete
 from roles.models import RoleCompetency
 from tests.factories import answer_everything
+from tests.test_html_valid import nu_errors
 
 
 def finished(quiz, role, *, current=None):
@@ -29,10 +34,16 @@ def page_text(client, url):
     return re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", " ", html)))
 
 
-def plan_actions(snapshot, role):
+def plan_actions(snapshot, role, *, measured=True):
+    """The actions of a role's plan for gaps the answers measured (or, with measured=False,
+    for competencies no answer checked)."""
     entry = snapshot["plans"][role]
-    gaps = {g["action"] for g in entry["gaps"] if g.get("action")}
-    return gaps | {a["action"] for a in entry["plan"]["gap_actions"]}
+    unmeasured = {g["competency"] for g in entry["gaps"] if not g["measured"]}
+    gaps = {g["action"] for g in entry["gaps"] if g.get("action") and g["measured"] == measured}
+    listed = {
+        a["action"] for a in entry["plan"]["gap_actions"] if (a.get("competency") in unmeasured) != measured
+    }
+    return gaps | listed
 
 
 def test_no_plan_on_the_result_page_says_the_same_action_twice(default_content, client):
@@ -47,11 +58,23 @@ def test_no_plan_on_the_result_page_says_the_same_action_twice(default_content, 
 
 
 def test_every_action_of_a_plan_is_still_on_the_page_once(default_content, client):
+    """Once on the page: the first step on the first screen, the rest in the plan."""
     result = finished(default_content, "director-of-product", current="group-pm")
     text = page_text(client, result.get_absolute_url())
-    plan = text[text.index("Your plan") :]
     actions = plan_actions(result.snapshot, "director-of-product")
-    assert actions and {a for a in actions if plan.count(a) != 1} == set()
+    assert actions and {a for a in actions if text.count(a) != 1} == set()
+
+
+def test_no_action_is_offered_for_a_competency_no_answer_checked(default_content, client):
+    result = finished(default_content, "product-manager")
+    unchecked = plan_actions(result.snapshot, "product-manager", measured=False)
+    assert unchecked, "the product manager's quiz leaves some competencies unchecked"
+    for role, entry in result.snapshot["plans"].items():
+        text = page_text(client, f"{result.get_absolute_url()}?role={role}")
+        # A step of the route may say the same words: the route is the way there, not a gap.
+        route = {step["detail"] for hop in entry["plan"]["hops"] for step in hop["steps"]}
+        offered = plan_actions(result.snapshot, role, measured=False) - route
+        assert [a for a in offered if a in text] == []
 
 
 def plan_entry(kind, *, gaps, listed):
@@ -92,9 +115,9 @@ def test_a_skill_at_level_0_reads_none_yet_never_a_bare_0(default_content, clien
     result.snapshot = snapshot
     result.save()
     text = page_text(client, result.get_absolute_url() + "?role=director-of-product")
-    assert "You: 0 (none yet) · the role expects: " in text
+    assert "You: none yet · the role expects: " in text
     assert f"{skill['name']} 0 (none yet) " in text  # the chart's table
-    assert "You 0 " not in text and "You: 0 ·" not in text
+    assert "You 0 " not in text and "You: 0 " not in text
 
 
 def test_a_role_that_expects_a_skill_at_level_0_says_not_expected(default_content, client):
@@ -126,3 +149,222 @@ def test_a_person_already_in_the_role_grows_in_it_never_goes_from_it_to_itself(d
     name = result.snapshot["roles"][role]["name"]
     assert f"Growing as {name}" in text
     assert not re.search(rf"From {name} to {name}\b", text)
+
+
+# --------------------------------------------------------------------------- plain words
+
+# What a job seeker must never read on a result: the match's internal points, empty values
+# leaking as "None", content markers such as "(J)", and numbers without a unit (3.3, 10.0).
+# ("None: I mostly work on my own" is an answer's own words, and "none yet" a level's.)
+JARGON = re.compile(
+    r"(?i:\bpoints\b|\bpoints? (?:lost|behind)\b|\bnull\b)|\bNone\b(?!:)|\(J\)|\(reports:|\b\d+\.\d+\b"
+)
+
+
+def answer_as(attempt, answers):
+    """Saves a persona's answers (question slug → option slug(s) or a scale value)."""
+    questions = {q.slug: q for q in attempt.quiz.active_questions()}
+    for slug, value in answers.items():
+        question = questions.get(slug)
+        if question is None:
+            continue
+        if isinstance(value, int):
+            answer_save(attempt=attempt, question=question, scale_value=value)
+        else:
+            slugs = [value] if isinstance(value, str) else value
+            answer_save(
+                attempt=attempt, question=question, options=list(question.options.filter(slug__in=slugs))
+            )
+
+
+def completed_as_far_as_possible(attempt):
+    """The attempt's result; a question the persona was written before (the quiz asks it,
+    they have no answer) gets "not applicable", as a person who skips it would give."""
+    while True:
+        try:
+            return attempt_complete(attempt=attempt)
+        except AttemptIncomplete as missing:
+            skip = missing.question.options.get(not_applicable=True)
+            answer_save(attempt=attempt, question=missing.question, options=[skip])
+
+
+def article_text(client, url):
+    text = page_text(client, url)
+    return text[text.index("The role") : text.rindex("Retake the quiz")]
+
+
+def test_no_persona_reads_points_nulls_markers_or_bare_numbers_on_their_result(default_content, client):
+    """Every calibration persona of the default bank, through the quiz as they would answer
+    it: the whole result page, every plan included, in plain words."""
+    personas = list(Persona.objects.filter(quiz=default_content))
+    assert len(personas) > 20, "the default bank has its calibration personas"
+    found = {}
+    for persona in personas:
+        attempt = Attempt.objects.create(quiz=default_content, owner_key="k")
+        answer_as(attempt, persona.answers)
+        text = article_text(client, completed_as_far_as_possible(attempt).get_absolute_url())
+        leaks = sorted({m.group(0) for m in JARGON.finditer(text)})
+        if leaks:
+            found[persona.name] = leaks
+    assert found == {}
+
+
+def test_the_plain_words_check_catches_what_the_engine_once_wrote(default_content, client):
+    """The check above can fail: a snapshot with the old wording fails it until the page
+    rewrites it."""
+    result = finished(default_content, "director-of-product", current="group-pm")
+    assert not JARGON.search(article_text(client, result.get_absolute_url()))
+    assert JARGON.search("(3.3 points lost)") and JARGON.search("10.0 points behind")
+    assert JARGON.search("(reports: None)") and JARGON.search("7–12 years (J)")
+
+
+# --------------------------------------------------------------------------- not checked is not a gap
+
+
+def test_a_top_role_with_unchecked_key_skills_has_its_fit_tempered(default_content, client):
+    result = finished(default_content, "product-manager")
+    key = [u for u in unchecked_competencies(result.snapshot, "product-manager") if u["key"]]
+    assert key, "the short quiz leaves some of a product manager's key skills unchecked"
+    text = page_text(client, result.get_absolute_url())
+    assert f"Best fit so far {result.snapshot['ranking'][0]['match']:.0f}% match" in text
+    assert f"{len(key)} of its key skills are not checked yet." in text
+
+
+def test_a_top_role_whose_key_skills_were_all_checked_keeps_its_plain_fit_label(default_content, client):
+    result = finished(default_content, "product-manager")
+    snapshot = result.snapshot
+    for entry in snapshot["profile"]:
+        if entry["user"] is None:
+            entry["user"] = entry["expected"]["product-manager"]
+    Result.objects.filter(pk=result.pk).update(snapshot=snapshot)
+    text = page_text(client, result.get_absolute_url())
+    assert "Best fit " in text and "so far" not in text and "not checked yet" not in text
+
+
+def test_unchecked_competencies_are_listed_as_not_checked_never_as_gaps(default_content, client):
+    result = finished(default_content, "product-manager")
+    unchecked = {u["name"] for u in unchecked_competencies(result.snapshot, "product-manager")}
+    html = client.get(result.get_absolute_url()).content.decode()
+    gap_names = set(re.findall(r'<li class="gap-item">\s*<h5 class="h6 mb-1">([^<]+)</h5>', html))
+    assert gap_names and gap_names.isdisjoint(unchecked)
+    not_checked = re.search(r'<p class="not-checked[^"]*">(.*?)</p>', html, re.S).group(1)
+    assert all(name in not_checked for name in unchecked)
+
+
+def test_the_engines_unmeasured_first_step_gives_way_to_a_measured_gap():
+    entry = plan_entry("fallback", gaps={"a": "Do A.", "b": "Do B."}, listed={})
+    entry["gaps"][0]["measured"] = False
+    shown = plan_for_page(entry, {"a"})
+    assert shown["plan"]["first_step"] == {"title": "B", "detail": "Do B.", "competency": "b"}
+    assert [g["competency"] for g in shown["gaps"]] == ["b"]
+    assert shown["not_checked"] == [{"competency": "a", "name": "A", "expected": None}]
+
+
+def test_the_fewest_questions_that_check_what_is_missing():
+    measures = {"q1": {"a"}, "q2": {"a", "b"}, "q3": {"c"}, "q4": {"b"}, "done": {"c"}}
+    assert questions_to_check(measures, {"done"}, {"a", "b", "c"}) == ["q2", "q3"]
+    assert questions_to_check(measures, set(), {"z"}) == []
+
+
+# --------------------------------------------------------------------------- answer more to check them
+
+
+def walked(quiz, role):
+    """A completed result of a person in ``role`` who answered only the questions the
+    adaptive quiz asked (tests.factories answers every one)."""
+    result = finished(quiz, role)
+    result.attempt.answers.exclude(question__slug__in=result.snapshot["answers"]).delete()
+    return result
+
+
+def check_url(result):
+    return reverse("quiz:check", args=[result.uuid])
+
+
+def owner_client(result):
+    """A browser holding the owner cookie of the result's attempt."""
+    from django.test import Client
+
+    client = Client()
+    client.post(reverse("quiz:start", args=[result.attempt.quiz.slug]))  # sets a cookie...
+    key = Attempt.objects.exclude(pk=result.attempt.pk).latest("started_at").owner_key
+    Attempt.objects.filter(pk=result.attempt.pk).update(owner_key=key)  # ...that now owns the result
+    Attempt.objects.exclude(pk=result.attempt.pk).delete()
+    result.attempt.refresh_from_db()
+    return client
+
+
+def test_the_result_links_to_answering_the_questions_that_check_its_unchecked_skills(default_content, client):
+    result = finished(default_content, "product-manager")
+    html = client.get(result.get_absolute_url()).content.decode()
+    assert f'href="{check_url(result)}"' in html
+    remaining = len(default_content.active_questions()) - len(result.snapshot["answers"])
+    assert f"Answer {remaining} more questions to check them" in html
+
+
+def test_answering_more_starts_a_new_attempt_with_the_answers_kept_and_the_result_unchanged(default_content):
+    result = walked(default_content, "product-manager")
+    before = Result.objects.get(pk=result.pk).snapshot
+    client = owner_client(result)
+    page = client.get(check_url(result))
+    assert page.status_code == 200 and "csrfmiddlewaretoken" in page.content.decode()
+    response = client.post(check_url(result))
+    again = Attempt.objects.exclude(pk=result.attempt.pk).get()
+    assert response.status_code == 302 and f"/attempts/{again.uuid}/questions/" in response["Location"]
+    assert again.owner_key == result.attempt.owner_key and again.completed_at is None
+    kept = {a.question.slug for a in again.answers.all()}
+    assert kept == {a.question.slug for a in result.attempt.answers.all()}
+    assert again.answer_all, "every question not yet answered is asked"
+    assert Result.objects.get(pk=result.pk).snapshot == before
+
+
+def test_answering_the_questions_not_asked_checks_the_skills_that_were_not_checked(default_content):
+    """Through the new attempt to its result, answering as the same person would: the top
+    role's key skills are checked now."""
+    result = walked(default_content, "product-manager")
+    unchecked = [u for u in unchecked_competencies(result.snapshot, "product-manager") if u["key"]]
+    assert unchecked
+    owner_client(result).post(check_url(result))
+    again = Attempt.objects.exclude(pk=result.attempt.pk).get()
+    answer_everything(again, "product-manager")
+    after = attempt_complete(attempt=again).snapshot
+    assert [u for u in unchecked_competencies(after, "product-manager") if u["key"]] == []
+
+
+def test_another_browser_cannot_add_answers_to_someone_elses_result(default_content, client):
+    result = finished(default_content, "product-manager")
+    assert client.get(check_url(result)).status_code == 403
+    assert client.post(check_url(result)).status_code == 403
+    assert Attempt.objects.count() == 1
+
+
+def test_checking_an_unknown_result_is_a_404(default_content, client):
+    assert client.get(reverse("quiz:check", args=[uuid.uuid4()])).status_code == 404
+
+
+def test_the_check_page_is_valid_html(default_content, tmp_path):
+    result = finished(default_content, "product-manager")
+    html = owner_client(result).get(check_url(result)).content.decode()
+    assert nu_errors({"check": html}, tmp_path) == []
+
+
+# --------------------------------------------------------------------------- the person's direction
+
+
+def test_a_snapshot_with_the_persons_direction_leads_with_it(default_content, client, settings, tmp_path):
+    """The direction (written by the engine from 3.0 on, drawn by quiz/includes/direction.html)
+    comes first, before the closest role; a stand-in template marks where it lands."""
+    (tmp_path / "quiz" / "includes").mkdir(parents=True)
+    (tmp_path / "quiz" / "includes" / "direction.html").write_text(
+        '<section id="direction-stand-in"></section>'
+    )
+    engine = copy.deepcopy(settings.TEMPLATES)
+    engine[0]["DIRS"] = [tmp_path, *engine[0]["DIRS"]]
+    settings.TEMPLATES = engine
+    result = finished(default_content, "product-manager")
+    without = client.get(result.get_absolute_url()).content.decode()
+    assert "direction-stand-in" not in without
+    Result.objects.filter(pk=result.pk).update(snapshot={**result.snapshot, "direction": {"chosen": []}})
+    cache.clear()
+    html = client.get(result.get_absolute_url()).content.decode()
+    assert html.index("direction-stand-in") < html.index('class="result-hero')
