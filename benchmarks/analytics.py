@@ -1,5 +1,8 @@
-"""The editors' tools over many attempts: the analytics page, the results CSV and the
-re-score preview, each with its time, peak Python memory and queries. Runs in a throwaway
+"""The editors' tools over many attempts: the analytics rollup (its first run over every
+attempt, then, as if an hour later, a run with nothing new and one after 1,000 attempts
+changed), the analytics and
+item-analysis pages, the results CSV and the re-score preview, each with its time, peak
+Python memory and queries. Runs in a throwaway
 test database (SQLite by default, PostgreSQL with DATABASE_URL), never in the app's own.
 
     make bench-analytics                  (100,000 attempts)
@@ -40,7 +43,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from quiz import tallies  # noqa: E402
-from quiz.models import Answer, AnswerChoice, Attempt, Option, Question, Result  # noqa: E402
+from quiz.models import AnalyticsRollup, Answer, AnswerChoice, Attempt, Option, Question, Result  # noqa: E402
 from roles.models import Competency  # noqa: E402
 from tests.factories import bulk_attempts, make_question, make_quiz, make_role  # noqa: E402
 
@@ -63,9 +66,15 @@ def build(count: int, spread: bool = False):
     ]
     start = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=5)
     bulk_attempts(
-        quiz, questions, count, answered=[count, count // 2, count // 5], completed_share=0.5, start=start
+        quiz,
+        questions,
+        count,
+        answered=[count, count // 2, count // 5],
+        completed_share=0.5,
+        start=start,
+        rollup=False,
     )
-    # The completed attempts' answers choose an option each (nothing the analytics read).
+    # The completed attempts' answers choose an option each.
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SET statement_timeout = 0")
@@ -84,8 +93,6 @@ def build(count: int, spread: bool = False):
             cursor.execute("VACUUM ANALYZE")  # as autovacuum would after such a load
         else:
             cursor.execute("ANALYZE")
-    if spread:
-        tallies.rebuild([quiz.pk])
     return quiz
 
 
@@ -109,6 +116,15 @@ def database() -> str:
             cursor.execute("SHOW server_version")
             return f"PostgreSQL {cursor.fetchone()[0]}"
     return f"SQLite {connection.Database.sqlite_version}"
+
+
+def timed(name: str, work) -> None:
+    """Runs ``work`` once, timed (work that changes what a second run would do)."""
+    with CaptureQueriesContext(connection) as queries:
+        began = time.perf_counter()
+        note = work()
+        seconds = time.perf_counter() - began
+    print(f"{name:<20} {seconds * 1000:>9,.0f} ms {'':>11} {len(queries):>8,}   {note}")
 
 
 def measure(name: str, request) -> None:
@@ -145,11 +161,27 @@ def main() -> None:
             f"{count:,} attempts ({results:,} results) on {database()}, Python {platform.python_version()}, "
             f"{os.cpu_count()} cores; written in {time.perf_counter() - began:.0f} s"
         )
+        print(f"{'':<20} {'time':>12} {'peak':>11} {'queries':>8}")
+        timed("rollup, first run", lambda: f"{tallies.rollup([quiz.pk]):,} attempts counted")
+        # An hour later, every five minutes: a run reads the attempts changed since the last.
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("SET statement_timeout = 0")  # a million rows at once
+            Attempt.objects.update(updated_at=timezone.now() - timedelta(hours=1))
+            if connection.vendor == "postgresql":
+                cursor.execute("RESET statement_timeout")
+                # Statistics of the new times, as autovacuum keeps them on a live table:
+                # without them the planner expects every attempt to have changed.
+                cursor.execute(f"ANALYZE {Attempt._meta.db_table}")
+        AnalyticsRollup.objects.update(counted_until=timezone.now() - timedelta(minutes=5))
+        timed("rollup, nothing new", lambda: f"{tallies.rollup([quiz.pk]):,} attempts looked at")
+        recent = list(Attempt.objects.filter(completed_at__isnull=True).values_list("pk", flat=True)[:1000])
+        Attempt.objects.filter(pk__in=recent).update(updated_at=timezone.now())
+        timed("rollup, 1,000 changed", lambda: f"{tallies.rollup([quiz.pk]):,} attempts counted again")
         client = Client()
         client.force_login(get_user_model().objects.create_superuser("bench", "bench@example.com", None))
         analytics_url = reverse("admin:bank_analytics") + f"?quiz={quiz.slug}"
         client.get(analytics_url)  # templates and the bank's health, cached
-        print(f"{'':<20} {'time':>12} {'peak':>11} {'queries':>8}")
 
         def analytics():
             response = client.get(analytics_url)
@@ -173,7 +205,22 @@ def main() -> None:
             assert preview["total"] == results
             return f"{preview['total']:,} results, {preview['scored']:,} distinct answer sets scored"
 
+        def sorted_by_time():
+            response = client.get(analytics_url + "&sort=time&order=desc")
+            assert response.status_code == 200, response.status_code
+            return ""
+
+        question_url = reverse("admin:bank_question_analytics", args=[quiz.questions.get(slug="q0").pk])
+
+        def question_page():
+            response = client.get(question_url)
+            assert response.status_code == 200, response.status_code
+            assert f"the {count} attempts started" in response.content.decode()
+            return ""
+
         measure("analytics page", analytics)
+        measure("… sorted by time", sorted_by_time)
+        measure("question page", question_page)
         measure("results CSV", results_csv)
         measure("re-score preview", rescore)
     finally:

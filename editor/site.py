@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from quiz.calibration import failing_personas
 
-from . import versions, views
+from . import item_analysis, versions, views
 from .health import ERROR, bank_problems
 from .landing import landing
 from .permissions import VIEW_BANK, tools
@@ -24,7 +24,9 @@ TOOLS = [
     ("bank/health/", views.bank_health, "bank_health"),
     ("bank/rescore/", views.rescore, "bank_rescore"),
     ("bank/results.csv", views.results_csv, "results_csv"),
-    ("bank/analytics/", views.analytics, "bank_analytics"),
+    ("bank/analytics/", item_analysis.analytics, "bank_analytics"),
+    ("bank/analytics/questions/<int:pk>/", item_analysis.question_analytics, "bank_question_analytics"),
+    ("bank/analytics/rollup/", item_analysis.analytics_rollup, "bank_analytics_rollup"),
     ("bank/export.json", views.bank_export, "bank_export"),
     ("bank/import/", views.bank_import, "bank_import"),
     ("bank/versions/", versions.versions, "bank_versions"),

@@ -25,12 +25,9 @@ from quiz.bank import BankError, export_bank, import_bank, located, parse
 from quiz.caching import bank_changed
 from quiz.jsonfile import NotJSON, read_json
 from quiz.models import Quiz, Result
-from roles.models import Role
 
-from .analytics import Analytics, quiz_analytics, whole_days
-from .charts import bar_chart
 from .health import bank_problems, completeness_gaps
-from .permissions import EDIT_BANK, VIEW_ANALYTICS, VIEW_BANK, VIEW_RESULTS, requires
+from .permissions import EDIT_BANK, VIEW_BANK, VIEW_RESULTS, requires
 from .preview import changes_between, dry_run_effect
 from .rescore import rescore_preview
 
@@ -62,7 +59,7 @@ def rescore(request: HttpRequest) -> HttpResponse:
     return _page(request, "editor/rescore.html", _("Re-score preview"), {"preview": rescore_preview()})
 
 
-# --------------------------------------------------------------------------- analytics
+# --------------------------------------------------------------------------- date ranges (analytics, results CSV)
 
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2999, 12, 31)
 
@@ -95,93 +92,6 @@ def date_range(request: HttpRequest) -> tuple[datetime, datetime, str, str]:
         datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz),
         start.isoformat(),
         end.isoformat(),
-    )
-
-
-def _section(
-    title: str, items: list[tuple[str, float]], headers: list[str], rows: list, unit: str = ""
-) -> dict:
-    return {"title": title, "chart": bar_chart(items, unit=unit), "headers": headers, "rows": rows}
-
-
-def _analytics_sections(data: Analytics, adaptive: bool) -> list[dict]:
-    """Each figure as a chart and a table of the same numbers. Drop-off per question
-    assumes every person sees the questions in one order: an adaptive quiz shows it by
-    position instead."""
-    per_day = [(d.isoformat(), n) for d, n in data.started_per_day]
-    done_per_day = [(d.isoformat(), n) for d, n in data.completed_per_day]
-    drop = [(f"{q['position']}. {q['text']}", q) for q in data.drop_off]
-    times = [(f"{q['position']}. {q['text']}", q["seconds"]) for q in data.median_question_seconds]
-    names = dict(Role.objects.values_list("slug", "name"))
-    named_roles = [(names.get(slug, slug), n) for slug, n in data.roles]
-    return [
-        _section(_("Attempts started per day"), per_day, [_("day"), _("started")], per_day),
-        _section(_("Attempts completed per day"), done_per_day, [_("day"), _("completed")], done_per_day),
-        *(
-            []
-            if adaptive
-            else [
-                _section(
-                    _("Drop-off per question (exits ÷ views)"),
-                    [(label, q["rate"]) for label, q in drop],
-                    [_("question"), _("views"), _("exits"), _("drop-off")],
-                    [(label, q["views"], q["exits"], f"{q['rate']:.1f}%") for label, q in drop],
-                    unit="%",
-                )
-            ]
-        ),
-        _section(
-            _("Drop-off by position (exits ÷ views)"),
-            [(str(p["position"]), p["rate"]) for p in data.drop_off_by_position],
-            [_("question number"), _("views"), _("exits"), _("drop-off")],
-            [(p["position"], p["views"], p["exits"], f"{p['rate']:.1f}%") for p in data.drop_off_by_position],
-            unit="%",
-        ),
-        *_adaptive_section(data),
-        _section(_("Recommended roles"), named_roles, [_("role"), _("results")], named_roles),
-        _section(
-            _("Median time per question"),
-            [(label, seconds) for label, seconds in times],
-            [_("question"), _("median seconds")],
-            [(label, "–" if seconds is None else f"{seconds:.1f}") for label, seconds in times],
-            unit=" s",
-        ),
-    ]
-
-
-def _adaptive_section(data: Analytics) -> list[dict]:
-    if not data.adaptive_questions:
-        return []
-    rows = data.adaptive_questions
-    return [
-        _section(
-            _("Adaptive quiz: how often each question was asked"),
-            [(q["text"], q["asked"]) for q in rows],
-            [_("question"), _("asked"), _("changed the leading role")],
-            [(q["text"], q["asked"], q["changed"]) for q in rows],
-        )
-    ]
-
-
-@require_safe
-@requires(*VIEW_ANALYTICS)
-def analytics(request: HttpRequest) -> HttpResponse:
-    start, end, start_label, end_label = date_range(request)
-    quizzes = list(Quiz.objects.order_by("title"))
-    quiz = next((q for q in quizzes if q.slug == request.GET.get("quiz")), quizzes[0] if quizzes else None)
-    data = quiz_analytics(quiz, *whole_days(start, end)) if quiz else None
-    return _page(
-        request,
-        "editor/analytics.html",
-        _("Quiz analytics"),
-        {
-            "quizzes": quizzes,
-            "quiz": quiz,
-            "start": start_label,
-            "end": end_label,
-            "data": data,
-            "sections": _analytics_sections(data, quiz.adaptive) if data else [],
-        },
     )
 
 
@@ -337,7 +247,20 @@ RESULT_COLUMNS = {
     "match": gettext_lazy("match"),
     "snapshot__current_role": gettext_lazy("current role"),
     "engine_version": gettext_lazy("engine"),
+    "snapshot__confidence__level": gettext_lazy("confidence"),
+    "snapshot__confidence__reasons": gettext_lazy("confidence reasons"),
+    "snapshot__answers": gettext_lazy("answers"),
 }
+
+
+def _cell(value) -> str:
+    """A cell's text: a list as its items joined by "|", the answers (question slug → option
+    slugs or a scale value) as "question=answer" joined by "; "."""
+    if isinstance(value, dict):
+        return "; ".join(f"{key}={_cell(item)}" for key, item in sorted(value.items()))
+    if isinstance(value, list | tuple):
+        return "|".join(_cell(item) for item in value)
+    return "" if value is None else str(value)
 
 
 # Rows fetched from the database at a time (a server-side cursor on PostgreSQL), and rows
@@ -364,7 +287,7 @@ def results_csv(request: HttpRequest) -> StreamingHttpResponse:
         yield "\ufeff" + writer.writerow([str(name) for name in RESULT_COLUMNS.values()])
         piece = []
         for row in rows.iterator(chunk_size=CSV_FETCH_ROWS):
-            piece.append(writer.writerow([spreadsheet_safe(cell) for cell in row]))
+            piece.append(writer.writerow([spreadsheet_safe(_cell(cell)) for cell in row]))
             if len(piece) == CSV_SEND_ROWS:
                 yield "".join(piece)
                 piece = []

@@ -660,7 +660,7 @@ class AttemptAdmin(ReadOnlyAdmin):
 @admin.register(Answer)
 class AnswerAdmin(ReadOnlyAdmin):
     list_display = ["attempt", "question", "scale_value", "answered_at"]
-    list_filter = ["question__quiz"]
+    list_filter = ["question__quiz", "attempt__is_preview"]
     search_fields = ["attempt__uuid", "question__text"]
     list_select_related = ["attempt", "question"]
     inlines = [AnswerChoiceInline]
@@ -669,7 +669,7 @@ class AnswerAdmin(ReadOnlyAdmin):
 @admin.register(Result)
 class ResultAdmin(ReadOnlyAdmin):
     list_display = ["uuid", "recommended_role_slug", "match", "engine_version", "created_at"]
-    list_filter = ["recommended_role_slug", "engine_version"]
+    list_filter = ["attempt__is_preview", "recommended_role_slug", "engine_version"]
     search_fields = ["uuid", "attempt__uuid"]
     date_hierarchy = "created_at"
 

@@ -293,7 +293,8 @@ class Attempt(models.Model):
         help_text=_("“Answer a few more”: an adaptive quiz does not stop before this many answers."),
     )
     started_at = models.DateTimeField(_("started"), default=timezone.now, db_index=True)
-    updated_at = models.DateTimeField(_("last answer"), auto_now=True)
+    # Indexed for the analytics rollup, which counts again the attempts changed since its last run.
+    updated_at = models.DateTimeField(_("last answer"), auto_now=True, db_index=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True, db_index=True)
     walk = models.JSONField(
         _("adaptive quiz memo"),
@@ -391,9 +392,9 @@ class Result(models.Model):
 
 class Tally(models.Model):
     """How many of a quiz's job-seeker attempts that started on one day share one fact: the
-    counts the editors' analytics add up instead of reading every attempt. Kept exact by
-    ``quiz.tallies``, in the same transaction as each change of an attempt (``services``);
-    ``manage.py rebuild_tallies`` recounts them from the attempts."""
+    counts the editors' analytics add up instead of reading every attempt. Brought up to
+    date by ``manage.py rollup_analytics`` (``quiz.tallies``), never by a job seeker's
+    request."""
 
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="tallies", db_index=False)
     day = models.DateField(_("day the attempts started"))
@@ -414,6 +415,37 @@ class Tally(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.metric} {self.key} {self.number}: {self.count}"
+
+
+class AnalyticsRollup(models.Model):
+    """How far the analytics rollup of one quiz has got: its row is also the lock that lets
+    one run at a time count the quiz's attempts (``select_for_update``)."""
+
+    quiz = models.OneToOneField(Quiz, on_delete=models.CASCADE, primary_key=True, related_name="rollup")
+    counted_until = models.DateTimeField(_("attempts changed before this are counted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("analytics rollup")
+        verbose_name_plural = _("analytics rollups")
+
+    def __str__(self):
+        return f"{self.quiz}: {self.counted_until}"
+
+
+class CountedAttempt(models.Model):
+    """What the rollup has counted for one attempt, so that counting it again after a change
+    adds only the difference. ``facts`` is empty once the attempt completed: a completed
+    attempt never changes again, so its figures are final."""
+
+    attempt = models.OneToOneField(Attempt, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    facts = models.JSONField(_("facts counted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("counted attempt")
+        verbose_name_plural = _("counted attempts")
+
+    def __str__(self):
+        return str(self.attempt_id)
 
 
 class Persona(models.Model):

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from . import engine, tallies
+from . import engine
 from .bank import load_bank
 from .caching import bank_cached, bank_version
 from .engine import ENGINE_VERSION, adaptive, recommend
@@ -47,11 +47,8 @@ def walk_memo(attempt: Attempt) -> list:
 
 
 def attempt_start(*, quiz: Quiz, owner_key: str, is_preview: bool = False) -> Attempt:
-    """A new attempt, counted in the analytics' tallies in the same transaction."""
-    with transaction.atomic():
-        attempt = Attempt.objects.create(quiz=quiz, owner_key=owner_key, is_preview=is_preview)
-        tallies.record(None, tallies.facts(attempt, answers=()))
-    return attempt
+    """A new attempt (the analytics count it later: ``manage.py rollup_analytics``)."""
+    return Attempt.objects.create(quiz=quiz, owner_key=owner_key, is_preview=is_preview)
 
 
 def answer_save(
@@ -63,21 +60,20 @@ def answer_save(
     walk: dict | None = None,
 ) -> Answer:
     """Stores (or replaces) the answer to one question, in one transaction: either the new
-    answer is saved completely, with the analytics' tallies, or the old one stays.
+    answer is saved completely, or the old one stays. It touches only the attempt's own
+    rows: the analytics count it later (``manage.py rollup_analytics``).
 
     The first statement touches the attempt only while it is open, so an answer never
     lands on a completed attempt; on PostgreSQL it also locks the attempt's row, and on
     SQLite the transaction holds the write lock from its start (BEGIN IMMEDIATE), so
     concurrent submissions of one attempt (double clicks, two tabs) take turns. The answer
-    is one upsert on its unique (attempt, question), then its choices are replaced. A staff
-    preview counts in no tally.
+    is one upsert on its unique (attempt, question), then its choices are replaced.
     ``walk``: the adaptive quiz's memo after this answer (Attempt.walk), kept on the way."""
     now = timezone.now()
     with transaction.atomic():
         touched = {"updated_at": now} if walk is None else {"updated_at": now, "walk": walk}
         if not Attempt.objects.filter(pk=attempt.pk, completed_at__isnull=True).update(**touched):
             raise AttemptClosed
-        before = None if attempt.is_preview else tallies.open_facts(attempt)
         (answer,) = Answer.objects.bulk_create(
             [Answer(attempt_id=attempt.pk, question=question, scale_value=scale_value, answered_at=now)],
             update_conflicts=True,
@@ -86,8 +82,6 @@ def answer_save(
         )
         AnswerChoice.objects.filter(answer=answer).delete()
         AnswerChoice.objects.bulk_create([AnswerChoice(answer=answer, option=o) for o in options])
-        if before is not None:
-            tallies.record(before, tallies.with_answer(before, answer))  # last: hot rows locked briefly
     return answer
 
 
@@ -141,7 +135,6 @@ def attempt_complete(*, attempt: Attempt) -> Result:
         if path is not None:
             snapshot["adaptive"] = adaptive.record(bank, path, answers)
         top = snapshot["ranking"][0] if snapshot["ranking"] else {"role": "", "match": 0}
-        before = tallies.facts(locked)
         result = Result.objects.create(
             attempt=locked,
             engine_version=ENGINE_VERSION,
@@ -151,5 +144,4 @@ def attempt_complete(*, attempt: Attempt) -> Result:
         )
         locked.completed_at = timezone.now()
         locked.save(update_fields=["completed_at"])
-        tallies.record(before, tallies.with_result(before, result, locked.completed_at))
     return result

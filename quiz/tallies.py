@@ -1,9 +1,14 @@
-"""Daily tallies of what attempts did: the counts the editors' analytics add up
-(``editor/analytics.py``), so that a page over a million attempts reads a few hundred rows.
+"""The analytics rollup: daily tallies of what job seekers' attempts did, the counts the
+editors' analytics add up (``editor/analytics.py``) so that a page over a million attempts
+reads a few thousand rows.
 
-One function says what an attempt counts for (``_add``); every change of an attempt in
-``quiz.services`` records, in its own transaction, the difference between what the attempt
-counted for before and after (``record``), and ``rebuild`` recounts from the attempts.
+Nothing here runs while a job seeker answers: ``manage.py rollup_analytics`` (a timer in
+production, see docs/operations-analytics.md) calls ``rollup``, which counts again only the
+attempts changed since its last run. For each it keeps what it counted
+(``CountedAttempt``), so a change adds just the difference between what the attempt counts
+for now and what it counted for before; running it twice changes nothing. A completed
+attempt never changes again: it is then kept as counted for good, without its facts.
+
 Everything is keyed by the day the attempt started (in the current time zone, as the
 analytics' date range is), so any range of whole days adds up exactly. Staff previews
 count for nothing.
@@ -13,19 +18,32 @@ The metrics (``Tally.metric``; ``key`` and ``number`` as given, else "" and 0):
 - ``started``: attempts.
 - ``answers`` / ``unfinished``: attempts (all / not completed) with ``number`` answers.
 - ``answered``: answers to question ``key`` (its id).
-- ``unfinished_with``: unfinished attempts whose answered questions are ``key`` (their
-  ids, sorted, comma-separated): where each stopped, whatever the questions' order now.
+- ``left_after``: unfinished attempts whose last answer (in time) was to question ``key``
+  ("" for none): where people stop, by question, whatever order the quiz asked them in.
+- ``chosen``: answers that chose option ``key`` (its id); ``scale``: answers to scale
+  question ``key`` with value ``number``.
 - ``completed``: attempts completed on the day with ordinal ``number``.
-- ``role``: results recommending ``key``.
+- ``role``: results recommending ``key``; ``flow``: results of current role → recommended
+  role, keyed ``"<current>><recommended>"`` (current "" when the person gave none).
+- ``chosen_by_role``: completed results that chose option ``o`` and were recommended role
+  ``r``, keyed ``"<o>/<r>"``; ``scale_by_role`` the same for scale question ``q`` and value
+  ``number``, keyed ``"<q>/<r>"``: how well an item separates the recommended roles.
+- ``level_n`` / ``level_sum`` / ``level_squares``: for completed results that chose option
+  ``o``, which scores competency ``c`` (key ``"<o>/<c>"``), and whose profile has a level
+  for ``c``: how many, and in ``count`` the sum of those levels and of their squares, in
+  tenths of a level (rounded): with the option's score, how well the item agrees with the
+  other items of its competency (an item–total correlation). Which competencies an option
+  scores is read from the bank when the attempt is counted.
+- ``confidence``: results whose confidence is ``key``; ``close_call``: results whose
+  confidence names a close call between the first two roles.
 - ``asked`` / ``changed``: steps of adaptive results that asked question ``key`` (a slug) /
   whose answer changed the leading role.
-- Times, for exact medians: ``answer_bucket`` counts answers to question ``key`` whose time
-  (µs since the attempt's previous answer, or its start; answers in the order of their
-  times, then of their ids) falls in bucket ``number``;
-  ``answer_time`` counts those of time ``number`` µs under key ``"<question>/<bucket>"``.
-  ``quiz_bucket`` and ``quiz_time`` (key ``"<bucket>"``) do the same for completed
-  attempts' start-to-completion times. A median reads the buckets to find the one holding
-  the middle, then only that bucket's exact times.
+- Times, for exact quantiles: ``answer_bucket`` counts answers to question ``key`` whose
+  time (µs since the attempt's previous answer, or its start; answers in the order of their
+  times, then of their ids) falls in bucket ``number``; ``answer_time`` counts those of
+  time ``number`` µs under key ``"<question>/<bucket>"``. ``quiz_bucket`` and ``quiz_time``
+  (key ``"<bucket>"``) do the same for completed attempts' start-to-completion times. A
+  quantile reads the buckets to find the one holding its rank, then that bucket's times.
 """
 
 from __future__ import annotations
@@ -35,23 +53,41 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 
-from django.apps import apps as installed_apps
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 STARTED = "started"
 ANSWERS = "answers"
 UNFINISHED = "unfinished"
 ANSWERED = "answered"
-UNFINISHED_WITH = "unfinished_with"
+LEFT_AFTER = "left_after"
+CHOSEN = "chosen"
+SCALE = "scale"
 COMPLETED = "completed"
 ROLE = "role"
+FLOW = "flow"
+CHOSEN_BY_ROLE = "chosen_by_role"
+SCALE_BY_ROLE = "scale_by_role"
+LEVEL_N = "level_n"
+LEVEL_SUM = "level_sum"
+LEVEL_SQUARES = "level_squares"
+CONFIDENCE = "confidence"
+CLOSE_CALL = "close_call"
 ASKED = "asked"
 CHANGED = "changed"
 ANSWER_BUCKET = "answer_bucket"
 ANSWER_TIME = "answer_time"
 QUIZ_BUCKET = "quiz_bucket"
 QUIZ_TIME = "quiz_time"
+
+# The confidence reason of a close call (quiz.engine.confidence.CLOSE_CALL).
+CLOSE_CALL_REASON = "close_call"
+
+# An attempt changed by a transaction that began before a run but committed after it has an
+# update time a little before the run's start; each run looks back this far, so such a change
+# is counted by the next run (counting an unchanged attempt again adds nothing). No answer's
+# or completion's transaction lasts anywhere near this long.
+LOOKBACK = timedelta(minutes=10)
 
 Fact = tuple[date, str, str, int]  # day, metric, key, number
 
@@ -92,47 +128,96 @@ def _day(us: int, zone) -> date:
     return datetime.fromtimestamp(us // 1_000_000, zone).date()
 
 
+class Answered(NamedTuple):
+    id: int
+    question: int
+    at: int  # moment
+    options: tuple[int, ...]
+    scale: int | None
+
+
 class Facts(NamedTuple):
     """What an attempt counts for is computed from these alone (times as ``moment``)."""
 
-    quiz_id: int
     started: int
     completed: int | None
-    is_preview: bool
-    answers: tuple[tuple[int, int, int], ...]  # (answer id, question id, answered)
+    answers: tuple[Answered, ...]
     role: str | None = None  # the result's recommendation, when there is a result
     steps: list | None = None  # the adaptive result's steps
+    current: str | None = None  # the current role the person gave
+    confidence: str | None = None
+    close_call: bool = False
+    levels: dict | None = None  # competency slug -> the result's level, in tenths
 
 
-def _add(counts: Counter, facts: Facts | None, zone, sign: int = 1) -> None:
+Scored = dict[int, tuple[str, ...]]  # option id -> the competencies it scores
+
+
+def _add(counts: Counter, facts: Facts | None, zone, scored: Scored, sign: int = 1) -> None:
     """Adds (or with sign -1 takes away) what one attempt counts for."""
-    if facts is None or facts.is_preview:
+    if facts is None:
         return
     day = _day(facts.started, zone)
-    answers = sorted(facts.answers, key=lambda a: (a[2], a[0]))
+    answers = sorted(facts.answers, key=lambda a: (a.at, a.id))
     counts[(day, STARTED, "", 0)] += sign
     counts[(day, ANSWERS, "", len(answers))] += sign
-    previous = facts.started
-    for _, question_id, answered in answers:
-        question, time = str(question_id), answered - previous
+    _add_answers(counts, day, facts.started, answers, sign)
+    if facts.completed is None:
+        counts[(day, UNFINISHED, "", len(answers))] += sign
+        counts[(day, LEFT_AFTER, str(answers[-1].question) if answers else "", 0)] += sign
+        return
+    time = facts.completed - facts.started
+    where = bucket(time)
+    counts[(day, COMPLETED, "", _day(facts.completed, zone).toordinal())] += sign
+    counts[(day, QUIZ_BUCKET, "", where)] += sign
+    counts[(day, QUIZ_TIME, str(where), time)] += sign
+    if facts.role is not None:
+        _add_result(counts, day, facts, answers, sign)
+        _add_levels(counts, day, facts, answers, scored, sign)
+    if facts.confidence:
+        counts[(day, CONFIDENCE, facts.confidence, 0)] += sign
+    if facts.close_call:
+        counts[(day, CLOSE_CALL, "", 0)] += sign
+    _add_steps(counts, day, facts.steps, sign)
+
+
+def _add_answers(counts: Counter, day: date, started: int, answers: list[Answered], sign: int) -> None:
+    previous = started
+    for answer in answers:
+        question, time = str(answer.question), answer.at - previous
         where = bucket(time)
         counts[(day, ANSWERED, question, 0)] += sign
         counts[(day, ANSWER_BUCKET, question, where)] += sign
         counts[(day, ANSWER_TIME, f"{question}/{where}", time)] += sign
-        previous = answered
-    if facts.completed is None:
-        counts[(day, UNFINISHED, "", len(answers))] += sign
-        answered = ",".join(str(q) for q in sorted({q for _, q, _ in answers}))
-        counts[(day, UNFINISHED_WITH, answered, 0)] += sign
-    else:
-        time = facts.completed - facts.started
-        where = bucket(time)
-        counts[(day, COMPLETED, "", _day(facts.completed, zone).toordinal())] += sign
-        counts[(day, QUIZ_BUCKET, "", where)] += sign
-        counts[(day, QUIZ_TIME, str(where), time)] += sign
-    if facts.role is not None:
-        counts[(day, ROLE, facts.role, 0)] += sign
-    _add_steps(counts, day, facts.steps, sign)
+        for option in answer.options:
+            counts[(day, CHOSEN, str(option), 0)] += sign
+        if answer.scale is not None:
+            counts[(day, SCALE, question, answer.scale)] += sign
+        previous = answer.at
+
+
+def _add_result(counts: Counter, day: date, facts: Facts, answers: list[Answered], sign: int) -> None:
+    role = facts.role
+    counts[(day, ROLE, role, 0)] += sign
+    counts[(day, FLOW, f"{facts.current or ''}>{role}", 0)] += sign
+    for answer in answers:
+        for option in answer.options:
+            counts[(day, CHOSEN_BY_ROLE, f"{option}/{role}", 0)] += sign
+        if answer.scale is not None:
+            counts[(day, SCALE_BY_ROLE, f"{answer.question}/{role}", answer.scale)] += sign
+
+
+def _add_levels(counts: Counter, day: date, facts: Facts, answers, scored: Scored, sign: int) -> None:
+    levels = facts.levels or {}
+    for answer in answers:
+        for option in answer.options:
+            for competency in scored.get(option, ()):
+                level = levels.get(competency)
+                if level is not None:
+                    key = f"{option}/{competency}"
+                    counts[(day, LEVEL_N, key, 0)] += sign
+                    counts[(day, LEVEL_SUM, key, 0)] += sign * level
+                    counts[(day, LEVEL_SQUARES, key, 0)] += sign * level * level
 
 
 def _add_steps(counts: Counter, day: date, steps: list | None, sign: int) -> None:
@@ -145,209 +230,216 @@ def _add_steps(counts: Counter, day: date, steps: list | None, sign: int) -> Non
         leader = step.get("leader")
 
 
-def _stored_answers(attempt_id: int) -> tuple[tuple[int, int, int], ...]:
-    """An attempt's answers as ``Facts.answers``, in one query."""
-    from .models import Answer
+# --------------------------------------------------------------------------- reading attempts
 
-    rows = (
-        Answer.objects.filter(attempt_id=attempt_id)
+
+def current_facts(attempt_ids: list[int]) -> dict[int, Facts]:
+    """The facts of these attempts as stored now, in four queries."""
+    from .models import Answer, AnswerChoice, Attempt, Result
+
+    chosen: dict[int, list[int]] = {}
+    for answer_id, option_id in (
+        AnswerChoice.objects.filter(answer__attempt_id__in=attempt_ids)
+        .order_by("option_id")
+        .values_list("answer_id", "option_id")
+    ):
+        chosen.setdefault(answer_id, []).append(option_id)
+    answers: dict[int, list[Answered]] = {}
+    for attempt_id, pk, question_id, answered_at, scale in (
+        Answer.objects.filter(attempt_id__in=attempt_ids)
         .order_by()
-        .values_list("id", "question_id", "answered_at")
-    )
-    return tuple((pk, question_id, moment(answered)) for pk, question_id, answered in rows)
-
-
-def facts(attempt, *, answers=None) -> Facts:
-    """An attempt's facts as stored now (its answers and result read unless given): one
-    query for an attempt in progress, two for a completed one, none for a preview."""
-    from .models import Result
-
-    if attempt.is_preview:
-        answers = ()
-    if answers is None:
-        stored = _stored_answers(attempt.pk)
-    else:
-        stored = tuple((pk, question_id, moment(answered)) for pk, question_id, answered in answers)
-    role = steps = None
-    if attempt.completed_at is not None and not attempt.is_preview:
-        result = (
-            Result.objects.filter(attempt_id=attempt.pk)
-            .values_list("recommended_role_slug", "snapshot__adaptive__steps")
-            .first()
+        .values_list("attempt_id", "pk", "question_id", "answered_at", "scale_value")
+    ):
+        answers.setdefault(attempt_id, []).append(
+            Answered(pk, question_id, moment(answered_at), tuple(chosen.get(pk, ())), scale)
         )
-        role, steps = result or (None, None)
-    return Facts(
-        attempt.quiz_id,
-        moment(attempt.started_at),
-        moment(attempt.completed_at),
-        attempt.is_preview,
-        stored,
-        role,
-        steps,
+    results = {
+        row[0]: row[1:]
+        for row in Result.objects.filter(attempt_id__in=attempt_ids).values_list(
+            "attempt_id",
+            "recommended_role_slug",
+            "snapshot__adaptive__steps",
+            "snapshot__current_role",
+            "snapshot__confidence__level",
+            "snapshot__confidence__reasons",
+            "snapshot__profile",
+        )
+    }
+    facts = {}
+    for pk, started, completed in Attempt.objects.filter(pk__in=attempt_ids).values_list(
+        "pk", "started_at", "completed_at"
+    ):
+        role, steps, current, level, reasons, profile = results.get(pk, (None,) * 6)
+        facts[pk] = Facts(
+            moment(started),
+            moment(completed),
+            tuple(answers.get(pk, ())),
+            role,
+            steps if isinstance(steps, list) else None,
+            current if isinstance(current, str) else None,
+            level if isinstance(level, str) else None,
+            isinstance(reasons, list) and CLOSE_CALL_REASON in reasons,
+            _levels(profile),
+        )
+    return facts
+
+
+def _levels(profile) -> dict | None:
+    """The result's level of each competency, in tenths (rounded half to even)."""
+    if not isinstance(profile, list):
+        return None
+    return {
+        row["competency"]: round(row["user"] * 10)
+        for row in profile
+        if isinstance(row, dict) and isinstance(row.get("user"), int | float)
+    }
+
+
+def scored_competencies(quiz_id: int) -> Scored:
+    """Which competencies each option of the quiz scores, by the bank as it is now."""
+    from .models import OptionScore
+
+    scored: dict[int, list[str]] = {}
+    for option_id, slug in (
+        OptionScore.objects.filter(option__question__quiz_id=quiz_id)
+        .order_by("option_id", "competency__slug")
+        .values_list("option_id", "competency__slug")
+    ):
+        scored.setdefault(option_id, []).append(slug)
+    return {option: tuple(slugs) for option, slugs in scored.items()}
+
+
+def _kept(facts: Facts) -> dict | None:
+    """What ``CountedAttempt.facts`` keeps of an attempt's facts: nothing once it completed
+    (it never changes again)."""
+    if facts.completed is not None:
+        return None
+    return {"started": facts.started, "answers": [list(a) for a in facts.answers]}
+
+
+def _from_kept(kept: dict) -> Facts:
+    answers = tuple(
+        Answered(pk, q, at, tuple(options), scale) for pk, q, at, options, scale in kept["answers"]
     )
+    return Facts(kept["started"], None, answers)
 
 
-def open_facts(attempt, rows=None) -> Facts:
-    """The facts of an attempt that is still open: its answers (read in one query, unless
-    given as ``rows`` of id, question id and time); its quiz, start and preview flag never change, so
-    they come from ``attempt`` as the caller has it. For ``services.answer_save``, once its
-    first statement has found the attempt open and holds it (PostgreSQL's row lock,
-    SQLite's write lock)."""
-    answers = (
-        _stored_answers(attempt.pk)
-        if rows is None
-        else tuple((pk, question_id, moment(answered)) for pk, question_id, answered in rows)
-    )
-    return Facts(attempt.quiz_id, moment(attempt.started_at), None, attempt.is_preview, answers)
+# --------------------------------------------------------------------------- the rollup
 
 
-def difference(before: Facts | None, after: Facts | None) -> Counter:
-    """What an attempt's change adds to the counts: what it counts for after, less what
-    it counted for before."""
-    counts: Counter = Counter()
+def rollup(quiz_ids: Iterable[int] | None = None, *, chunk: int = 2000) -> int:
+    """Brings the tallies of the given quizzes (all by default) up to date: counts again
+    every real attempt changed since the quiz's last run (all of them the first time), in
+    transactions of ``chunk`` attempts. Returns how many attempts it looked at.
+
+    Safe to run twice at once: each chunk's transaction first locks the quiz's
+    ``AnalyticsRollup`` row, and reads what was counted before only while it holds it."""
+    from .models import AnalyticsRollup, Quiz
+
+    quiz_ids = list(Quiz.objects.values_list("pk", flat=True) if quiz_ids is None else quiz_ids)
     zone = timezone.get_current_timezone()
-    _add(counts, after, zone)
-    _add(counts, before, zone, -1)
-    return counts
+    looked_at = 0
+    for quiz_id in quiz_ids:
+        state, _ = AnalyticsRollup.objects.get_or_create(quiz_id=quiz_id)
+        began = timezone.now()
+        scored = scored_competencies(quiz_id)
+        for ids in _changed(quiz_id, state.counted_until, chunk):
+            _count(quiz_id, ids, zone, scored)
+            looked_at += len(ids)
+        with transaction.atomic():
+            state = AnalyticsRollup.objects.select_for_update().get(quiz_id=quiz_id)
+            if state.counted_until is None or state.counted_until < began:
+                state.counted_until = began
+                state.save(update_fields=["counted_until"])
+    return looked_at
 
 
-def record(before: Facts | None, after: Facts | None) -> None:
-    """Counts an attempt's change."""
-    subject = after or before
-    if subject is not None:
-        _write(subject.quiz_id, difference(before, after))
+def _changed(quiz_id: int, counted_until, chunk: int):
+    """The ids of the quiz's real attempts to count, ``chunk`` at a time, in order: all of
+    them the first time (read by ranges of ids), else those changed since ``counted_until``
+    less the look-back: two queries, each on its own index (one with OR would read every
+    attempt), whose ids stay few, as many as people changed in a few minutes."""
+    from .models import Attempt
+
+    attempts = Attempt.objects.real().filter(quiz_id=quiz_id)
+    if counted_until is None:
+        last = 0
+        while ids := list(attempts.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:chunk]):
+            yield ids
+            last = ids[-1]
+        return
+    since = counted_until - LOOKBACK
+    changed = sorted(
+        {*attempts.filter(updated_at__gte=since).values_list("pk", flat=True)}
+        | {*attempts.filter(completed_at__gte=since).values_list("pk", flat=True)}
+    )
+    for start in range(0, len(changed), chunk):
+        yield changed[start : start + chunk]
 
 
-def with_answer(before: Facts, answer) -> Facts:
-    """The facts after ``answer`` (an Answer just saved) was added or replaced."""
-    return with_answer_to(before, answer.pk, answer.question_id, answer.answered_at)
+def _count(quiz_id: int, attempt_ids: list[int], zone, scored: Scored) -> None:
+    """Counts these attempts again: what each counts for now, less what it counted for."""
+    from .models import AnalyticsRollup, CountedAttempt
+
+    with transaction.atomic():
+        AnalyticsRollup.objects.select_for_update().get(quiz_id=quiz_id)
+        counted = dict(
+            CountedAttempt.objects.filter(attempt_id__in=attempt_ids).values_list("attempt_id", "facts")
+        )
+        # A completed attempt, once counted, is final.
+        pending = [pk for pk in attempt_ids if pk not in counted or counted[pk] is not None]
+        now = current_facts(pending)
+        counts: Counter = Counter()
+        for pk in pending:
+            before = counted.get(pk)
+            _add(counts, now.get(pk), zone, scored)
+            _add(counts, None if before is None else _from_kept(before), zone, scored, -1)
+        _write(quiz_id, counts)
+        CountedAttempt.objects.bulk_create(
+            [CountedAttempt(attempt_id=pk, facts=_kept(now[pk])) for pk in pending if pk in now],
+            update_conflicts=True,
+            unique_fields=["attempt"],
+            update_fields=["facts"],
+        )
 
 
-def with_answer_to(before: Facts, answer_id: int, question_id: int, answered_at: datetime) -> Facts:
-    """The facts after the answer to ``question_id`` was saved at ``answered_at``."""
-    answers = tuple(a for a in before.answers if a[1] != question_id)
-    return before._replace(answers=(*answers, (answer_id, question_id, moment(answered_at))))
+def rebuild(quiz_ids: Iterable[int] | None = None, *, chunk: int = 2000) -> int:
+    """Forgets the given quizzes' tallies (all by default) and counts every attempt again:
+    after attempts were deleted or the time zone changed (the rollup sees only changes)."""
+    from .models import AnalyticsRollup, CountedAttempt, Quiz, Tally
 
-
-def with_result(before: Facts, result, completed_at: datetime) -> Facts:
-    """The facts after the attempt completed with ``result`` (a Result just created)."""
-    adaptive = result.snapshot.get("adaptive") if isinstance(result.snapshot, dict) else None
-    steps = adaptive.get("steps") if isinstance(adaptive, dict) else None
-    return before._replace(completed=moment(completed_at), role=result.recommended_role_slug, steps=steps)
-
-
-def _table() -> tuple[str, str, str]:
-    from .models import Tally
-
-    quote = connection.ops.quote_name
-    return quote(Tally._meta.db_table), quote("key"), quote("count")
+    quiz_ids = list(Quiz.objects.values_list("pk", flat=True) if quiz_ids is None else quiz_ids)
+    with transaction.atomic():
+        for state in AnalyticsRollup.objects.select_for_update().filter(quiz_id__in=quiz_ids):
+            state.counted_until = None
+            state.save(update_fields=["counted_until"])
+        Tally.objects.filter(quiz_id__in=quiz_ids).delete()
+        CountedAttempt.objects.filter(attempt__quiz_id__in=quiz_ids).delete()
+    return rollup(quiz_ids, chunk=chunk)
 
 
 def _write(quiz_id: int, changes: dict[Fact, int], chunk: int = 2000) -> None:
-    """Adds the changes to the stored counts: one upsert per ``chunk`` facts, in one order
-    (so two transactions never wait for each other's rows crosswise). A count that falls
-    to zero stays, as a zero (the analytics skip it; ``rebuild`` drops it)."""
-    with connection.cursor() as cursor:
-        for sql, params in upserts(quiz_id, changes, chunk):
-            cursor.execute(sql, params)
+    """Adds the changes to the stored counts: one upsert per ``chunk`` facts. A count that
+    falls to zero stays, as a zero (the analytics skip it; ``rebuild`` drops it).
 
+    Raw SQL because the ORM's upsert (``bulk_create(update_conflicts=True)``) can only set
+    a column to the new row's value, not add to what is stored."""
+    from .models import Tally
 
-def upserts(quiz_id: int, changes: dict[Fact, int], chunk: int = 2000) -> list[tuple[str, list]]:
-    """The statements (SQL and parameters) that add ``changes`` to the stored counts."""
-    table, key, count = _table()
+    quote = connection.ops.quote_name
+    table, key, count = quote(Tally._meta.db_table), quote("key"), quote("count")
     ordered = sorted((fact, n) for fact, n in changes.items() if n)
-    statements = []
-    for start in range(0, len(ordered), chunk):
-        rows = ordered[start : start + chunk]
-        sql = (
-            f"INSERT INTO {table} (quiz_id, day, metric, {key}, number, {count}) VALUES "
-            + ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))
-            + f" ON CONFLICT (quiz_id, metric, day, {key}, number)"
-            f" DO UPDATE SET {count} = {table}.{count} + excluded.{count}"
-        )
-        params = [
-            value
-            for (day, metric, k, number), n in rows
-            for value in (quiz_id, connection.ops.adapt_datefield_value(day), metric, k, number, n)
-        ]
-        statements.append((sql, params))
-    return statements
-
-
-def rebuild(quiz_ids: Iterable[int] | None = None, *, apps=installed_apps, chunk: int = 5000) -> None:
-    """Recounts the tallies of the given quizzes (all by default) from their attempts, in
-    chunks of attempts (memory stays bounded). For a bulk load, a change of TIME_ZONE, or
-    writes made outside ``quiz.services``. ``apps``: a migration's historical models."""
-    Quiz, Tally = apps.get_model("quiz", "Quiz"), apps.get_model("quiz", "Tally")
-    quiz_ids = list(Quiz.objects.values_list("pk", flat=True) if quiz_ids is None else quiz_ids)
-    Tally.objects.filter(quiz_id__in=quiz_ids).delete()
-    zone = timezone.get_current_timezone()
-    for quiz_id in quiz_ids:
-        counts: Counter = Counter()
-        for attempt_facts in _all_facts(apps, quiz_id, chunk):
-            _add(counts, attempt_facts, zone)
-            if len(counts) >= 50_000:
-                _write(quiz_id, counts)
-                counts.clear()
-        _write(quiz_id, counts)
-
-
-def _moment_sql(column: str) -> str:
-    """SQL reading a stored time as ``moment`` (PostgreSQL) or as stored (SQLite: text)."""
-    if connection.vendor == "postgresql":
-        return f"(EXTRACT(EPOCH FROM {column}) * 1000000)::bigint"
-    return column
-
-
-def _moment_of(value) -> int | None:
-    """What ``_moment_sql`` read, as ``moment``: Django keeps naive UTC text in SQLite."""
-    if value is None or isinstance(value, int):
-        return value
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return moment(value if timezone.is_aware(value) else value.replace(tzinfo=UTC))
-
-
-def _all_facts(apps, quiz_id: int, chunk: int):
-    """The facts of a quiz's real attempts, read ``chunk`` attempts at a time (three
-    queries each, by ranges of ids; times read as integers, not datetimes)."""
-    Attempt, Answer, Result = (apps.get_model("quiz", name) for name in ("Attempt", "Answer", "Result"))
-    last = 0
     with connection.cursor() as cursor:
-        while True:
+        for start in range(0, len(ordered), chunk):
+            rows = ordered[start : start + chunk]
             cursor.execute(
-                f"SELECT id, {_moment_sql('started_at')}, {_moment_sql('completed_at')} "
-                f"FROM {Attempt._meta.db_table} WHERE quiz_id = %s AND NOT is_preview AND id > %s "
-                "ORDER BY id LIMIT %s",
-                [quiz_id, last, chunk],
+                f"INSERT INTO {table} (quiz_id, day, metric, {key}, number, {count}) VALUES "
+                + ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))
+                + f" ON CONFLICT (quiz_id, metric, day, {key}, number)"
+                f" DO UPDATE SET {count} = {table}.{count} + excluded.{count}",
+                [
+                    value
+                    for (day, metric, k, number), n in rows
+                    for value in (quiz_id, connection.ops.adapt_datefield_value(day), metric, k, number, n)
+                ],
             )
-            attempts = cursor.fetchall()
-            if not attempts:
-                return
-            first, last = attempts[0][0], attempts[-1][0]
-            answers: dict[int, list] = {pk: [] for pk, _, _ in attempts}
-            cursor.execute(
-                f"SELECT attempt_id, id, question_id, {_moment_sql('answered_at')} "
-                f"FROM {Answer._meta.db_table} WHERE attempt_id >= %s AND attempt_id <= %s",
-                [first, last],
-            )
-            for attempt_id, pk, question_id, answered in cursor.fetchall():
-                if attempt_id in answers:
-                    answers[attempt_id].append((pk, question_id, _moment_of(answered)))
-            results = {
-                attempt_id: (role, steps)
-                for attempt_id, role, steps in Result.objects.filter(
-                    attempt_id__gte=first, attempt_id__lte=last
-                ).values_list("attempt_id", "recommended_role_slug", "snapshot__adaptive__steps")
-            }
-            for pk, started, completed in attempts:
-                role, steps = results.get(pk, (None, None))
-                yield Facts(
-                    quiz_id,
-                    _moment_of(started),
-                    _moment_of(completed),
-                    False,
-                    tuple(answers[pk]),
-                    role,
-                    steps,
-                )
