@@ -15,7 +15,7 @@ from quiz.bank import load_bank
 from quiz.caching import bank_cached
 from quiz.calibration import persona_outcomes
 from quiz.editing import OptionState, question_gaps
-from quiz.models import Quiz
+from quiz.models import Question, Quiz
 from roles.models import Competency, Role
 
 ERROR, WARNING = "error", "warning"
@@ -88,7 +88,7 @@ def _question_problems(quiz: Quiz) -> Iterator[Problem]:
             )
         else:
             states = [OptionState(o.label, o.active, o.not_applicable, bool(o.scores.all())) for o in options]
-            gaps = question_gaps(kind=q.kind, is_current_role=q.is_current_role, options=states)
+            gaps = question_gaps(kind=q.kind, measures=q.purpose == Question.Purpose.PLAIN, options=states)
             if gaps:
                 yield Problem(
                     ERROR,
@@ -119,12 +119,15 @@ def _question_problems(quiz: Quiz) -> Iterator[Problem]:
 
 
 def _profile_problems(bank: engine.Bank, role_pks: dict[str, int]) -> Iterator[Problem]:
+    # Preferences may be left out where they do not apply (leadership style without reports),
+    # and so may an experience fact no role expects (years in related work only sets a career
+    # changer's entry point): every role must say what it expects of the others.
+    expected = {c for role in bank.recommendable_roles() for c in role.profile}
     for role in bank.recommendable_roles():
-        # Preferences may be left out where they do not apply (leadership style without reports).
         missing = [
             info.name
             for c, info in bank.competencies.items()
-            if c not in role.profile and info.kind != engine.KIND_PREFERENCE
+            if c not in role.profile and c in expected and info.kind != engine.KIND_PREFERENCE
         ]
         if missing:
             yield Problem(

@@ -381,7 +381,7 @@ class OptionMatrixFormSet(OptionFormSet):
         if question.active and not any(form.errors for form in self.forms):
             gaps = question_gaps(
                 kind=question.kind,
-                is_current_role=question.is_current_role,
+                measures=question.purpose == Question.Purpose.PLAIN,
                 options=self._option_states(chosen),
             )
             if gaps:

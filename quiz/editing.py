@@ -29,11 +29,13 @@ class OptionState:
     scored: bool
 
 
-def question_gaps(*, kind: str, is_current_role: bool, options: Iterable[OptionState]) -> list[str]:
+def question_gaps(*, kind: str, measures: bool, options: Iterable[OptionState]) -> list[str]:
     """Why a question is not ready for job seekers (empty when it is): it offers fewer than
-    two answers, or an answer of a single-choice or 1–5 question scores nothing (only a
-    checklist's ticks may score nothing, and the current-role question names roles). An
-    active question must have no gaps; an inactive one is a draft."""
+    two answers, or an answer of a single-choice or 1–5 question that ``measures``
+    competencies scores nothing (a checklist's ticks may score nothing; the questions that
+    ask for the current role, the roles weighed and where the person wants to go shape the
+    advice, not the scores). An active question must have no gaps; an inactive one is a
+    draft."""
     answers = [o for o in options if o.active and not o.not_applicable]
     gaps = []
     if len(answers) < MIN_ANSWER_OPTIONS:
@@ -41,7 +43,7 @@ def question_gaps(*, kind: str, is_current_role: bool, options: Iterable[OptionS
             _("it offers %(n)d answer(s); job seekers need at least %(min)d to choose from")
             % {"n": len(answers), "min": MIN_ANSWER_OPTIONS}
         )
-    if kind != Question.Kind.MULTIPLE and not is_current_role:
+    if kind != Question.Kind.MULTIPLE and measures:
         unscored = [o.label for o in answers if not o.scored]
         if unscored:
             gaps.append(

@@ -65,12 +65,18 @@ class AdaptiveProgress(Progress):
     stopped; ``more`` is about how many questions are still to come."""
 
     path: Path | None = None
-    more: int = 0
+    # "About N more" while the quiz is within its usual length; None past it, when ``at_most``
+    # (the most that can remain) and ``deciding`` (the two roles still being told apart) are said.
+    more: int | None = 0
+    at_most: int = 0
+    deciding: tuple[str, ...] = ()
     everything: Sequence[Question] = ()  # every active question, to tell "not asked" from unknown
 
     @property
     def total(self) -> int:
-        return len(self.questions) + (self.more if self.path and self.path.next else 0)
+        if not (self.path and self.path.next):
+            return len(self.questions)
+        return len(self.questions) + (self.more if self.more is not None else self.at_most)
 
     @property
     def stopped(self) -> str | None:

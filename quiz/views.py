@@ -182,11 +182,16 @@ def _progress(attempt: Attempt, counted: dict[int, Saved] | None = None) -> Prog
         )
         if current is not None:
             asked.append(current)
+    where = engine.adaptive.progress(
+        bank, path, engine_answers(counted), adaptive_settings, _typical_length(quiz), attempt.at_least
+    )
     return AdaptiveProgress(
         asked,
         {q.pk: saved[q.pk] for q in asked if q.pk in saved},
         path=path,
-        more=engine.adaptive.still_to_come(path, adaptive_settings, _typical_length(quiz), attempt.at_least),
+        more=where.more,
+        at_most=where.at_most,
+        deciding=tuple(bank.roles[slug].name for slug in where.deciding if slug in bank.roles),
         everything=questions,
     )
 
@@ -308,6 +313,9 @@ def _step_place(attempt: Attempt, progress: Progress, question: Question, then: 
     return {
         "adaptive": adaptive,
         "more": progress.more if adaptive else 0,
+        # Past the usual length: the most that can remain, and the roles they decide between.
+        "at_most": progress.at_most if adaptive else 0,
+        "deciding": progress.deciding if adaptive else (),
         # An earlier answer decides what comes after it: say so where it can be changed.
         "changing": adaptive and question.pk in progress.answered and position < len(progress.questions),
         "quiz": attempt.quiz,

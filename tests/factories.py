@@ -318,3 +318,22 @@ def _aware(value):
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return value if timezone.is_aware(value) else value.replace(tzinfo=UTC)
+
+
+# The default bank's calibration personas whose role falls outside the top three today
+# (`make quality` reports them; the admin rightly flags them as bank problems). Tests of
+# how bank health behaves start from a bank without them, so that each test's own change is
+# the only problem.
+KNOWN_PERSONA_MISSES = (
+    "Rafael, chief product and technology officer",
+    "Sophie, 'Head of Product, Consumer Apps'",
+)
+
+
+def drop_known_persona_misses() -> None:
+    from quiz import caching
+    from quiz.models import Persona
+
+    for name in KNOWN_PERSONA_MISSES:
+        Persona.objects.filter(name__startswith=name).delete()
+    caching.forget()

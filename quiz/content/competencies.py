@@ -490,7 +490,7 @@ EXPERIENCE = [
         "low_label": "Nobody",
         "high_label": "An organisation of managers",
         "level_labels": [
-            "nobody",
+            "no direct reports",
             "one to three people",
             "a team of four to ten",
             "managers who lead their own teams",

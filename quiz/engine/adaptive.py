@@ -394,18 +394,6 @@ def typical_length(bank: Bank, settings: Settings) -> int:
     return lengths[len(lengths) // 2] if lengths else len(bank.questions)
 
 
-def still_to_come(path: Path, settings: Settings, usual: int, at_least: int = 0) -> int:
-    """About how many questions are left after the ones asked and the current one: the
-    quiz's ``usual`` length (or what the person asked for) less what was asked, at least
-    one until the maximum."""
-    if path.next is None:
-        return 0
-    asked = len(path.steps) + 1
-    if asked >= settings.max_questions:
-        return 0
-    return max(1, min(settings.max_questions, max(usual, at_least)) - asked)
-
-
 @dataclass(frozen=True)
 class Progress:
     """What the progress line may say while the quiz asks (the template words it).

@@ -2,6 +2,7 @@
 leading roles, stops once the leader is clear, and can always be taken whole."""
 
 import random
+import re
 
 import pytest
 from django.test import Client
@@ -441,3 +442,31 @@ def test_progress_never_repeats_a_count_and_past_the_usual_length_names_the_most
         # Once the count is gone, it never comes back.
         first_gone = next((i for i, (p, _) in enumerate(lines) if p.more is None), len(lines))
         assert all(p.more is None for p, _ in lines[first_gone:]), role
+
+
+def test_past_its_usual_length_the_quiz_says_the_most_that_remain_and_why_never_a_wrong_count(
+    default_content, client, bank, monkeypatch
+):
+    """ "About N more" falls by one with every answer and is never said again once the quiz
+    has gone past its usual length; then the line gives the most that can remain and the two
+    roles the next answers tell apart."""
+    from quiz import views
+
+    monkeypatch.setattr(views, "_typical_length", lambda quiz: 9)
+    answers = typical_answers(bank, "program-manager")
+    url = client.post(reverse("quiz:start", args=[default_content.slug]))["Location"]
+    lines = []
+    while "/questions/" in url and len(lines) < 40:
+        page = client.get(url).content.decode()
+        lines.append(
+            re.search(r"<label for=\"quiz-progress\"[^>]*>(Question \d+[^<]*)</label>", page).group(1).strip()
+        )
+        slug = url.rstrip("/").rsplit("/", 1)[-1]
+        url = client.post(url, _form_data(default_content.questions.get(slug=slug), answers[slug]))[
+            "Location"
+        ]
+    abouts = [int(m.group(1)) for line in lines if (m := re.search(r"about (\d+) more", line))]
+    assert abouts == list(range(abouts[0], abouts[0] - len(abouts), -1))  # one less each time
+    past = lines[len(abouts) :]
+    assert past, "the quiz went past its usual length of nine questions"
+    assert all(re.search(r"at most \d+ more, to tell .+ and .+ apart", line) for line in past), past
