@@ -19,7 +19,11 @@ def pytest_collection_modifyitems(items):
         names = set(vars(item.module)) if item.module is not None else set()
         if names & SERVER_HELPERS:
             item.add_marker(pytest.mark.server)
-        if names & HTML_CHECKER:
+        # The HTML checker marks the tests that call it (or a module that defines it).
+        function = getattr(item, "function", None)
+        called = set(function.__code__.co_names) if function is not None else set()
+        checker = getattr(item.module, "nu_errors", None)
+        if called & HTML_CHECKER or (checker is not None and checker.__module__ == item.module.__name__):
             item.add_marker(pytest.mark.htmlcheck)
 
 

@@ -65,7 +65,9 @@ def test_a_person_who_names_roles_gets_them_first_in_every_persona_result(bank, 
             named += 1
             assert direction["headline"] in chosen and not direction["open"], p["name"]
             assert result["target"] == direction["headline"]
-    assert named == len(results)
+        else:  # "Not sure yet": the ranking is the starting point
+            assert direction["open"], p["name"]
+    assert named >= len(results) - 2
 
 
 def test_not_sure_leaves_the_ranking_as_a_starting_point(bank):
