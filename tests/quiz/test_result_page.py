@@ -159,7 +159,7 @@ def test_a_person_already_in_the_role_grows_in_it_never_goes_from_it_to_itself(d
 # leaking as "None", content markers such as "(J)", and numbers without a unit (3.3, 10.0).
 # ("None: I mostly work on my own" is an answer's own words, and "none yet" a level's.)
 JARGON = re.compile(
-    r"(?i:\bpoints\b|\bpoints? (?:lost|behind)\b|\bnull\b)|\bNone\b(?!:)|\(J\)|\(reports:|\b\d+\.\d+\b"
+    r"(?i:(?<!story )\bpoints\b|\bpoints? (?:lost|behind)\b|\bnull\b)|\bNone\b(?!:)|\(J\)|\(reports:|\b\d+\.\d+\b"
 )
 
 
