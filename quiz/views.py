@@ -604,9 +604,14 @@ def _render_result(request: HttpRequest, result: Result, role_param: str, partia
             status = 400
     else:
         form = PlanForm(ranking, initial={"role": target})
-    recommended = snapshot["recommended"]
+    # The page has one headline: the first direction the person named (engine 3.0), else the
+    # top of the ranking. The role closest to what they do today is said apart, in the
+    # direction's own section, never as a second "best fit" above the plan.
+    direction = snapshot.get("direction") or {}
+    named = direction.get("headline") if direction.get("items") else None
+    recommended = named if named in snapshot["roles"] else snapshot["recommended"]
     role = snapshot["roles"].get(recommended) if recommended else None
-    top = ranking[0] if ranking else None
+    top = next((m for m in ranking if m["role"] == recommended), ranking[0] if ranking else None)
     unchecked = unchecked_competencies(snapshot, recommended) if recommended else []
     key_unchecked = [item for item in unchecked if item["key"]]
     # Offered from today's bank (which questions check what); this result never changes.
@@ -636,7 +641,11 @@ def _render_result(request: HttpRequest, result: Result, role_param: str, partia
         ),
         "form": form,
         "explanation": snapshot["explanation"],
-        "change": change_sentence(snapshot["explanation"].get("change"), top["name"]) if top else "",
+        "named_direction": bool(named),
+        "closest_name": ranking[0]["name"] if ranking else "",
+        "change": change_sentence(snapshot["explanation"].get("change"), ranking[0]["name"])
+        if ranking
+        else "",
         "confidence": snapshot["confidence"],
         "chart": profile_chart(snapshot, recommended) if recommended else None,
         "gap_groups": gap_groups(snapshot, recommended) if recommended else [],

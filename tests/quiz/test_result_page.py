@@ -1,7 +1,6 @@
 """What the result page says, read as a job seeker reads it: each action once, a level of 0
 in words, pay only where there is a figure, and no route from a role to itself."""
 
-import copy
 import html as html_lib
 import re
 import uuid
@@ -192,7 +191,10 @@ def completed_as_far_as_possible(attempt):
 
 def article_text(client, url):
     text = page_text(client, url)
-    return text[text.index("The role") : text.rindex("Retake the quiz")]
+    start = min(
+        text.find(label) for label in ("The role", "The direction you asked about first") if label in text
+    )
+    return text[start : text.rindex("Retake the quiz")]
 
 
 def test_no_persona_reads_points_nulls_markers_or_bare_numbers_on_their_result(default_content, client):
@@ -354,22 +356,40 @@ def test_the_check_page_is_valid_html(default_content, tmp_path):
 # --------------------------------------------------------------------------- the person's direction
 
 
-def test_a_snapshot_with_the_persons_direction_leads_with_it(default_content, client, settings, tmp_path):
-    """The direction (written by the engine from 3.0 on, drawn by quiz/includes/direction.html)
-    comes first, before the closest role; a stand-in template marks where it lands."""
-    (tmp_path / "quiz" / "includes").mkdir(parents=True)
-    (tmp_path / "quiz" / "includes" / "direction.html").write_text(
-        '<section id="direction-stand-in"></section>'
-    )
-    engine = copy.deepcopy(settings.TEMPLATES)
-    engine[0]["DIRS"] = [tmp_path, *engine[0]["DIRS"]]
-    settings.TEMPLATES = engine
+def test_a_snapshot_with_the_persons_direction_leads_with_it(default_content, client):
+    """The page has one headline: the first role the person named (engine 3.0), with its
+    route and first step, even when another role resembles their answers more; that one is
+    said apart as closest to what they do today. Older snapshots lead with the ranking."""
     result = finished(default_content, "product-manager")
-    older = {k: v for k, v in result.snapshot.items() if k != "direction"}  # as engine 2.x wrote it
-    Result.objects.filter(pk=result.pk).update(snapshot=older)
-    without = client.get(result.get_absolute_url()).content.decode()
-    assert "direction-stand-in" not in without
-    Result.objects.filter(pk=result.pk).update(snapshot={**result.snapshot, "direction": {"chosen": []}})
+    snapshot = result.snapshot
+    other = snapshot["ranking"][1]
+    plan = snapshot["plans"][other["role"]]
+    item = {
+        "role": other["role"],
+        "name": other["name"],
+        "fit_words": "a good fit",
+        "match": other["match"],
+        "missing": [],
+        "route": {"summary": plan["plan"]["summary"], "first_step": plan["plan"]["first_step"]},
+        "is_current": False,
+    }
+    direction = {
+        **snapshot["direction"],
+        "chosen": [other["role"]],
+        "items": [item],
+        "headline": other["role"],
+    }
+    Result.objects.filter(pk=result.pk).update(
+        snapshot={**snapshot, "direction": direction, "target": other["role"]}
+    )
     cache.clear()
     html = client.get(result.get_absolute_url()).content.decode()
-    assert html.index("direction-stand-in") < html.index('class="result-hero')
+    hero = html.split('class="result-hero', 1)[1].split("</header>", 1)[0]
+    assert "The direction you asked about first" in hero and other["name"] in hero
+    assert html.index('class="result-hero') < html.index('class="direction')
+    older = {k: v for k, v in snapshot.items() if k != "direction"}  # as engine 2.x wrote it
+    Result.objects.filter(pk=result.pk).update(snapshot=older)
+    cache.clear()
+    html = client.get(result.get_absolute_url()).content.decode()
+    assert 'class="direction' not in html
+    assert snapshot["ranking"][0]["name"] in html.split('class="result-hero', 1)[1].split("</header>", 1)[0]
