@@ -132,7 +132,18 @@ class OnePageAdminMixin:
         form_class = self.get_form(request, obj, change=obj is not None, fields=flatten_fieldsets(fieldsets))
         data = request.POST if request.method == "POST" else None
         form = form_class(data, instance=obj) if obj is not None else form_class(data)
-        formsets, _inlines = self._create_formsets(request, form.instance, change=obj is not None)
+        # As the change page builds them, through the admin's documented hooks
+        # (get_formsets_with_inlines, get_formset_kwargs): one formset per inline, each with
+        # its default prefix, numbered when two inlines share one.
+        formsets, prefixes = [], {}
+        for formset_class, inline in self.get_formsets_with_inlines(
+            request, *([obj] if obj is not None else [])
+        ):
+            prefix = formset_class.get_default_prefix()
+            prefixes[prefix] = prefixes.get(prefix, 0) + 1
+            if prefixes[prefix] != 1 or not prefix:
+                prefix = f"{prefix}-{prefixes[prefix]}"
+            formsets.append(formset_class(**self.get_formset_kwargs(request, form.instance, inline, prefix)))
         return form, formsets
 
     def preview_view(self, request: HttpRequest, object_id: str | None = None) -> HttpResponse:

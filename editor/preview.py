@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from django.contrib import messages
-from django.contrib.messages.storage.base import BaseStorage
 from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -213,16 +212,6 @@ def dry_run_effect(change: Callable[[], T]) -> tuple[T, dict, list[str]]:
     return outcome, change_effect(before, bank_state(*changed), changed[0]), new_gaps
 
 
-class _Dropped(BaseStorage):
-    """The dry run's messages ("was changed successfully"): never shown, never stored."""
-
-    def _get(self, *args, **kwargs):
-        return [], True
-
-    def _store(self, messages, response, *args, **kwargs):
-        return []
-
-
 def _resubmitted(request) -> list[tuple[str, str]]:
     """The form data to post again, as hidden fields (the CSRF token comes fresh)."""
     return [
@@ -277,15 +266,24 @@ class PreviewBeforeApply:
             return type(form.__name__, (_KeptEditing, form), {})
         return form
 
+    def message_user(self, request, message, level=messages.INFO, extra_tags="", fail_silently=False):
+        """The admin's messages ("was changed successfully"), held back while a save is a dry
+        run or waits for its completeness check (``_quiet_save``)."""
+        held = getattr(request, "held_admin_messages", None)
+        if held is not None:
+            held.append((level, message, extra_tags))
+            return
+        super().message_user(request, message, level, extra_tags, fail_silently)
+
     def _quiet_save(self, request, object_id, form_url, extra_context, *, kept: list | None = None):
         """The admin's own save, with its messages kept from the page (or in ``kept``)."""
-        shown, request._messages = request._messages, _Dropped(request)
+        request.held_admin_messages = []
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         finally:
             if kept is not None:
-                kept += list(request._messages)  # only this save's: nothing is loaded
-            request._messages = shown
+                kept += request.held_admin_messages
+            request.held_admin_messages = None
 
     def _apply_unless_incomplete(self, request, object_id, form_url, extra_context):
         """Applies the confirmed change, unless it leaves the published bank incomplete (the
@@ -298,8 +296,8 @@ class PreviewBeforeApply:
             if new_gaps:
                 transaction.set_rollback(True)
         if not new_gaps:
-            for message in said:  # "was changed successfully", once it is true
-                messages.add_message(request, message.level, message.message, extra_tags=message.extra_tags)
+            for level, message, extra_tags in said:  # "was changed successfully", once it is true
+                messages.add_message(request, level, message, extra_tags=extra_tags)
             return response
         bank_changed()
         request.bank_change_previewed = True

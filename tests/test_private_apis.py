@@ -45,23 +45,8 @@ PRIVATE_NAMES = {
     "_class": "the client class inside Django's Redis cache",
     "_cache": "the client inside a Django cache backend; use the cache's public methods",
 }
-# Uses that other work in progress removes (issue #25): each entry names who removes it.
-# Delete an entry once its use is gone.
-KNOWN = {
-    (
-        "careerquiz/worker.py",
-        "gunicorn.workers",
-    ): "the custom worker, replaced by a stock server behind a proxy",
-    ("careerquiz/worker.py", "ThreadWorker"): "the custom worker, replaced by a stock server behind a proxy",
-    ("careerquiz/worker.py", "TConn"): "the custom worker, replaced by a stock server behind a proxy",
-    (
-        "careerquiz/cache.py",
-        "_get_connection_pool_index",
-    ): "our Redis cache subclass, replaced by a maintained client",
-    ("careerquiz/cache.py", "_class"): "our Redis cache subclass, replaced by a maintained client",
-    ("careerquiz/workbench.py", "_create_formsets"): "the editors' workbench (editor work)",
-    ("editor/preview.py", "_messages"): "the editors' preview of a change (editor work)",
-}
+# Every use is gone: the app uses no private API of Django, gunicorn or psycopg.
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def private_uses(source: str) -> list[tuple[int, str]]:
