@@ -29,6 +29,7 @@ from django_ratelimit.decorators import ratelimit
 
 from careerquiz.errors import NotFound
 from roles.models import Role
+from roles.selectors import job_search_for
 
 from . import engine
 from .caching import bank_cached, bank_version, code_version
@@ -640,6 +641,14 @@ def _render_result(request: HttpRequest, result: Result, role_param: str, partia
             {u["competency"] for u in unchecked_competencies(snapshot, target)},
         ),
         "form": form,
+        # The job-search hop comes from today's bank (the snapshot predates it on old results).
+        "job_search": job_search_for(target) if target else None,
+        "done_steps": [
+            step["title"]
+            for hop in snapshot["plans"].get(target, {}).get("plan", {}).get("hops", [])
+            for step in hop.get("steps", [])
+            if step.get("done")
+        ],
         "explanation": snapshot["explanation"],
         "named_direction": bool(named),
         "closest_name": ranking[0]["name"] if ranking else "",

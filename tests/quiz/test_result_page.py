@@ -12,7 +12,7 @@ from django.urls import reverse
 from quiz.models import Attempt, Persona, Question, Result
 from quiz.result_page import plan_for_page, plan_without_repeats, questions_to_check, unchecked_competencies
 from quiz.services import AttemptIncomplete, answer_save, attempt_complete
-from roles.models import RoleCompetency
+from roles.models import Role, RoleCompetency
 from tests.factories import answer_everything
 from tests.test_html_valid import nu_errors
 
@@ -393,3 +393,16 @@ def test_a_snapshot_with_the_persons_direction_leads_with_it(default_content, cl
     html = client.get(result.get_absolute_url()).content.decode()
     assert 'class="direction' not in html
     assert snapshot["ranking"][0]["name"] in html.split('class="result-hero', 1)[1].split("</header>", 1)[0]
+
+
+def test_every_plan_toward_a_new_role_ends_with_getting_hired(default_content, client):
+    result = finished(default_content, "senior-pm", current="product-manager")
+    for role in ("senior-pm", "group-pm", "technical-program-manager"):
+        text = page_text(client, f"{result.get_absolute_url()}?role={role}#plan")
+        plan = text.split("Show the plan", 1)[1]
+        name = Role.objects.get(slug=role).name
+        assert f"Last step: get hired as {name}" in plan, role
+    # Growing in the role one already has needs no job search.
+    grow = finished(default_content, "product-manager", current="product-manager")
+    text = page_text(client, f"{grow.get_absolute_url()}?role=product-manager")
+    assert "Last step: get hired as" not in text
