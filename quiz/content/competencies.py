@@ -1,4 +1,4 @@
-"""Default competencies, in our own words after the research notes in ROLES-REFERENCE.md
+"""Default competencies, in our own words after public sources
 (Mehta's product competencies, productmap.io, GitLab's career framework, PMI, the Scrum
 Guide).
 
