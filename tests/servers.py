@@ -24,6 +24,25 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def redis_caches(url: str, timeout: float = 0.25) -> dict:
+    def alias(client_class):
+        return {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": {
+                "CLIENT_CLASS": client_class,
+                "SOCKET_CONNECT_TIMEOUT": timeout,
+                "SOCKET_TIMEOUT": timeout,
+                "IGNORE_EXCEPTIONS": True,
+            },
+        }
+
+    return {
+        "default": alias("careerquiz.cache.CircuitBreakerClient"),
+        "ratelimit": alias("careerquiz.cache.RateLimitClient"),
+    }
+
+
 def production_env(tmp_path, *, drop=(), **overrides) -> dict:
     """The environment of a production-configured app server on this machine (one worker,
     plain HTTP), without the test runner's own variables and those in ``drop``."""

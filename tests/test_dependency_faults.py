@@ -1,7 +1,6 @@
 """What a job seeker sees when a dependency fails, and proof that no answer is lost or
 stored twice: Redis stopped in the middle of a quiz, PostgreSQL that does not answer."""
 
-import socket
 import time
 from http.client import HTTPConnection
 
@@ -12,30 +11,13 @@ from django.urls import reverse
 
 from quiz.models import Answer, Attempt
 from tests.factories import typical_answers
-from tests.servers import BlackHole, app_servers, production_env
+from tests.servers import BlackHole, app_servers, free_port, production_env, redis_caches
 
 # The step-by-step mechanics, on questions named by slug: every question asked in order.
 pytestmark = [pytest.mark.usefixtures("linear_quiz"), pytest.mark.faults]
 
 
-def closed_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-REDIS_DOWN = {
-    "default": {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
-        "OPTIONS": {
-            "CLIENT_CLASS": "careerquiz.cache.CircuitBreakerClient",
-            "SOCKET_CONNECT_TIMEOUT": 0.2,
-            "SOCKET_TIMEOUT": 0.2,
-            "IGNORE_EXCEPTIONS": True,
-        },
-    }
-}
+REDIS_DOWN = {"default": redis_caches(f"redis://127.0.0.1:{free_port()}/0", timeout=0.2)["default"]}
 
 
 def test_with_redis_stopped_mid_quiz_every_answer_is_saved_once_and_health_says_degraded(default_content):

@@ -16,28 +16,9 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from careerquiz import cache as breaker
-from tests.servers import BlackHole, OwnPostgres, OwnRedis, production_stack, stack_env
+from tests.servers import BlackHole, OwnPostgres, OwnRedis, production_stack, redis_caches, stack_env
 
 pytestmark = pytest.mark.faults
-
-
-def redis_caches(url: str, timeout: float = 0.25) -> dict:
-    def alias(client_class):
-        return {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": url,
-            "OPTIONS": {
-                "CLIENT_CLASS": client_class,
-                "SOCKET_CONNECT_TIMEOUT": timeout,
-                "SOCKET_TIMEOUT": timeout,
-                "IGNORE_EXCEPTIONS": True,
-            },
-        }
-
-    return {
-        "default": alias("careerquiz.cache.CircuitBreakerClient"),
-        "ratelimit": alias("careerquiz.cache.RateLimitClient"),
-    }
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 so no step, plan or health page ever reads a stale bank."""
 
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -16,6 +15,7 @@ from django.test import override_settings
 from editor.permissions import BANK_MODELS
 from quiz import caching
 from quiz.models import Question
+from tests.servers import free_port, redis_caches
 
 
 @pytest.mark.parametrize(("app", "model"), BANK_MODELS)
@@ -122,25 +122,8 @@ def test_under_debug_an_edited_template_shows_on_the_next_render(tmp_path, debug
     assert shown == ["<p>before</p>", second]
 
 
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_an_edit_saved_while_redis_is_down_is_served_as_soon_as_it_commits(default_content):
-    redis_down = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
-            "OPTIONS": {
-                "CLIENT_CLASS": "careerquiz.cache.CircuitBreakerClient",
-                "SOCKET_CONNECT_TIMEOUT": 0.2,
-                "SOCKET_TIMEOUT": 0.2,
-                "IGNORE_EXCEPTIONS": True,
-            },
-        }
-    }
+    redis_down = {"default": redis_caches(f"redis://127.0.0.1:{free_port()}/0", timeout=0.2)["default"]}
     question = default_content.questions.order_by("pk").first()
     assert _question_text_in_cache(question.pk) == question.text
     with override_settings(CACHES=redis_down):
